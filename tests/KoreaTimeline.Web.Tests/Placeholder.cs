@@ -1,0 +1,1 @@
+namespace KoreaTimeline.Web.Tests;
