@@ -1,0 +1,26 @@
+using MudBlazor;
+
+namespace KoreaTimeline.Web.Components.Layout;
+
+/// <summary>The app's MudBlazor theme: quiet colours and system fonts (the app runs offline).</summary>
+public static class TimelineTheme
+{
+    /// <summary>The theme given to <see cref="MudThemeProvider"/>.</summary>
+    public static MudTheme Theme { get; } = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1f3a5f",
+            Secondary = "#8a3b12",
+            AppbarBackground = "#1f3a5f",
+            Background = "#f7f7f5",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography
+            {
+                FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "DejaVu Sans", "sans-serif"],
+            },
+        },
+    };
+}

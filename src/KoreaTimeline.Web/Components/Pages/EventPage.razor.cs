@@ -1,0 +1,42 @@
+using KoreaTimeline.Data.Queries;
+using Microsoft.AspNetCore.Components;
+
+namespace KoreaTimeline.Web.Components.Pages;
+
+/// <summary>The permalink page of one event: what happened, when, who, and the quotes that state it.</summary>
+public partial class EventPage
+{
+    [Inject] private TimelineQueries Queries { get; set; } = null!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>The event id from the URL.</summary>
+    [Parameter] public int Id { get; set; }
+
+    /// <summary>The slug from the URL; a missing or stale slug still shows the event.</summary>
+    [Parameter] public string? Slug { get; set; }
+
+    /// <summary>The event; carried from prerendering to the circuit so it is queried once.</summary>
+    [PersistentState] public EventDetail? Event { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Event?.Summary.Id != Id)
+        {
+            Event = await Queries.GetEventAsync(Id);
+        }
+        if (Event is null)
+        {
+            // During prerendering this answers 404 with the not-found page; in the circuit the router shows it.
+            Navigation.NotFound();
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (RendererInfo.IsInteractive && Event is { } e && Slug != e.Summary.Slug)
+        {
+            Navigation.NavigateTo(e.Summary.Permalink, new NavigationOptions { ReplaceHistoryEntry = true });
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace KoreaTimeline.Web;
+
+/// <summary>The <c>Timeline</c> configuration section.</summary>
+public sealed class TimelineOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Timeline";
+
+    /// <summary>The folder of article files imported on start; relative paths resolve against the working directory.</summary>
+    public string SeedsPath { get; set; } = "seeds";
+}
