@@ -25,12 +25,17 @@ public static class SerilogExtensions
     /// <summary>One structured event per request, with the matched endpoint.</summary>
     public static WebApplication UseTimelineRequestLogging(this WebApplication app)
     {
-        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, http) =>
+        app.UseSerilogRequestLogging(options =>
         {
-            if (http.GetEndpoint() is { DisplayName: { } endpoint })
+            // The host's logger, not the static Log.Logger, which this app leaves alone.
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
-                diagnostics.Set("Endpoint", endpoint);
-            }
+                if (http.GetEndpoint() is { DisplayName: { } endpoint })
+                {
+                    diagnostics.Set("Endpoint", endpoint);
+                }
+            };
         });
         return app;
     }
