@@ -45,7 +45,6 @@ public class TimelineAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
         try
         {
