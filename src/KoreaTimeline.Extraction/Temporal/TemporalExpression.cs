@@ -25,6 +25,12 @@ public sealed record TemporalExpression(
     DateInterval? Interval)
 {
     public int Length => End - Start;
+
+    /// <summary>The signal word just before the expression (<c>since</c>, <c>until</c>, <c>from</c>...), lowercase; not part of the extent.</summary>
+    public string? Signal { get; init; }
+
+    /// <summary>The id of the rule that found the expression (see Resources/temporal/rules.txt).</summary>
+    public string? Rule { get; init; }
 }
 
 /// <summary>The article date, and how it was inferred.</summary>

@@ -1,0 +1,776 @@
+using System.Globalization;
+using KoreaTimeline.Extraction.Pipeline;
+using KoreaTimeline.Extraction.Temporal.Parsing;
+using KoreaTimeline.Extraction.Temporal.Rules;
+
+namespace KoreaTimeline.Extraction.Temporal.Refining;
+
+/// <summary>
+/// Turns a candidate's stated slots into a TIMEX3 type, value, mod and interval. What the text leaves out is
+/// implied from the anchors: the reference date for deictic expressions, the narrative time for anaphoric ones.
+/// </summary>
+internal sealed class Normalizer(TemporalResources res)
+{
+    private readonly Vocabulary _month = res["month"], _dow = res["dow"], _num = res["num"], _unit = res["unit"],
+        _rel = res["rel"], _mod = res["mod"], _season = res["season"], _ord = res["ord"], _pod = res["pod"],
+        _approx = res["approx"], _holiday = res["holiday"];
+
+    public void Normalize(Candidate c, Anchors a)
+    {
+        c.Type = TimexType.Date;
+        c.Value = null;
+        c.Mod = null;
+        c.Interval = null;
+        c.ResolvedYear = null;
+        c.YearStated = false;
+        switch (c.Rule.Kind)
+        {
+            case RuleKind.Named: Named(c); break;
+            case RuleKind.Date: Date(c, a); break;
+            case RuleKind.Weekday: Weekday(c, a); break;
+            case RuleKind.Relative: Relative(c, a); break;
+            case RuleKind.Partial: Partial(c, a); break;
+            case RuleKind.Season: SeasonOf(c, a); break;
+            case RuleKind.Quarter: QuarterOf(c, a); break;
+            case RuleKind.AnaphoricYear: AnaphoricYear(c, a, 1); break;
+            case RuleKind.Decade: Decade(c, a); break;
+            case RuleKind.Century: Century(c); break;
+            case RuleKind.Holiday: Holiday(c, a); break;
+            case RuleKind.Deictic: Deictic(c, a); break;
+            case RuleKind.Ago: Ago(c, a); break;
+            case RuleKind.Duration: Duration(c); break;
+            case RuleKind.Ref: c.Value = c.Rule.Value ?? "PRESENT_REF"; break;
+            case RuleKind.Set: Set(c); break;
+            case RuleKind.Time: Time(c, a); break;
+        }
+    }
+
+    private void Named(Candidate c)
+    {
+        if (res.PeriodsByAlias.TryGetValue(Vocabulary.NormalizeKey(c[Slot.Period]!), out var p))
+        {
+            c.Value = p.Value;
+            c.Interval = new DateInterval(p.Start, p.End, DatePrecision.Range);
+        }
+        else
+        {
+            c.Rejected = "unknown period";
+        }
+    }
+
+    private void Date(Candidate c, Anchors a)
+    {
+        var month = MonthOf(c);
+        var day = DayOf(c);
+        var year = StatedYear(c);
+        if (year is null && c[Slot.YRel] is { } yrel)
+        {
+            year = a.Reference.Year + RelOffset(yrel).Offset;
+            c.YearStated = true;
+        }
+
+        year ??= c.ForcedYear;
+        if (year is null)
+        {
+            year = a.Reference.Year;
+            if (month is { } m && day is { } d && c[Slot.Dow] is { } dowText && Lookup(_dow, dowText) is { } dow)
+            {
+                year = YearWhereWeekday(a.Reference.Year, m, d, dow) ?? year;
+            }
+        }
+
+        if (!Calendar.Valid(year.Value))
+        {
+            c.Rejected = "year out of range";
+            return;
+        }
+
+        c.ResolvedYear = year;
+        var y = year.Value;
+        var mod = c[Slot.Mod] is { } modText ? _mod.Lookup(modText) : c[Slot.Half] is { } half ? (half.StartsWith('f') || half.StartsWith('F') ? "H1" : "H2") : null;
+        if (month is { } mo && day is { } dd)
+        {
+            if (dd > DateTime.DaysInMonth(y, mo))
+            {
+                c.Rejected = "no such day";
+                return;
+            }
+
+            var date = new DateOnly(y, mo, dd);
+            if (c[Slot.Hour] is { } hour)
+            {
+                c.Type = TimexType.Time;
+                c.Value = $"{Calendar.Day(date)}T{Calendar.D2(int.Parse(hour, CultureInfo.InvariantCulture))}:{c[Slot.Minute]}";
+            }
+            else
+            {
+                c.Value = Calendar.Day(date);
+            }
+
+            c.Interval = DateInterval.Day(date);
+            a.Move(date, Granularity.Day, c.End);
+        }
+        else if (month is { } mo2)
+        {
+            c.Value = $"{Calendar.Y4(y)}-{Calendar.D2(mo2)}";
+            var last = DateTime.DaysInMonth(y, mo2);
+            (c.Mod, c.Interval) = mod switch
+            {
+                "START" => ("START", Approx(new(y, mo2, 1), new(y, mo2, 10))),
+                "MID" => ("MID", Approx(new(y, mo2, 11), new(y, mo2, 20))),
+                "END" => ("END", Approx(new(y, mo2, 21), new(y, mo2, last))),
+                _ => ((string?)null, DateInterval.Month(y, mo2)),
+            };
+            if (c.Mod is null && c.YearStated)
+            {
+                a.Move(new DateOnly(y, mo2, 1), Granularity.Month, c.End);
+            }
+        }
+        else
+        {
+            c.Value = Calendar.Y4(y);
+            (c.Value, c.Mod, c.Interval) = mod switch
+            {
+                "START" => (c.Value, "START", Approx(new(y, 1, 1), new(y, 4, 30))),
+                "MID" => (c.Value, "MID", Approx(new(y, 5, 1), new(y, 8, 31))),
+                "END" => (c.Value, "END", Approx(new(y, 9, 1), new(y, 12, 31))),
+                "H1" => ($"{c.Value}-H1", (string?)null, new DateInterval(new(y, 1, 1), new(y, 6, 30), DatePrecision.Range)),
+                "H2" => ($"{c.Value}-H2", (string?)null, new DateInterval(new(y, 7, 1), new(y, 12, 31), DatePrecision.Range)),
+                _ => (c.Value, (string?)null, DateInterval.Year(y)),
+            };
+            if (c.Mod is null)
+            {
+                a.Move(new DateOnly(y, 1, 1), Granularity.Year, c.End);
+            }
+        }
+    }
+
+    private static DateInterval Approx(DateOnly start, DateOnly end) => new(start, end, DatePrecision.Approximate);
+
+    private void Weekday(Candidate c, Anchors a)
+    {
+        var dow = Lookup(_dow, c[Slot.Dow]) ?? 1;
+        var (offset, anaphoric) = c[Slot.Rel] is { } rel ? RelOffset(rel) : (0, false);
+        var basis = anaphoric ? a.NarrativeDay(c.Start) : a.Reference;
+        var delta = dow - Calendar.IsoDow(basis);
+        var rel0 = c[Slot.Rel]?.ToLowerInvariant();
+        DateOnly date;
+        if (rel0 is null)
+        {
+            // A bare weekday is the most recent such day on or before the reference date.
+            date = basis.AddDays(delta <= 0 ? delta : delta - 7);
+        }
+        else if (rel0 == "this")
+        {
+            date = Calendar.Monday(basis).AddDays(dow - 1);
+        }
+        else if (offset < 0)
+        {
+            date = basis.AddDays(delta < 0 ? delta : delta - 7);
+        }
+        else
+        {
+            date = basis.AddDays(delta > 0 ? delta : delta + 7);
+        }
+
+        SetDay(c, a, date, c[Slot.Pod]);
+    }
+
+    private void SetDay(Candidate c, Anchors a, DateOnly date, string? pod)
+    {
+        c.Value = Calendar.Day(date);
+        if (pod is not null && _pod.Lookup(pod) is { } p)
+        {
+            c.Type = TimexType.Time;
+            c.Value += "T" + p;
+        }
+
+        c.Interval = DateInterval.Day(date);
+        c.ResolvedYear = date.Year;
+        a.Move(date, Granularity.Day, c.End);
+    }
+
+    private void Relative(Candidate c, Anchors a)
+    {
+        int offset;
+        bool anaphoric;
+        if (c[Slot.DayRel] is { } dayRel)
+        {
+            (offset, anaphoric) = (dayRel.Equals("before", StringComparison.OrdinalIgnoreCase) ? -1 : 1, true);
+        }
+        else if (c[Slot.Rel] is { } rel)
+        {
+            (offset, anaphoric) = RelOffset(rel);
+        }
+        else
+        {
+            (offset, anaphoric) = (0, true);
+        }
+
+        var unitText = (c[Slot.Unit] ?? c[Slot.RThe] ?? "day").ToLowerInvariant();
+        if (c[Slot.Month] is { } monthText)
+        {
+            RelativeMonth(c, a, MonthOf(c)!.Value, monthText, offset);
+            return;
+        }
+
+        var mod = c[Slot.Mod] is { } m ? _mod.Lookup(m) : null;
+        var basis = anaphoric ? a.Narrative(c.Start).Date : a.Reference;
+        if (unitText is "day" or "morning" or "evening" or "night")
+        {
+            var day = a.NarrativeDay(c.Start).AddDays(offset);
+            SetDay(c, a, day, unitText == "day" ? null : unitText);
+            return;
+        }
+
+        if ((unitText is "decade" or "century") && offset < 0 && !anaphoric && c[Slot.Rel] is { } r2
+            && (r2.Equals("past", StringComparison.OrdinalIgnoreCase) || r2.Equals("last", StringComparison.OrdinalIgnoreCase)))
+        {
+            // TimeML writes "the past decade" as a duration.
+            c.Type = TimexType.Duration;
+            c.Value = unitText == "decade" ? "P10Y" : "P100Y";
+            return;
+        }
+
+        var g = unitText switch
+        {
+            "week" or "weekend" => Granularity.Week,
+            "month" => Granularity.Month,
+            "quarter" or "period" => Granularity.Quarter,
+            "decade" => Granularity.Decade,
+            "century" => Granularity.Century,
+            _ => Granularity.Year,
+        };
+        var date = Calendar.Shift(basis, g, offset);
+        c.Value = Calendar.Format(date, g);
+        c.Interval = Calendar.Interval(date, g);
+        c.ResolvedYear = date.Year;
+        if (unitText == "weekend")
+        {
+            c.Value += "-WE";
+            var sat = Calendar.Monday(date).AddDays(5);
+            c.Interval = new DateInterval(sat, sat.AddDays(1), DatePrecision.Week);
+        }
+        else if (g == Granularity.Week && offset == 0 && !anaphoric && mod is null)
+        {
+            // "this week" of a past event runs from Monday to the reference date.
+            c.Interval = new DateInterval(Calendar.Monday(a.Reference), a.Reference, DatePrecision.Week);
+        }
+
+        if (mod is "START" or "MID" or "END" && c.Interval is { } iv)
+        {
+            c.Mod = mod;
+            c.Interval = Third(iv, mod);
+        }
+
+        if (g == Granularity.Quarter)
+        {
+            a.Move(date, g, c.End);
+        }
+    }
+
+    /// <summary>The early/mid/late third of an interval (Jan..Apr, May..Aug, Sep..Dec for a year), approximate.</summary>
+    private static DateInterval Third(DateInterval iv, string mod)
+    {
+        var days = iv.End.DayNumber - iv.Start.DayNumber + 1;
+        if (iv.Precision == DatePrecision.Year)
+        {
+            var y = iv.Start.Year;
+            return mod switch
+            {
+                "START" => Approx(new(y, 1, 1), new(y, 4, 30)),
+                "MID" => Approx(new(y, 5, 1), new(y, 8, 31)),
+                _ => Approx(new(y, 9, 1), new(y, 12, 31)),
+            };
+        }
+
+        if (iv.Precision == DatePrecision.Month)
+        {
+            var (y, m) = (iv.Start.Year, iv.Start.Month);
+            return mod switch
+            {
+                "START" => Approx(new(y, m, 1), new(y, m, 10)),
+                "MID" => Approx(new(y, m, 11), new(y, m, 20)),
+                _ => Approx(new(y, m, 21), iv.End),
+            };
+        }
+
+        var third = Math.Max(1, days / 3);
+        return mod switch
+        {
+            "START" => Approx(iv.Start, iv.Start.AddDays(third - 1)),
+            "MID" => Approx(iv.Start.AddDays(third), iv.End.AddDays(-third)),
+            _ => Approx(iv.End.AddDays(-(third - 1)), iv.End),
+        };
+    }
+
+    private static void RelativeMonth(Candidate c, Anchors a, int month, string monthText, int offset)
+    {
+        _ = monthText;
+        var r = a.Reference;
+        var year = offset switch
+        {
+            < 0 => month < r.Month ? r.Year : r.Year - 1,
+            > 0 => month > r.Month ? r.Year : r.Year + 1,
+            _ => r.Year,
+        };
+        c.Value = $"{Calendar.Y4(year)}-{Calendar.D2(month)}";
+        c.Interval = DateInterval.Month(year, month);
+        c.ResolvedYear = year;
+    }
+
+    private void Partial(Candidate c, Anchors a)
+    {
+        var later = c[Slot.Early]!.StartsWith('l') || c[Slot.Early]!.StartsWith('L');
+        // "earlier in the week" and "earlier that month" speak of the narrative's week; "earlier this month" of the article's.
+        var anaphoric = c.MatchText.Contains(" the ", StringComparison.OrdinalIgnoreCase) || c.MatchText.Contains("that", StringComparison.OrdinalIgnoreCase);
+        var basis = anaphoric ? a.NarrativeDay(c.Start) : a.Reference;
+        DateInterval iv;
+        if (c[Slot.Month] is not null)
+        {
+            var month = MonthOf(c)!.Value;
+            var year = month <= basis.Month ? basis.Year : basis.Year - 1;
+            iv = DateInterval.Month(year, month);
+            c.Value = $"{Calendar.Y4(year)}-{Calendar.D2(month)}";
+        }
+        else
+        {
+            var g = c[Slot.Unit]!.ToLowerInvariant() switch
+            {
+                "week" => Granularity.Week,
+                "month" => Granularity.Month,
+                "quarter" => Granularity.Quarter,
+                "decade" => Granularity.Decade,
+                _ => Granularity.Year,
+            };
+            iv = Calendar.Interval(basis, g);
+            c.Value = Calendar.Format(basis, g);
+        }
+
+        c.ResolvedYear = iv.Start.Year;
+        // "earlier this month" = first day .. the day before the anchor; "later this year" = the day after .. last day.
+        if (later)
+        {
+            var start = basis.AddDays(1) > iv.Start && basis < iv.End ? basis.AddDays(1) : iv.Start;
+            c.Interval = new DateInterval(start, iv.End, DatePrecision.Range);
+        }
+        else
+        {
+            var end = basis.AddDays(-1) < iv.End && basis > iv.Start ? basis.AddDays(-1) : iv.End;
+            c.Interval = new DateInterval(iv.Start, end, DatePrecision.Range);
+        }
+    }
+
+    private void SeasonOf(Candidate c, Anchors a)
+    {
+        var code = _season.Lookup(c[Slot.Season]) ?? "SU";
+        var r = a.Reference;
+        int year;
+        if (StatedYear(c) is { } y)
+        {
+            year = y;
+            c.YearStated = true;
+        }
+        else if (c[Slot.YRel] is { } yrel)
+        {
+            year = r.Year + RelOffset(yrel).Offset;
+            c.YearStated = true;
+        }
+        else
+        {
+            var offset = c[Slot.Rel] is { } rel ? RelOffset(rel).Offset : 0;
+            year = r.Year;
+            if (offset < 0)
+            {
+                while (Calendar.Season(year, code).End >= r)
+                {
+                    year--;
+                }
+            }
+            else if (offset > 0)
+            {
+                while (Calendar.Season(year, code).Start <= r)
+                {
+                    year++;
+                }
+            }
+            else if (code == "WI" && r.Month <= 2)
+            {
+                year--;
+            }
+        }
+
+        c.ResolvedYear = year;
+        c.Value = $"{Calendar.Y4(year)}-{code}";
+        c.Interval = Calendar.Season(year, code);
+        if (c[Slot.Mod] is { } m && _mod.Lookup(m) is { } mod)
+        {
+            c.Mod = mod;
+            c.Interval = Third(c.Interval.Value, mod);
+        }
+    }
+
+    private void QuarterOf(Candidate c, Anchors a)
+    {
+        var q = c[Slot.QNum] is { } qn ? qn[0] - '0' : int.Parse(_ord.Lookup(c[Slot.Ord]) ?? "1", CultureInfo.InvariantCulture);
+        var year = StatedYear(c) ?? (c[Slot.YRel] is { } yrel ? a.Reference.Year + RelOffset(yrel).Offset : a.Narrative(c.Start).Date.Year);
+        c.YearStated = c.Has(Slot.Year) || c.Has(Slot.YRel);
+        c.ResolvedYear = year;
+        c.Value = $"{Calendar.Y4(year)}-Q{q}";
+        c.Interval = Calendar.QuarterInterval(year, q);
+        a.Move(c.Interval.Value.Start, Granularity.Quarter, c.End);
+    }
+
+    /// <summary>"year-earlier", "a year earlier": the narrative time one year back, at the narrative's granularity.</summary>
+    private static void AnaphoricYear(Candidate c, Anchors a, int years)
+    {
+        var (d, g) = a.Narrative(c.Start);
+        if (c[Slot.RThe] is { } the && the.Equals("quarter", StringComparison.OrdinalIgnoreCase) && g != Granularity.Quarter)
+        {
+            g = Granularity.Quarter;
+        }
+        else if (g is Granularity.Day or Granularity.Week)
+        {
+            g = c.Rule.Id == "years-ago-adj" ? Granularity.Year : g;
+        }
+
+        var date = d.AddYears(-years);
+        c.Value = Calendar.Format(date, g);
+        c.Interval = Calendar.Interval(date, g);
+        c.ResolvedYear = date.Year;
+    }
+
+    private void Decade(Candidate c, Anchors a)
+    {
+        int start;
+        if (c[Slot.Decade] is { } dec)
+        {
+            start = int.Parse(dec, CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            var d2 = int.Parse(c[Slot.Dec2]!, CultureInfo.InvariantCulture);
+            var century = d2 <= a.Reference.Year % 100 ? a.Reference.Year / 100 * 100 : (a.Reference.Year / 100 - 1) * 100;
+            start = century + d2;
+        }
+
+        c.Value = Calendar.Y4(start)[..3];
+        c.Interval = new DateInterval(new(start, 1, 1), new(start + 9, 12, 31), DatePrecision.Decade);
+        c.ResolvedYear = start;
+        if (c[Slot.Mod] is { } m && _mod.Lookup(m) is { } mod)
+        {
+            c.Mod = mod;
+            c.Interval = mod switch
+            {
+                "START" => Approx(new(start, 1, 1), new(start + 3, 12, 31)),
+                "MID" => Approx(new(start + 3, 1, 1), new(start + 6, 12, 31)),
+                _ => Approx(new(start + 6, 1, 1), new(start + 9, 12, 31)),
+            };
+        }
+    }
+
+    private void Century(Candidate c)
+    {
+        var n = int.Parse(c[Slot.Cent]!, CultureInfo.InvariantCulture);
+        var start = (n - 1) * 100;
+        c.Value = Calendar.D2(n - 1);
+        c.Interval = new DateInterval(new(Math.Max(1, start), 1, 1), new(start + 99, 12, 31), DatePrecision.Century);
+        if (c[Slot.Mod] is { } m && _mod.Lookup(m) is { } mod)
+        {
+            c.Mod = mod;
+            c.Interval = mod switch
+            {
+                "START" => Approx(new(Math.Max(1, start), 1, 1), new(start + 32, 12, 31)),
+                "MID" => Approx(new(start + 33, 1, 1), new(start + 65, 12, 31)),
+                _ => Approx(new(start + 66, 1, 1), new(start + 99, 12, 31)),
+            };
+        }
+    }
+
+    private void Holiday(Candidate c, Anchors a)
+    {
+        var rule = _holiday.Lookup(c[Slot.Holiday]);
+        if (rule is null)
+        {
+            c.Rejected = "unknown holiday";
+            return;
+        }
+
+        var r = a.Reference;
+        DateOnly? date;
+        if (StatedYear(c) is { } y)
+        {
+            date = Calendar.Holiday(y, rule);
+        }
+        else
+        {
+            var offset = c[Slot.Rel] is { } rel ? RelOffset(rel).Offset : 0;
+            date = Calendar.Holiday(r.Year, rule);
+            if (date is { } d && offset < 0 && d >= r)
+            {
+                date = Calendar.Holiday(r.Year - 1, rule);
+            }
+            else if (date is { } d2 && offset > 0 && d2 <= r)
+            {
+                date = Calendar.Holiday(r.Year + 1, rule);
+            }
+        }
+
+        if (date is null)
+        {
+            c.Rejected = "no such day";
+            return;
+        }
+
+        SetDay(c, a, date.Value, null);
+    }
+
+    private void Deictic(Candidate c, Anchors a)
+    {
+        var word = Vocabulary.NormalizeKey(c[Slot.DWord]!);
+        var offset = word switch
+        {
+            "yesterday" or "last" => -1,
+            "tomorrow" => 1,
+            "the day before yesterday" => -2,
+            "the day after tomorrow" => 2,
+            _ => 0,
+        };
+        var pod = c[Slot.Pod] ?? (word == "tonight" ? "night" : null);
+        SetDay(c, a, a.Reference.AddDays(offset), pod);
+    }
+
+    private void Ago(Candidate c, Anchors a)
+    {
+        var unit = _unit.Lookup(c[Slot.Unit]) ?? "D";
+        var num = c[Slot.Num] is { } n ? NumberOf(n) : null;
+        var dir = Vocabulary.NormalizeKey(c[Slot.Dir]!);
+        c.Mod = c[Slot.Approx] is { } ap ? _approx.Lookup(ap) : null;
+        var count = num is { } x && x == Math.Floor(x) ? (int)x : (int?)null;
+        if (dir == "ago")
+        {
+            if (count is not { } k || k > 5000)
+            {
+                c.Value = "PAST_REF";
+                return;
+            }
+
+            var (g, shift) = Step(unit, k);
+            var date = Calendar.Shift(a.Reference, g, -shift);
+            c.Value = Calendar.Format(date, g);
+            c.Interval = Calendar.Interval(date, g);
+            c.ResolvedYear = date.Year;
+            return;
+        }
+
+        if (dir is "earlier" or "before" && unit == "Y" && count == 1 && c.Mod is null)
+        {
+            // TimeBank annotates "a year earlier" as the date it points to, at the narrative's granularity.
+            AnaphoricYear(c, a, 1);
+            return;
+        }
+
+        // "two days later" / "a month earlier": TimeML marks the duration "two days"; the interval says where it lands.
+        c.End = c.UnitEnd ?? c.End;
+        Duration(c);
+        if (count is { } k2 && k2 <= 5000)
+        {
+            var (g, shift) = Step(unit, k2);
+            var sign = dir is "earlier" or "before" ? -1 : 1;
+            var basis = dir is "from now" or "hence" ? a.Reference : a.NarrativeDay(c.Start);
+            var date = Calendar.Shift(basis, g, sign * shift);
+            c.Interval = g == Granularity.Day ? DateInterval.Day(date) : Calendar.Interval(date, g);
+        }
+    }
+
+    private static (Granularity, int) Step(string unit, int k) => unit switch
+    {
+        "D" => (Granularity.Day, k),
+        "W" => (Granularity.Week, k),
+        "FN" => (Granularity.Week, 2 * k),
+        "M" => (Granularity.Month, k),
+        "Q" => (Granularity.Quarter, k),
+        "DE" => (Granularity.Year, 10 * k),
+        "CE" => (Granularity.Century, k),
+        "H" or "MIN" or "S" => (Granularity.Day, 0),
+        _ => (Granularity.Year, k),
+    };
+
+    private void Duration(Candidate c)
+    {
+        c.Type = TimexType.Duration;
+        var unit = _unit.Lookup(c[Slot.Unit]) ?? "D";
+        var plural = c[Slot.Unit]!.EndsWith('s') || c[Slot.Unit]!.EndsWith('S');
+        double? num = c[Slot.Num] is { } n ? NumberOf(n) : (plural ? null : 1);
+        c.Mod ??= c[Slot.Approx] is { } ap ? _approx.Lookup(ap) : null;
+        c.Value = DurationValue(num, unit);
+    }
+
+    internal static string DurationValue(double? num, string unit)
+    {
+        if (num is { } half && half == 0.5)
+        {
+            switch (unit)
+            {
+                case "Y": return "P6M";
+                case "D": return "PT12H";
+                case "H": return "PT30M";
+                case "MIN": return "PT30S";
+            }
+        }
+
+        string N(double? x, int factor = 1) =>
+            x is { } v ? (v * factor).ToString("0.##", CultureInfo.InvariantCulture) : "X";
+
+        return unit switch
+        {
+            "H" => $"PT{N(num)}H",
+            "MIN" => $"PT{N(num)}M",
+            "S" => $"PT{N(num)}S",
+            "DE" => num is null ? "PXDE" : $"P{N(num, 10)}Y",
+            "CE" => num is null ? "PXCE" : $"P{N(num, 100)}Y",
+            "FN" => $"P{N(num, 2)}W",
+            _ => $"P{N(num)}{unit}",
+        };
+    }
+
+    private void Set(Candidate c)
+    {
+        c.Type = TimexType.Set;
+        if (c[Slot.SetWord] is { } w)
+        {
+            c.Value = Vocabulary.NormalizeKey(w) switch
+            {
+                "daily" or "nightly" => "P1D",
+                "weekly" => "P1W",
+                "monthly" => "P1M",
+                "quarterly" => "P3M",
+                "hourly" => "PT1H",
+                "biannually" => "P6M",
+                _ => "P1Y",
+            };
+            return;
+        }
+
+        var unit = _unit.Lookup(c[Slot.Unit]) ?? "D";
+        double? num = c[Slot.Num] is { } n ? (n.Equals("other", StringComparison.OrdinalIgnoreCase) ? 2 : NumberOf(n)) : 1;
+        c.Value = DurationValue(num, unit);
+    }
+
+    private void Time(Candidate c, Anchors a)
+    {
+        c.Type = TimexType.Time;
+        DateOnly day;
+        if (c[Slot.Dow] is { } dowText && Lookup(_dow, dowText) is { } dow)
+        {
+            var basis = a.Reference;
+            var delta = dow - Calendar.IsoDow(basis);
+            day = basis.AddDays(delta <= 0 ? delta : delta - 7);
+        }
+        else
+        {
+            day = a.NarrativeDay(c.Start);
+        }
+
+        string clock;
+        if (c[Slot.TWord] is { } tw)
+        {
+            clock = tw.Equals("midnight", StringComparison.OrdinalIgnoreCase) ? "24:00" : "12:00";
+        }
+        else
+        {
+            var hour = int.Parse(c[Slot.Hour]!, CultureInfo.InvariantCulture);
+            var ampm = c[Slot.AmPm]?.ToLowerInvariant();
+            if (ampm is not null && ampm.StartsWith('p') && hour < 12)
+            {
+                hour += 12;
+            }
+            else if (ampm is not null && ampm.StartsWith('a') && hour == 12)
+            {
+                hour = 0;
+            }
+
+            if (hour > 24)
+            {
+                c.Rejected = "no such hour";
+                return;
+            }
+
+            clock = $"{Calendar.D2(hour)}:{c[Slot.Minute] ?? "00"}";
+        }
+
+        c.Value = $"{Calendar.Day(day)}T{clock}";
+        c.Interval = DateInterval.Day(day);
+        c.ResolvedYear = day.Year;
+    }
+
+    private int? MonthOf(Candidate c) =>
+        c[Slot.Month] is { } m ? Lookup(_month, m) : c[Slot.MNum] is { } mn ? int.Parse(mn, CultureInfo.InvariantCulture) : null;
+
+    private static int? DayOf(Candidate c)
+    {
+        var s = c[Slot.Day] ?? c[Slot.DNum];
+        if (s is null)
+        {
+            return null;
+        }
+
+        var n = 0;
+        foreach (var ch in s)
+        {
+            if (!char.IsAsciiDigit(ch))
+            {
+                break;
+            }
+
+            n = n * 10 + (ch - '0');
+        }
+
+        return n is >= 1 and <= 31 ? n : null;
+    }
+
+    private static int? StatedYear(Candidate c)
+    {
+        if (c[Slot.Year] is { } y && int.TryParse(y, CultureInfo.InvariantCulture, out var year))
+        {
+            c.YearStated = true;
+            return year;
+        }
+
+        return null;
+    }
+
+    private static int? YearWhereWeekday(int around, int month, int day, int dow)
+    {
+        foreach (var y in (ReadOnlySpan<int>)[around, around - 1, around + 1])
+        {
+            if (day <= DateTime.DaysInMonth(y, month) && Calendar.IsoDow(new DateOnly(y, month, day)) == dow)
+            {
+                return y;
+            }
+        }
+
+        return null;
+    }
+
+    private (int Offset, bool Anaphoric) RelOffset(string rel)
+    {
+        var key = Vocabulary.NormalizeKey(rel);
+        var v = _rel.Lookup(key) ?? (key.StartsWith("the ", StringComparison.Ordinal) ? _rel.Lookup(key[4..]) : null) ?? "0";
+        var anaphoric = v.EndsWith('a');
+        return (int.Parse(anaphoric ? v[..^1] : v, CultureInfo.InvariantCulture), anaphoric);
+    }
+
+    private double? NumberOf(string n)
+    {
+        if (_num.Lookup(n) is { } v)
+        {
+            return v == "X" ? null : double.Parse(v, CultureInfo.InvariantCulture);
+        }
+
+        return double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+    }
+
+    private static int? Lookup(Vocabulary vocab, string? surface) =>
+        vocab.Lookup(surface) is { } v && int.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : null;
+}

@@ -1,0 +1,119 @@
+namespace KoreaTimeline.Extraction.Tests.Temporal;
+
+/// <summary>
+/// Case tables, one case per line: <c>text | reference | expected extent | TYPE value [mod] | interval precision</c>.
+/// The extent is the expected text (first occurrence); interval is <c>start..end precision</c> or <c>-</c> for none.
+/// </summary>
+public static class TemporalCases
+{
+    public const string Absolute = """
+        The talks took place on January 20, 2025. | 2025-03-02 | January 20, 2025 | DATE 2025-01-20 | 2025-01-20..2025-01-20 day
+        On Sunday, March 2nd, a carrier arrived. | 2025-03-02 | Sunday, March 2nd | DATE 2025-03-02 | 2025-03-02..2025-03-02 day
+        It happened on 20 January 2025 in Seoul. | 2025-03-02 | 20 January 2025 | DATE 2025-01-20 | 2025-01-20..2025-01-20 day
+        Published: 2025-03-02 | 2025-03-05 | 2025-03-02 | DATE 2025-03-02 | 2025-03-02..2025-03-02 day
+        The test came in March 2023. | 2025-03-02 | March 2023 | DATE 2023-03 | 2023-03-01..2023-03-31 month
+        The treaty was signed in 1953. | 2025-03-02 | 1953 | DATE 1953 | 1953-01-01..1953-12-31 year
+        Talks were held on Aug. 7 in Hanoi. | 1998-08-20 | Aug. 7 | DATE 1998-08-07 | 1998-08-07..1998-08-07 day
+        Sales rose in the fourth quarter of 2020. | 2025-03-02 | the fourth quarter of 2020 | DATE 2020-Q4 | 2020-10-01..2020-12-31 quarter
+        Profit fell in the third quarter. | 1989-10-26 | the third quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
+        Third-quarter profit fell. | 1989-10-26 | Third-quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
+        It was built in the summer of 2024. | 2025-03-02 | the summer of 2024 | DATE 2024-SU | 2024-06-01..2024-08-31 season
+        The Christmas Day 2024 launch. | 2025-03-02 | Christmas Day 2024 | DATE 2024-12-25 | 2024-12-25..2024-12-25 day
+        The results for fiscal 1989 were weak. | 1989-10-26 | fiscal 1989 | DATE 1989 | 1989-01-01..1989-12-31 year
+        It launched at 8:37 a.m. on Friday. | 2025-02-28 | 8:37 a.m. on Friday | TIME 2025-02-28T08:37 | 2025-02-28..2025-02-28 day
+        """;
+
+    public const string Deictic = """
+        Last Friday, North Korea announced a test. | 2025-03-02 | Last Friday | DATE 2025-02-28 | 2025-02-28..2025-02-28 day
+        The ministry said on Friday that it fired. | 2025-02-28 | Friday | DATE 2025-02-28 | 2025-02-28..2025-02-28 day
+        The ministry said on Friday that it fired. | 2025-03-02 | Friday | DATE 2025-02-28 | 2025-02-28..2025-02-28 day
+        Seoul said this year would be decisive. | 2025-03-02 | this year | DATE 2025 | 2025-01-01..2025-12-31 year
+        This is the first time since June last year. | 2025-03-02 | June last year | DATE 2024-06 | 2024-06-01..2024-06-30 month
+        Pyongyang fired missiles earlier this month. | 2025-03-12 | earlier this month | DATE 2025-03 | 2025-03-01..2025-03-11 range
+        Drills were held this week. | 2025-03-05 | this week | DATE 2025-W10 | 2025-03-03..2025-03-05 week
+        Talks resume next week. | 2025-03-05 | next week | DATE 2025-W11 | 2025-03-10..2025-03-16 week
+        Talks were held last week. | 2025-03-05 | last week | DATE 2025-W09 | 2025-02-24..2025-03-02 week
+        He visited last month. | 2025-03-05 | last month | DATE 2025-02 | 2025-02-01..2025-02-28 month
+        He visited last year. | 2025-03-05 | last year | DATE 2024 | 2024-01-01..2024-12-31 year
+        The officials met yesterday. | 2025-03-05 | yesterday | DATE 2025-03-04 | 2025-03-04..2025-03-04 day
+        The summit opens tomorrow. | 2025-03-05 | tomorrow | DATE 2025-03-06 | 2025-03-06..2025-03-06 day
+        It was said two years ago. | 2025-03-05 | two years ago | DATE 2023 | 2023-01-01..2023-12-31 year
+        It happened three days ago. | 2025-03-05 | three days ago | DATE 2025-03-02 | 2025-03-02..2025-03-02 day
+        He visited in April. | 2025-06-05 | April | DATE 2025-04 | 2025-04-01..2025-04-30 month
+        It was seen last fall. | 1999-04-10 | last fall | DATE 1998-FA | 1998-09-01..1998-11-30 season
+        It will be done this summer. | 1998-03-22 | this summer | DATE 1998-SU | 1998-06-01..1998-08-31 season
+        Profits fell in the latest quarter. | 1989-10-26 | the latest quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
+        The tensions are high now. | 2025-03-05 | now | DATE PRESENT_REF | -
+        """;
+
+    public const string Anaphoric = """
+        Last Friday, it announced a test conducted earlier in the week. | 2025-03-02 | earlier in the week | DATE 2025-W09 | 2025-02-24..2025-02-27 range
+        On March 3, 2024, the envoy arrived; the next day he met Kim. | 2025-03-02 | the next day | DATE 2024-03-04 | 2024-03-04..2024-03-04 day
+        In 2019 the talks collapsed. The following year, the pandemic hit. | 2025-03-02 | The following year | DATE 2020 | 2020-01-01..2020-12-31 year
+        Sales were $10 million in the third quarter, up from $8 million a year earlier. | 1989-10-26 | a year earlier | DATE 1988-Q3 | 1988-07-01..1988-09-30 quarter
+        On May 10, 2022, Yoon took office. Two days later, the North fired a missile. | 2025-03-02 | Two days | DURATION P2D | 2022-05-12..2022-05-12 day
+        Net income fell compared with year-earlier results. | 1989-10-26 | year-earlier | DATE 1988 | 1988-01-01..1988-12-31 year
+        """;
+
+    public const string Fuzzy = """
+        The launch is expected in early 2025. | 2024-11-02 | early 2025 | DATE 2025 START | 2025-01-01..2025-04-30 approximate
+        It happened in mid-2024. | 2025-03-02 | mid-2024 | DATE 2024 MID | 2024-05-01..2024-08-31 approximate
+        Troops arrived in late 2024. | 2025-03-02 | late 2024 | DATE 2024 END | 2024-09-01..2024-12-31 approximate
+        The ship left in early March. | 2025-03-20 | early March | DATE 2025-03 START | 2025-03-01..2025-03-10 approximate
+        The ship left in late November. | 2025-03-20 | late November | DATE 2025-11 END | 2025-11-21..2025-11-30 approximate
+        The deal is due by the end of 2020. | 2019-03-02 | the end of 2020 | DATE 2020 END | 2020-09-01..2020-12-31 approximate
+        A deal may come early next year. | 1989-10-26 | early next year | DATE 1990 START | 1990-01-01..1990-04-30 approximate
+        Nuclear talks began in the 1990s. | 2025-03-02 | the 1990s | DATE 199 | 1990-01-01..1999-12-31 decade
+        The war shaped the 20th century. | 2025-03-02 | the 20th century | DATE 19 | 1900-01-01..1999-12-31 century
+        In the past, North Korea reacted strongly. | 2025-03-02 | the past | DATE PAST_REF | -
+        The talks were recently resumed. | 2025-03-02 | recently | DATE PAST_REF | -
+        Tensions could rise in the future. | 2025-03-02 | the future | DATE FUTURE_REF | -
+        Tests resumed in the first half of 2025. | 2025-08-02 | the first half of 2025 | DATE 2025-H1 | 2025-01-01..2025-06-30 range
+        """;
+
+    public const string Ranges = """
+        Trump served from 2017 to 2021. | 2025-03-02 | 2017 | DATE 2017 | 2017-01-01..2017-12-31 year
+        Trump served from 2017 to 2021. | 2025-03-02 | 2021 | DATE 2021 | 2021-01-01..2021-12-31 year
+        Drills ran between March and May. | 2025-06-02 | March | DATE 2025-03 | 2025-03-01..2025-03-31 month
+        Drills ran between March and May. | 2025-06-02 | May | DATE 2025-05 | 2025-05-01..2025-05-31 month
+        Launches came in April and July last year. | 2025-03-02 | April | DATE 2024-04 | 2024-04-01..2024-04-30 month
+        Launches came in April and July last year. | 2025-03-02 | July last year | DATE 2024-07 | 2024-07-01..2024-07-31 month
+        Talks ran between March and May 2019. | 2025-03-02 | March | DATE 2019-03 | 2019-03-01..2019-03-31 month
+        """;
+
+    public const string Durations = """
+        Over the past three years, tests increased. | 2025-03-02 | the past three years | DURATION P3Y | -
+        The talks lasted two weeks. | 2025-03-02 | two weeks | DURATION P2W | -
+        A 16-hour flight. | 2025-03-02 | 16-hour | DURATION PT16H | -
+        A two-year deal was signed. | 2025-03-02 | two-year | DURATION P2Y | -
+        Profit rose in the first nine months. | 1989-10-26 | the first nine months | DURATION P9M | -
+        It was announced a month earlier. | 2025-03-02 | a month | DURATION P1M | 2025-02-01..2025-02-28 month
+        He has been in power for several years. | 2025-03-02 | several years | DURATION PXY | -
+        The agency reports daily. | 2025-03-02 | daily | SET P1D | -
+        The drills are held every year. | 2025-03-02 | every year | SET P1Y | -
+        """;
+
+    public const string NamedPeriods = """
+        During Trump's first term, summits were held. | 2025-03-02 | Trump's first term | DATE 2017 | 2017-01-20..2021-01-20 range
+        During Trump’s second term, summits may resume. | 2025-03-02 | Trump’s second term | DATE 2025 | 2025-01-20..2029-01-20 range
+        Under the Biden administration, drills grew. | 2025-03-02 | the Biden administration | DATE 2021 | 2021-01-20..2025-01-20 range
+        Under the Moon Jae-in administration, talks began. | 2025-03-02 | the Moon Jae-in administration | DATE 2017 | 2017-05-10..2022-05-09 range
+        During President Yoon's term, ties chilled. | 2025-03-02 | President Yoon's term | DATE 2022 | 2022-05-10..2025-04-04 range
+        Since the Korean War, the peninsula is divided. | 2025-03-02 | the Korean War | DATE 195 | 1950-06-25..1953-07-27 range
+        """;
+
+    /// <summary>Texts with no temporal expression at all.</summary>
+    public const string Negatives = """
+        The flood left 105 children homeless.
+        The missile flew 3,000 kilometres.
+        It tested a Hwasong-17 missile.
+        The council adopted Resolution 1718.
+        They called him the number one enemy.
+        Call 02-2100-2114 for details.
+        The match ended 3-2.
+        Officials may meet the press.
+        Protesters march to the embassy.
+        The regime sent 2000 troops.
+        The march ended peacefully.
+        """;
+}
