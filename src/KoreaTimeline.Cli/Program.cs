@@ -1,1 +1,11 @@
-return 0;
+using System.CommandLine;
+using KoreaTimeline.Cli.Commands;
+
+var root = new RootCommand("koreatimeline: extract dated events from news articles and import them into the timeline.")
+{
+    ImportCommand.Create(),
+    ExtractCommand.Create(),
+    DatesCommand.Create(),
+    TimexEvalCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,5 +1,7 @@
 
+using KoreaTimeline.Data.Import;
 using KoreaTimeline.Data.Queries;
+using KoreaTimeline.Extraction.Pipeline;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,24 +16,55 @@ public static class TimelineDataExtensions
 
     /// <summary>
     /// Registers the context factory, queries and importer on SQLite. A relative data source resolves against
-    /// the working directory (the repository root under <c>dotnet run --project</c>); its folder is created.
+    /// <paramref name="baseDirectory"/> (the working directory when null); its folder is created.
     /// </summary>
-    public static IServiceCollection AddTimelineData(this IServiceCollection services, string? connectionString)
+    public static IServiceCollection AddTimelineData(this IServiceCollection services, string? connectionString, string? baseDirectory = null)
     {
-        var normalized = NormalizeConnectionString(connectionString ?? DefaultConnectionString);
+        var normalized = NormalizeConnectionString(connectionString ?? DefaultConnectionString, baseDirectory);
         services.AddDbContextFactory<TimelineDbContext>(options => options.UseSqlite(normalized));
         services.AddSingleton<TimelineQueries>();
-
+        services.AddSingleton(ArticleExtractor.Default);
+        services.AddSingleton<ArticleImporter>();
         return services;
     }
 
-    /// <summary>Makes the data source absolute, creates its folder (a busy database is retried for the command timeout, 30 s by default).</summary>
-    public static string NormalizeConnectionString(string connectionString)
+    /// <summary>
+    /// Migrates the database and imports the articles of <paramref name="seedsPath"/> (relative to
+    /// <paramref name="baseDirectory"/>, else the working directory) when the host starts.
+    /// </summary>
+    public static IServiceCollection AddTimelineSeedImport(this IServiceCollection services, string seedsPath, string? baseDirectory = null)
+    {
+        services.AddSingleton(new SeedOptions(Path.GetFullPath(seedsPath, baseDirectory ?? Directory.GetCurrentDirectory())));
+        services.AddHostedService<SeedImportService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Makes the data source absolute and creates its folder. A busy database is retried for the command
+    /// timeout (30 s by default), so readers and the importer can share the file.
+    /// </summary>
+    /// <summary>
+    /// The repository root (the nearest folder at or above <paramref name="start"/> holding KoreaTimeline.sln),
+    /// or <paramref name="start"/> itself outside a repository: where the default <c>data/</c> and <c>seeds/</c> live.
+    /// </summary>
+    public static string ResolveBaseDirectory(string start)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KoreaTimeline.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        return Path.GetFullPath(start);
+    }
+
+    public static string NormalizeConnectionString(string connectionString, string? baseDirectory = null)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
-            builder.DataSource = Path.GetFullPath(builder.DataSource);
+            builder.DataSource = Path.GetFullPath(builder.DataSource, baseDirectory ?? Directory.GetCurrentDirectory());
             var folder = Path.GetDirectoryName(builder.DataSource);
             if (!string.IsNullOrEmpty(folder))
             {

@@ -1,18 +1,21 @@
 using KoreaTimeline.Data;
+using KoreaTimeline.Web;
 using KoreaTimeline.Web.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.UseTimelineSerilog();
-builder.Services.AddTimelineData(builder.Configuration.GetConnectionString("Timeline"));
-// Startup: migrate the database and import seeds/ (added by the data layer).
+// Relative paths (the default data/ and seeds/) resolve against the repository root when run inside it.
+var baseDirectory = TimelineDataExtensions.ResolveBaseDirectory(builder.Environment.ContentRootPath);
+builder.Services.AddTimelineData(builder.Configuration.GetConnectionString("Timeline"), baseDirectory);
+builder.Services.AddTimelineSeedImport(
+    builder.Configuration[$"{TimelineOptions.SectionName}:SeedsPath"] ?? TimelineOptions.DefaultSeedsPath, baseDirectory);
 builder.AddTimelineWeb();
 
 var app = builder.Build();
 
 app.UseTimelineWeb();
 
-await app.InitializeTimelineDatabaseAsync();
 await app.RunAsync();
 
 /// <summary>Entry point; public for WebApplicationFactory.</summary>

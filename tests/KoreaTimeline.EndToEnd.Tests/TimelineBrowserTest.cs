@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using KoreaTimeline.Data;
 using KoreaTimeline.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,10 +15,11 @@ public sealed class TimelineBrowserTest
     public async Task Clicking_an_event_opens_its_permalink_which_survives_a_reload()
     {
         var chromium = BrowserHost.RequireChromium();
-        await using var app = new TimelineAppFactory();
+        await using var app = new SeededAppFactory();
         var baseAddress = BrowserHost.StartOnSocket(app);
         await app.InitializeAsync();
-        var target = app.Sample!.DayEvent;
+        var events = await StoredEventsAsync(app);
+        var target = events.OrderByDescending(e => e.Start).First();
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserHost.LaunchAsync(playwright, chromium);
@@ -28,7 +32,7 @@ public sealed class TimelineBrowserTest
 
         await page.GotoAsync("/");
         await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await Expect(page.Locator(".event-card")).ToHaveCountAsync(app.Sample.Events.Count);
+        await Expect(page.Locator(".event-card")).ToHaveCountAsync(events.Count);
 
         var screenshot = Path.Combine(BrowserHost.RepositoryRoot().FullName, "docs", "screenshot.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
@@ -42,6 +46,13 @@ public sealed class TimelineBrowserTest
         await Expect(page.Locator("h1")).ToHaveTextAsync(target.Title);
         Assert.Matches($"/events/{target.Id}/{target.Slug}$", page.Url);
         await Expect(page.Locator("blockquote")).ToHaveCountAsync(target.Evidence.Count);
+    }
+
+    private static async Task<List<Data.Entities.Event>> StoredEventsAsync(SeededAppFactory app)
+    {
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<TimelineDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
+        return await db.Events.AsNoTracking().Include(e => e.Evidence).ToListAsync(Xunit.TestContext.Current.CancellationToken);
     }
 
     [Fact]

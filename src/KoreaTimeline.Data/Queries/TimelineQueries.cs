@@ -22,7 +22,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
     public async Task<EventDetail?> GetEventAsync(int id, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.Events.AsNoTracking()
+        var row = await db.Events.AsNoTracking().AsSplitQuery()
             .Where(e => e.Id == id)
             .Select(e => new
             {

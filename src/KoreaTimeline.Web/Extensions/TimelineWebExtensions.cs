@@ -1,6 +1,4 @@
-using KoreaTimeline.Data;
 using KoreaTimeline.Web.Components;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
 namespace KoreaTimeline.Web.Extensions;
@@ -31,12 +29,5 @@ public static class TimelineWebExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
-    }
-
-    /// <summary>Creates or upgrades the database before the app serves requests.</summary>
-    public static async Task InitializeTimelineDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
-    {
-        var factory = app.Services.GetRequiredService<IDbContextFactory<TimelineDbContext>>();
-        await TimelineDatabase.InitializeAsync(factory, cancellationToken);
     }
 }

@@ -1,0 +1,18 @@
+using KoreaTimeline.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KoreaTimeline.Cli;
+
+/// <summary>The services a database command needs; logs go to standard error so standard output stays data.</summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(string connectionString) =>
+        new ServiceCollection()
+            .AddLogging(logging => logging
+                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+                .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning))
+            .AddTimelineData(connectionString)
+            .BuildServiceProvider();
+}

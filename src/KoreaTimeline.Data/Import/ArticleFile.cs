@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace KoreaTimeline.Data.Import;
+
+/// <summary>Optional metadata of an article, read from its <c>NAME.meta.json</c> sidecar.</summary>
+public sealed record ArticleMetadata(string? Title = null, string? Outlet = null, string? Url = null, DateOnly? Published = null);
+
+/// <summary>An article file read and checked, ready to extract.</summary>
+public sealed record ArticleFile(string Source, string Text, string ContentHash, ArticleMetadata Metadata);
+
+/// <summary>Why an input could not be read as an article; the message names the file and says what to do.</summary>
+public sealed class ArticleInputException(string message) : Exception(message);
+
+/// <summary>Reads article files: strict UTF-8, BOM stripped, size capped, sidecar metadata.</summary>
+public static class ArticleFileReader
+{
+    /// <summary>Largest article accepted by default, in bytes.</summary>
+    public const long DefaultMaxBytes = 2 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads <paramref name="path"/> and its sidecar; throws <see cref="ArticleInputException"/> for bad input.</summary>
+    public static async Task<ArticleFile> ReadAsync(string path, string source, long maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new ArticleInputException($"{path}: file not found.");
+        }
+        if (info.Length > maxBytes)
+        {
+            throw new ArticleInputException($"{path}: {info.Length:N0} bytes is over the {maxBytes:N0}-byte limit for an article; split it or raise the limit.");
+        }
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        var text = Decode(bytes, path);
+        var metadata = await ReadSidecarAsync(SidecarPath(path), cancellationToken);
+        return new ArticleFile(source, text, Hash(text), metadata);
+    }
+
+    /// <summary>Decodes strict UTF-8 (BOM allowed) and rejects empty and binary content.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, string name)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+        if (bytes.IndexOf((byte)0) >= 0)
+        {
+            throw new ArticleInputException($"{name}: looks like a binary file (it holds NUL bytes); import plain UTF-8 text.");
+        }
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new ArticleInputException($"{name}: not valid UTF-8 (bad byte at offset {e.Index}); save the file as UTF-8 and import it again.");
+        }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArticleInputException($"{name}: the file is empty or only whitespace.");
+        }
+        return text;
+    }
+
+    /// <summary>SHA-256 of the text's UTF-8 bytes, lowercase hex.</summary>
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>The sidecar of <c>dir/name.txt</c> is <c>dir/name.meta.json</c>.</summary>
+    public static string SidecarPath(string articlePath) =>
+        Path.Combine(Path.GetDirectoryName(articlePath) ?? "", Path.GetFileNameWithoutExtension(articlePath) + ".meta.json");
+
+    private static async Task<ArticleMetadata> ReadSidecarAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return new ArticleMetadata();
+        }
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new ArticleInputException($"{path}: expected a JSON object with title, outlet, url, published.");
+            }
+            string? Get(string name) =>
+                root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            DateOnly? published = null;
+            if (Get("published") is { } p)
+            {
+                published = DateOnly.TryParseExact(p, "yyyy-MM-dd", out var d)
+                    ? d
+                    : throw new ArticleInputException($"{path}: field 'published' is \"{p}\"; write it as YYYY-MM-DD.");
+            }
+            return new ArticleMetadata(Get("title"), Get("outlet"), Get("url"), published);
+        }
+        catch (JsonException e)
+        {
+            throw new ArticleInputException($"{path}: invalid JSON ({e.Message}); fix or remove the sidecar.");
+        }
+    }
+}

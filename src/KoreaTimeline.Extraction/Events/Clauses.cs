@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using KoreaTimeline.Extraction.Pipeline;
+
+namespace KoreaTimeline.Extraction.Events;
+
+/// <summary>The part a clause plays in its sentence; it decides which dates and actors reach the clause.</summary>
+public enum ClauseRole
+{
+    /// <summary>A fronted phrase before the first comma: "On Sunday, March 2nd", "Since taking office on ...".</summary>
+    Intro,
+    Main,
+    /// <summary>", but ...", ", and the ...", "; ...".</summary>
+    Coordinate,
+    /// <summary>"when ...", ", while ...", ", which ...": background, not dated by the fronted phrase.</summary>
+    Subordinate,
+    /// <summary>What was announced, said or claimed: "... announced that [it had conducted a test]".</summary>
+    Complement,
+    /// <summary>", showcasing ...", ", accusing ...".</summary>
+    Participle,
+    /// <summary>", to demonstrate ...", "in an attempt to ...".</summary>
+    Purpose,
+    /// <summary>"According to ...": who says it, not what happened.</summary>
+    Attribution,
+}
+
+/// <summary>A clause: <c>text[Start..End]</c>.</summary>
+public readonly record struct Clause(int Start, int End, ClauseRole Role)
+{
+    public bool Contains(int offset) => offset >= Start && offset < End;
+}
+
+/// <summary>Cuts a sentence into clauses at punctuation and the words that open a clause; never inside a date.</summary>
+public static partial class ClauseSplitter
+{
+    // A phrase that opens a sentence and ends at its first comma: prepositions, time adverbs, "According to".
+    [GeneratedRegex(@"^(?:On|In|At|During|Since|Last|Earlier|Later|By|After|Before|Following|Over|From|Early|Late|This|That|Until|Throughout|Within|Between|Back|Months|Weeks|Days|Years|According to|As of|Shortly|Hours|Two|Three|Four|Five)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex IntroStart();
+
+    // A boundary and the role of the clause it opens. The group <cut> marks where the new clause starts.
+    [GeneratedRegex("""
+        (?<coord>;\s*(?<cut>)|,\s+(?<cut>)(?=(?:but|yet|whereas)\b)|,\s+(?<cut>)(?=and\s+(?:the|a|an|he|she|it|they|we|its|his|their|[A-Z])))
+        |(?<sub>,\s+(?<cut>)(?=(?:while|although|though|because|as|when|after|before|if|unless|which|who|whom|where|amid|despite)\b)|\s+(?<cut>)(?=(?:at\s+a\s+time\s+when|while|because|whereas|when)\b))
+        |(?<attr>,\s+(?<cut>)(?=according\s+to\b))
+        |(?<part>,\s+(?<cut>)(?=[a-z]+ing\b))
+        |(?<purp>,\s+(?<cut>)(?=to\s)|\s+(?<cut>)(?=in\s+(?:an\s+attempt|an\s+effort|order|a\s+bid)\s+to\b|so\s+as\s+to\b))
+        |(?<comp>(?<=\b(?:announced|announces|said|says|stated|states|claimed|claims|reported|reports|warned|warns|emphasized|emphasised|stressed|noted|insisted|added|confirmed|revealed|argued|analy[sz]ed?|point(?:ed|s)?\s+out|believes?|think|thinks|told\s+\w+)\s+that\s+)(?<cut>))
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex Boundary();
+
+    /// <summary>
+    /// The clauses of <paramref name="sentence"/>; <paramref name="protectedSpans"/> (the dates in it) are never cut.
+    /// </summary>
+    public static List<Clause> Split(string text, Sentence sentence, IReadOnlyList<(int Start, int End)> protectedSpans)
+    {
+        var clauses = new List<Clause>();
+        var span = text.AsSpan(sentence.Start, sentence.Length);
+        var start = sentence.Start;
+        var role = ClauseRole.Main;
+
+        if (IntroStart().IsMatch(span) || protectedSpans.Any(p => p.Start == sentence.Start))
+        {
+            var introEnd = FirstCommaOutside(text, sentence, protectedSpans);
+            if (introEnd > 0)
+            {
+                var attribution = span.StartsWith("According to", StringComparison.Ordinal);
+                clauses.Add(new Clause(sentence.Start, introEnd, attribution ? ClauseRole.Attribution : ClauseRole.Intro));
+                start = introEnd + 1;
+                while (start < sentence.End && char.IsWhiteSpace(text[start]))
+                {
+                    start++;
+                }
+            }
+        }
+
+        for (var m = Boundary().Match(text, start, sentence.End - start); m.Success; m = m.NextMatch())
+        {
+            if (m.Index < start || protectedSpans.Any(p => m.Index >= p.Start && m.Index < p.End))
+            {
+                continue;
+            }
+            var cut = m.Groups["cut"].Index;
+            // "announced that": the complementizer belongs to neither clause.
+            var end = m.Groups["comp"].Success ? text.LastIndexOf("that", cut, cut - start, StringComparison.Ordinal) : m.Index;
+            clauses.Add(new Clause(start, TrimEnd(text, start, end), role));
+            start = cut;
+            role = m.Groups["coord"].Success ? ClauseRole.Coordinate
+                : m.Groups["sub"].Success ? ClauseRole.Subordinate
+                : m.Groups["attr"].Success ? ClauseRole.Attribution
+                : m.Groups["part"].Success ? ClauseRole.Participle
+                : m.Groups["purp"].Success ? ClauseRole.Purpose
+                : ClauseRole.Complement;
+        }
+        clauses.Add(new Clause(start, TrimEnd(text, start, sentence.End), role));
+        clauses.RemoveAll(c => c.End <= c.Start);
+        return clauses;
+    }
+
+    private static int FirstCommaOutside(string text, Sentence sentence, IReadOnlyList<(int Start, int End)> protectedSpans)
+    {
+        for (var i = sentence.Start; i < sentence.End; i++)
+        {
+            if (text[i] == ',' && !protectedSpans.Any(p => i >= p.Start && i < p.End))
+            {
+                // Only a short fronted phrase is an intro; a long one is the sentence itself.
+                return i - sentence.Start <= 120 ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int TrimEnd(string text, int start, int end)
+    {
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or ',' or ';' or ':' or '!' or '?'))
+        {
+            end--;
+        }
+        return end;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using KoreaTimeline.Extraction.Actors;
+using KoreaTimeline.Extraction.Pipeline;
+
+namespace KoreaTimeline.Extraction.Events;
+
+/// <summary>Short headlines for events: subject, present-tense action, object or place ("Carrier arrives in Busan").</summary>
+public static partial class Headlines
+{
+    private const int MaxWords = 14;
+
+    // Connectors, auxiliaries and adverbs between a subject and its verb, dropped from headlines.
+    [GeneratedRegex(@"^(?:and|but|however|then|also|meanwhile|which|who)\b\s*|\s*\b(?:has|have|had|was|were|is|are|been|also|personally|reportedly|again|already|formally|officially|publicly)\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Filler();
+
+    // A purpose tail says why, not what ("... a test to convey its capabilities"); a second verb ("... and vowed") is another story.
+    [GeneratedRegex(@"\s+(?:to|in\s+order\s+to)\s+(?:convey|demonstrate|show|showcase|signal|strengthen|deter|counter|send|warn|display|bolster|improve|prepare|support|protest|mark|celebrate|discuss)\b.*$|\s+and\s+\w+ed\b.*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex PurposeTail();
+
+    [GeneratedRegex(@"^(?:he|she|it|they|we|i|this|that)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PronounOnly();
+
+    [GeneratedRegex(@"^(?:on|in|at|during|since|by|after|before|following|over|from|until)\s+(?:the\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingPreposition();
+
+    public static string For(ArticleDocument doc, Clause clause, TriggerMatch trigger, IReadOnlyList<KnownActor> actors, Clause? intro)
+    {
+        var text = doc.Text;
+        if (!trigger.Rule.IsVerb && clause.Role == ClauseRole.Intro)
+        {
+            // "At the Hanoi summit in February 2019" → "Hanoi summit".
+            var phrase = LeadingPreposition().Replace(WithoutDates(doc, clause.Start, clause.End), "");
+            return Finish(phrase);
+        }
+
+        var subject = clause.Role == ClauseRole.Intro ? "" : text[clause.Start..trigger.Start];
+        string previous;
+        do
+        {
+            previous = subject;
+            subject = Filler().Replace(subject.Trim(), "").Trim();
+        }
+        while (subject != previous);
+        if (subject.Length == 0 || PronounOnly().IsMatch(subject) || subject.Split(' ').Length > 8)
+        {
+            subject = actors.FirstOrDefault(a => a.Kind != "country")?.Name ?? (actors.Count > 0 ? actors[0].Name : "");
+        }
+
+        var triggerText = text[trigger.Start..trigger.End];
+        var space = triggerText.IndexOf(' ', StringComparison.Ordinal);
+        var verb = trigger.Rule.IsVerb
+            ? space < 0 ? Inflector.Present(triggerText) : Inflector.Present(triggerText[..space]) + triggerText[space..]
+            : triggerText;
+        var tail = PurposeTail().Replace(WithoutDates(doc, trigger.End, clause.End), "");
+        return Finish($"{subject} {verb}{tail}");
+    }
+
+    private static string WithoutDates(ArticleDocument doc, int start, int end)
+    {
+        var sb = new StringBuilder();
+        var at = start;
+        foreach (var t in doc.Timexes)
+        {
+            if (t.Start >= start && t.End <= end)
+            {
+                sb.Append(doc.Text, at, t.Start - at);
+                at = t.End;
+            }
+        }
+        sb.Append(doc.Text, at, end - at);
+        return sb.ToString();
+    }
+
+    private static string Finish(string headline)
+    {
+        var words = headline.Replace('“', ' ').Replace('”', ' ').Replace('"', ' ')
+            .Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var kept = words.Take(MaxWords).ToList();
+        if (words.Length > MaxWords && kept.FindLastIndex(w => w == "and") is var and && and >= kept.Count - 3 && and > 2)
+        {
+            // A cut right after "and" leaves half a pair: end before it.
+            kept.RemoveRange(and, kept.Count - and);
+        }
+        // Never end on a word that needs the next one.
+        while (kept.Count > 2 && kept[^1].ToLowerInvariant() is "in" or "on" or "at" or "to" or "of" or "the" or "a" or "an" or "and" or "with" or "for" or "by" or "from" or "its" or "his" or "her" or "their" or "earlier" or "last" or "this" or "next")
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+        var result = string.Join(' ', kept).Trim(' ', ',', ';', ':', '.');
+        return result.Length == 0 ? "Event" : char.ToUpperInvariant(result[0]) + result[1..];
+    }
+}

@@ -1,0 +1,55 @@
+namespace KoreaTimeline.Extraction.Events;
+
+/// <summary>Turns the verb of a trigger into the present tense of a headline: "arrived" → "arrives".</summary>
+internal static class Inflector
+{
+    private static readonly Dictionary<string, string> Irregular = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["met"] = "meets", ["meeting"] = "meets", ["held"] = "holds", ["holding"] = "holds", ["took"] = "takes", ["taking"] = "takes",
+        ["flew"] = "flies", ["flown"] = "flies", ["began"] = "begins", ["begun"] = "begins", ["sent"] = "sends", ["lobbed"] = "lobs",
+        ["slammed"] = "slams", ["agreed"] = "agrees", ["shipped"] = "ships", ["wrapped"] = "wraps", ["kicked"] = "kicks",
+        ["signalled"] = "signals", ["signaled"] = "signals", ["transferred"] = "transfers", ["was"] = "is", ["were"] = "are",
+        ["been"] = "is", ["made"] = "makes", ["making"] = "makes", ["sworn"] = "is sworn", ["elected"] = "is elected",
+        ["impeached"] = "impeaches", ["visited"] = "visits", ["visiting"] = "visits", ["resumed"] = "resumes", ["resuming"] = "resumes", ["shipping"] = "ships", ["stopped"] = "stops", ["fired"] = "fires", ["firing"] = "fires", ["staged"] = "stages", ["staging"] = "stages",
+    };
+
+    // Stems that lost a final e before -ed or -ing ("arriv-ed", "announc-ing").
+    private static readonly string[] ESuffixes = ["v", "c", "z", "g", "at", "it", "ut", "ar", "os", "us", "id", "ud", "ir", "ur", "as", "u"];
+
+    public static string Present(string verb)
+    {
+        if (Irregular.TryGetValue(verb, out var known))
+        {
+            return known;
+        }
+        string stem;
+        if (verb.EndsWith("ied", StringComparison.OrdinalIgnoreCase))
+        {
+            return verb[..^3] + "ies";
+        }
+        if (verb.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+        {
+            stem = verb[..^2];
+        }
+        else if (verb.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+        {
+            stem = verb[..^3];
+        }
+        else
+        {
+            return verb.EndsWith('s') ? verb : ThirdPerson(verb);
+        }
+        if (stem.Length > 2 && ESuffixes.Any(s => stem.EndsWith(s, StringComparison.OrdinalIgnoreCase)) && !stem.EndsWith("ss", StringComparison.Ordinal))
+        {
+            stem += "e";
+        }
+        return ThirdPerson(stem);
+    }
+
+    private static string ThirdPerson(string stem) =>
+        stem.EndsWith("ch", StringComparison.Ordinal) || stem.EndsWith("sh", StringComparison.Ordinal) || stem.EndsWith("ss", StringComparison.Ordinal)
+        || stem.EndsWith('x')
+            ? stem + "es"
+            : stem.EndsWith('y') && stem.Length > 1 && !"aeiou".Contains(stem[^2], StringComparison.Ordinal) ? stem[..^1] + "ies"
+            : stem + "s";
+}

@@ -1,0 +1,36 @@
+using KoreaTimeline.Extraction.Actors;
+using KoreaTimeline.Extraction.Pipeline;
+using KoreaTimeline.Extraction.Temporal;
+
+namespace KoreaTimeline.Extraction.Events;
+
+/// <summary>How a mention got its date.</summary>
+public enum DateSource
+{
+    /// <summary>A temporal expression in the mention's own clause.</summary>
+    Own,
+    /// <summary>The fronted phrase of its sentence ("Last Friday, ...").</summary>
+    Intro,
+    /// <summary>No expression governs it; it can only join an event dated elsewhere.</summary>
+    None,
+}
+
+/// <summary>One statement or reference of an event in the text, before mentions of the same event are merged.</summary>
+public sealed class Mention
+{
+    public required TriggerMatch Trigger { get; init; }
+    public required int SentenceIndex { get; init; }
+    public required Sentence Sentence { get; init; }
+    public required Clause Clause { get; init; }
+    public required EvidenceSpan Evidence { get; init; }
+    public TemporalExpression? Timex { get; init; }
+    public DateInterval? Date { get; init; }
+    public DateSource DateSource { get; init; }
+    public required IReadOnlyList<KnownActor> Actors { get; init; }
+    public KnownPlace? Place { get; init; }
+    public required string Headline { get; init; }
+
+    public EventType Type => Trigger.Rule.Type;
+
+    public bool IsVerb => Trigger.Rule.IsVerb;
+}

@@ -1,0 +1,198 @@
+using System.Text.RegularExpressions;
+using KoreaTimeline.Extraction.Actors;
+using KoreaTimeline.Extraction.Pipeline;
+using KoreaTimeline.Extraction.Temporal;
+
+namespace KoreaTimeline.Extraction.Events;
+
+/// <summary>
+/// Finds event mentions: a trigger in a clause that states a fact (not a hedge, a negation, an opinion or a
+/// purpose), dated by the temporal expression that governs its clause, with the actors and place of that clause.
+/// </summary>
+public static partial class MentionFinder
+{
+    // Words before a trigger in its clause that make it no fact: hedges, habits, conditions, negation.
+    // Case-sensitive, so the month May is no hedge.
+    [GeneratedRegex(@"\b(?:may|might|could|would|should|whether|if|unless|unlikely|likely|uncertain|possibly|perhaps|always|often|usually|typically|generally|frequently|repeatedly|not|never|no\s+longer|n't|refused\s+to|declined\s+to|failed\s+to|hopes?\s+to|hoped\s+to|wants?\s+to|wanted\s+to|plans?\s+to|considering|consider)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex NonFactual();
+
+    // Sentences that report what commentators think, not what happened.
+    [GeneratedRegex(@"^(?:(?:Some|Many|Most|Other|Several)\s+)?(?:experts?|analysts?|observers?|critics?|commentators?|scholars?|researchers?)\b|\?\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Opinion();
+
+    // "the first time since June": the event happened then, not ever since.
+    [GeneratedRegex(@"\b(?:first|last|only)\s+(?:\w+\s+){0,2}since\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FirstSince();
+
+    [GeneratedRegex(@"\bsince\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SinceBefore();
+
+    [GeneratedRegex(@"(?:\b(?:in|into|to|at|near|off|toward|towards|outside|inside|from|port\s+of|city\s+of|coast\s+of|capital\s+of|waters\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Locative();
+
+    [GeneratedRegex(@"\b(?<he>he|him|his|she|her)\b|\b(?<it>it|its)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Pronoun();
+
+    public static List<Mention> Find(ArticleDocument doc, TriggerLexicon lexicon, Gazetteer gazetteer)
+    {
+        var text = doc.Text;
+        var mentions = new List<Mention>();
+        var dates = doc.Timexes.Where(t => t.Interval is not null && t.Type is TimexType.Date or TimexType.Time).ToList();
+        var locatives = doc.Places.Where(p => Locative().IsMatch(text.AsSpan(Math.Max(0, p.Start - 40), Math.Min(40, p.Start)))).ToList();
+
+        for (var si = 0; si < doc.Sentences.Count; si++)
+        {
+            var sentence = doc.Sentences[si];
+            var sentenceText = text.AsSpan(sentence.Start, sentence.Length);
+            if (Opinion().IsMatch(sentenceText))
+            {
+                continue;
+            }
+            var sentenceDates = dates.Where(t => t.Start >= sentence.Start && t.End <= sentence.End).ToList();
+            var clauses = ClauseSplitter.Split(text, sentence, [.. doc.Timexes.Where(t => sentence.Contains(t.Start)).Select(t => (t.Start, t.End))]);
+            var intro = clauses.Count > 0 && clauses[0].Role == ClauseRole.Intro ? clauses[0] : (Clause?)null;
+            var contextStart = si > 0 ? doc.Sentences[si - 1].Start : sentence.Start;
+            var triggers = lexicon.Find(text, sentence, text.AsSpan(contextStart, sentence.End - contextStart));
+
+            foreach (var clause in clauses)
+            {
+                if (clause.Role is ClauseRole.Attribution or ClauseRole.Purpose)
+                {
+                    continue;
+                }
+                // One event per clause: the first trigger states it; coordinated verbs ("declared ... and vowed") elaborate it.
+                var trigger = triggers.FirstOrDefault(t => clause.Contains(t.Start));
+                if (trigger is null || NonFactual().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)))
+                {
+                    continue;
+                }
+
+                var (timex, source) = Governing(clause, intro, trigger, sentenceDates);
+                var date = timex is null ? null : Interval(doc, timex, clause, intro, source);
+                var evidenceStart = source == DateSource.Intro && intro is { } i && clause.Role == ClauseRole.Main ? i.Start : clause.Start;
+                var actors = ActorsOf(doc, gazetteer, clauses, clause, trigger, locatives);
+                var place = PlaceOf(locatives, clause) ?? (intro is { } ip ? PlaceOf(locatives, ip) : null);
+                mentions.Add(new Mention
+                {
+                    Trigger = trigger,
+                    SentenceIndex = si,
+                    Sentence = sentence,
+                    Clause = clause,
+                    Evidence = new EvidenceSpan(evidenceStart, clause.End, text[evidenceStart..clause.End]),
+                    Timex = timex,
+                    Date = date,
+                    DateSource = date is null ? DateSource.None : source,
+                    Actors = actors,
+                    Place = place,
+                    Headline = Headlines.For(doc, clause, trigger, actors, intro),
+                });
+            }
+        }
+        return mentions;
+    }
+
+    /// <summary>The expression that dates a clause: its own (nearest the trigger), else the sentence's fronted phrase.</summary>
+    private static (TemporalExpression? Timex, DateSource Source) Governing(
+        Clause clause, Clause? intro, TriggerMatch trigger, List<TemporalExpression> sentenceDates)
+    {
+        TemporalExpression? own = null;
+        foreach (var t in sentenceDates)
+        {
+            if (t.Start >= clause.Start && t.End <= clause.End
+                && (own is null || Distance(t, trigger) < Distance(own, trigger)))
+            {
+                own = t;
+            }
+        }
+        if (own is not null)
+        {
+            return (own, DateSource.Own);
+        }
+        if (intro is { } i && clause.Role is ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Participle)
+        {
+            var fronted = sentenceDates.LastOrDefault(t => t.Start >= i.Start && t.End <= i.End);
+            if (fronted is not null)
+            {
+                return (fronted, DateSource.Intro);
+            }
+        }
+        return (null, DateSource.None);
+    }
+
+    private static int Distance(TemporalExpression t, TriggerMatch trigger) =>
+        t.End <= trigger.Start ? trigger.Start - t.End : Math.Max(0, t.Start - trigger.End);
+
+    /// <summary>
+    /// The interval an expression gives the event: "since X" (ongoing since X) runs from X to the article date,
+    /// except "the first time since X", which dates the earlier event at X.
+    /// </summary>
+    private static DateInterval? Interval(ArticleDocument doc, TemporalExpression timex, Clause clause, Clause? intro, DateSource source)
+    {
+        var interval = timex.Interval!.Value;
+        var before = doc.Text.AsSpan(Math.Max(0, timex.Start - 40), Math.Min(40, timex.Start));
+        if (FirstSince().IsMatch(before))
+        {
+            return interval;
+        }
+        var since = SinceBefore().IsMatch(before) && clause.Role != ClauseRole.Intro
+            || source == DateSource.Intro && intro is { } i && doc.Text.AsSpan(i.Start).StartsWith("Since", StringComparison.Ordinal);
+        return since && interval.Start <= doc.Published
+            ? new DateInterval(interval.Start, doc.Published, DatePrecision.Range)
+            : interval;
+    }
+
+    private static List<KnownActor> ActorsOf(
+        ArticleDocument doc, Gazetteer gazetteer, List<Clause> clauses, Clause clause, TriggerMatch trigger, List<PlaceMention> locatives)
+    {
+        bool Usable(ActorMention a) => !locatives.Exists(p => p.Start < a.End && a.Start < p.End);
+
+        var found = doc.Actors.Where(a => clause.Contains(a.Start) && Usable(a)).Select(a => a.Actor).ToList();
+        if (clause.Role == ClauseRole.Intro)
+        {
+            // A fronted phrase names its event but seldom its actors: a verb ("taking office") takes the
+            // subject of the main clause; a noun ("the Hanoi summit") takes everyone the sentence names.
+            var main = clauses.FirstOrDefault(c => c.Role == ClauseRole.Main);
+            var scope = trigger.Rule.IsVerb ? clauses.Where(c => c.Role == ClauseRole.Main).Take(1) : clauses.Where(c => c.Role != ClauseRole.Attribution);
+            foreach (var c in scope)
+            {
+                var end = trigger.Rule.IsVerb ? SubjectEnd(doc, c) : c.End;
+                found.AddRange(doc.Actors.Where(a => a.Start >= c.Start && a.Start < end && Usable(a)).Select(a => a.Actor));
+            }
+        }
+        else if (!doc.Actors.Any(a => a.Start >= clause.Start && a.Start < trigger.Start)
+            && Pronoun().Match(doc.Text, clause.Start, trigger.Start - clause.Start) is { Success: true } pronoun)
+        {
+            // "he met with Kim": the pronoun is the person (or, for "it", the state) named last before it.
+            var person = pronoun.Groups["he"].Success;
+            var antecedent = doc.Actors.LastOrDefault(a => a.End <= pronoun.Index
+                && (person ? a.Actor.Kind == "person" : a.Actor.Kind is "country" or "organization"));
+            if (antecedent is not null)
+            {
+                found.Insert(0, antecedent.Actor);
+            }
+        }
+        var withCountries = new List<KnownActor>(found.Count * 2);
+        foreach (var actor in found)
+        {
+            withCountries.Add(actor);
+            if (gazetteer.Country(actor.Country) is { } country)
+            {
+                withCountries.Add(country);
+            }
+        }
+        return withCountries.DistinctBy(a => a.Name).ToList();
+    }
+
+    // Where the subject of a clause ends: at its first trigger-like verb, or the whole clause.
+    private static int SubjectEnd(ArticleDocument doc, Clause clause)
+    {
+        var firstActor = doc.Actors.FirstOrDefault(a => clause.Contains(a.Start));
+        return firstActor is null ? clause.Start : firstActor.End;
+    }
+
+    private static KnownPlace? PlaceOf(List<PlaceMention> locatives, Clause clause) =>
+        locatives.Where(p => clause.Contains(p.Start)).OrderByDescending(p => p.Place.Country is not null).Select(p => p.Place).FirstOrDefault();
+}

@@ -1,0 +1,106 @@
+using KoreaTimeline.Extraction.Pipeline;
+
+namespace KoreaTimeline.Extraction.Events;
+
+/// <summary>
+/// Merges mentions of one event: the same type and date stated twice, a noun that refers back to an event
+/// ("this is the fourth missile test this year"), and undated mentions that carry on an event dated elsewhere.
+/// Undated mentions that join nothing are left out: a timeline has no place for them.
+/// </summary>
+public static class MentionMerger
+{
+    public static List<ExtractedEvent> Merge(IReadOnlyList<Mention> mentions)
+    {
+        var groups = new List<List<Mention>>();
+        // Verbs state events and nouns refer to them, so verbs found the groups and nouns join them.
+        foreach (var m in mentions.Where(m => m.Date is not null).OrderBy(m => !m.IsVerb).ThenBy(m => m.Trigger.Start))
+        {
+            var group = groups.FirstOrDefault(g => g[0].Type == m.Type && SameEvent(g, m));
+            if (group is null)
+            {
+                groups.Add([m]);
+            }
+            else
+            {
+                group.Add(m);
+            }
+        }
+        // Things done (a launch, a port call) are told in several clauses; things said are each their own event.
+        foreach (var m in mentions.Where(m => m.Date is null && !IsSpeechAct(m.Type)))
+        {
+            var group = groups.Where(g => g[0].Type == m.Type)
+                .MinBy(g => g.Min(x => Math.Abs(x.SentenceIndex - m.SentenceIndex)));
+            group?.Add(m);
+        }
+        return groups
+            .OrderBy(g => g.Min(m => m.Evidence.Start))
+            .Select(ToEvent)
+            .ToList();
+    }
+
+    private static bool IsSpeechAct(EventType type) =>
+        type is EventType.Statement or EventType.Threat or EventType.Proposal or EventType.Agreement or EventType.Other;
+
+    private static bool SameEvent(List<Mention> group, Mention m)
+    {
+        var date = Date(group);
+        var other = m.Date!.Value;
+        if (date == other)
+        {
+            var actors = group.SelectMany(g => g.Actors).Select(a => a.Name).ToHashSet();
+            return actors.Count == 0 || m.Actors.Count == 0 || m.Actors.Any(a => actors.Contains(a.Name));
+        }
+        // A noun whose date spans the event's refers back to it; an event known only from nouns takes a verb's finer date.
+        return !m.IsVerb && Contains(other, date) || group.TrueForAll(g => !g.IsVerb) && Contains(date, other);
+    }
+
+    private static bool Contains(DateInterval outer, DateInterval inner) => outer.Start <= inner.Start && inner.End <= outer.End;
+
+    // The group's date is its finest: verbs before nouns, then the shortest interval.
+    private static DateInterval Date(List<Mention> group) => Dated(group).Date!.Value;
+
+    private static Mention Dated(List<Mention> group) =>
+        group.Where(m => m.Date is not null)
+            .OrderBy(m => !m.IsVerb)
+            .ThenBy(m => m.Date!.Value.End.DayNumber - m.Date!.Value.Start.DayNumber)
+            .ThenBy(m => m.Trigger.Start)
+            .First();
+
+    private static ExtractedEvent ToEvent(List<Mention> group)
+    {
+        var dated = Dated(group);
+        var lead = group.OrderBy(m => !m.IsVerb).ThenBy(m => m.DateSource == Events.DateSource.None).ThenBy(m => m.Trigger.Start).First();
+        var actors = group.SelectMany(m => m.Actors).DistinctBy(a => a.Name).ToList();
+        var type = lead.Type == EventType.Meeting && actors.Count(a => a.Leader) >= 2 ? EventType.Summit : lead.Type;
+        var place = group.Select(m => m.Place).Where(p => p is not null).OrderByDescending(p => p!.Country is not null).FirstOrDefault();
+        var evidence = group.Select(m => m.Evidence).DistinctBy(e => (e.Start, e.End)).OrderBy(e => e.Start).ToList();
+        return new ExtractedEvent(
+            lead.Headline,
+            type,
+            dated.Date!.Value,
+            dated.Timex?.Value,
+            dated.DateSource == Events.DateSource.None ? null : dated.Timex?.Text,
+            [.. actors.Select(a => new ActorRef(a.Name, a.Kind))],
+            place?.Display,
+            evidence,
+            Confidence(dated, group));
+    }
+
+    private static double Confidence(Mention dated, List<Mention> group)
+    {
+        var score = dated.DateSource == Events.DateSource.Own ? 0.85 : 0.75;
+        if (dated.Date!.Value.Precision is DatePrecision.Day)
+        {
+            score += 0.05;
+        }
+        if (!group.Exists(m => m.IsVerb))
+        {
+            score -= 0.15;
+        }
+        if (group.Count > 1)
+        {
+            score += 0.05;
+        }
+        return Math.Clamp(score, 0.1, 0.95);
+    }
+}

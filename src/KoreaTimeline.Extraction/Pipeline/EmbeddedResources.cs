@@ -1,0 +1,34 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace KoreaTimeline.Extraction.Pipeline;
+
+/// <summary>Reads the rules and vocabularies embedded from the Resources folder.</summary>
+internal static class EmbeddedResources
+{
+    private static readonly Assembly Assembly = typeof(EmbeddedResources).Assembly;
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Opens <c>Resources/<paramref name="path"/></c>, e.g. <c>events/triggers.json</c>.</summary>
+    public static Stream Open(string path)
+    {
+        var suffix = "Resources." + path;
+        var name = Assembly.GetManifestResourceNames()
+            .FirstOrDefault(n => n.EndsWith(suffix, StringComparison.Ordinal) || n.EndsWith(suffix.Replace('/', '.'), StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"Embedded resource Resources/{path} is missing from {Assembly.GetName().Name}.");
+        return Assembly.GetManifestResourceStream(name)!;
+    }
+
+    public static T ReadJson<T>(string path)
+    {
+        using var stream = Open(path);
+        return JsonSerializer.Deserialize<T>(stream, JsonOptions)
+            ?? throw new InvalidOperationException($"Embedded resource Resources/{path} is empty.");
+    }
+}

@@ -1,1 +1,0 @@
-namespace KoreaTimeline.Data.Tests;

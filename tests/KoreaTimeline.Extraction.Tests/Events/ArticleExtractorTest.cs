@@ -1,0 +1,120 @@
+using KoreaTimeline.Extraction.Pipeline;
+
+namespace KoreaTimeline.Extraction.Tests.Events;
+
+/// <summary>Event extraction on short invented reports, one behaviour each.</summary>
+public sealed class ArticleExtractorTest
+{
+    private static readonly DateOnly Wednesday = new(2025, 3, 12);
+
+    private static ExtractionResult Extract(string text, DateOnly? published = null) =>
+        ArticleExtractor.Default.Extract(new ArticleInput(text, Published: published ?? Wednesday));
+
+    [Fact]
+    public void A_launch_is_a_missile_test_dated_by_its_weekday_with_its_actor()
+    {
+        var result = Extract("North Korea fired two short-range ballistic missiles into the East Sea on Tuesday, the military said.");
+
+        var e = Assert.Single(result.Events);
+        Assert.Equal(EventType.MissileTest, e.Type);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 11)), e.Date);
+        Assert.Equal("Tuesday", e.DateText);
+        Assert.Contains(new ActorRef("North Korea", "country"), e.Actors);
+        Assert.Equal("East Sea", e.Location);
+    }
+
+    [Fact]
+    public void Two_dates_in_one_sentence_date_two_events()
+    {
+        var result = Extract("On Tuesday, Pyongyang announced that it had launched a cruise missile on Sunday.");
+
+        Assert.Equal(
+            [(EventType.Statement, new DateOnly(2025, 3, 11)), (EventType.MissileTest, new DateOnly(2025, 3, 9))],
+            result.Events.Select(e => (e.Type, e.Date.Start)));
+    }
+
+    [Fact]
+    public void A_fronted_since_makes_an_ongoing_range_up_to_the_article_date()
+    {
+        var e = Assert.Single(Extract("Since January 2024, Seoul has proposed talks with Pyongyang.").Events);
+
+        Assert.Equal(EventType.Proposal, e.Type);
+        Assert.Equal(new DateInterval(new DateOnly(2024, 1, 1), Wednesday, DatePrecision.Range), e.Date);
+    }
+
+    [Fact]
+    public void The_first_time_since_dates_the_earlier_event()
+    {
+        var e = Assert.Single(Extract("It is the first time since May last year that Washington has deployed a bomber to the peninsula.").Events);
+
+        Assert.Equal(EventType.Deployment, e.Type);
+        Assert.Equal(DateInterval.Month(2024, 5), e.Date);
+    }
+
+    [Fact]
+    public void Mentions_of_the_same_event_become_one_event_with_every_quote()
+    {
+        const string text = "On Monday, a U.S. aircraft carrier arrived in South Korea. The USS Nimitz entered the port of Busan, officials said.";
+
+        var e = Assert.Single(Extract(text).Events);
+
+        Assert.Equal(EventType.Deployment, e.Type);
+        Assert.Equal(2, e.Evidence.Count);
+        Assert.Contains(e.Actors, a => a.Name == "USS Nimitz" && a.Kind == "vessel");
+        Assert.Equal("Busan, South Korea", e.Location);
+        Assert.All(e.Evidence, v => Assert.Equal(text[v.Start..v.End], v.Text));
+    }
+
+    [Fact]
+    public void A_leader_meeting_a_leader_is_a_summit()
+    {
+        var text = "Donald Trump met Kim Jong-un in Singapore in June 2018.";
+
+        var e = Assert.Single(Extract(text).Events);
+
+        Assert.Equal(EventType.Summit, e.Type);
+        Assert.Equal(DateInterval.Month(2018, 6), e.Date);
+        Assert.Equal(["Donald Trump", "United States", "Kim Jong-un", "North Korea"], e.Actors.Select(a => a.Name));
+        Assert.Equal("Singapore", e.Location);
+    }
+
+    [Theory]
+    [InlineData("North Korea may conduct a nuclear test next week.")]
+    [InlineData("North Korea has always launched missiles in response to drills.")]
+    [InlineData("Experts say Pyongyang launched the missile on Monday to test Washington.")]
+    [InlineData("Seoul did not impose sanctions on Monday.")]
+    [InlineData("North Korea launched a missile, the military said.")]
+    [InlineData("The weather in Seoul was cold.")]
+    public void Hedges_habits_opinions_negations_and_undated_mentions_are_not_events(string text) =>
+        Assert.Empty(Extract(text).Events);
+
+    [Fact]
+    public void A_pronoun_subject_takes_the_actor_named_before_it()
+    {
+        var e = Assert.Single(Extract("Vladimir Putin praised the ties. On Monday, he met with Kim Jong-un in Pyongyang.").Events);
+
+        Assert.Equal(EventType.Summit, e.Type);
+        Assert.Contains(e.Actors, a => a.Name == "Vladimir Putin");
+        Assert.Equal("Vladimir Putin meets with Kim Jong-un in Pyongyang", e.Title);
+    }
+
+    [Fact]
+    public void Without_a_published_date_the_article_date_is_inferred()
+    {
+        var result = ArticleExtractor.Default.Extract(new ArticleInput(
+            "On Sunday, March 2nd, North Korea fired a ballistic missile. The launch followed drills held in January 2025."));
+
+        Assert.Equal(("inferred", new DateOnly(2025, 3, 2)), (result.Article.PublishedSource, result.Article.Published));
+    }
+
+    [Fact]
+    public void Evidence_offsets_always_index_the_text()
+    {
+        const string text = "\uFEFFOn Monday, North Korea fired a missile.\r\n\r\nOn Tuesday, Seoul condemned the launch.";
+
+        var result = Extract(text);
+
+        Assert.NotEmpty(result.Events);
+        Assert.All(result.Events.SelectMany(e => e.Evidence), v => Assert.Equal(text[v.Start..v.End], v.Text));
+    }
+}

@@ -1,0 +1,51 @@
+using KoreaTimeline.Extraction.Events;
+using KoreaTimeline.Extraction.Pipeline;
+
+namespace KoreaTimeline.Extraction.Tests.Events;
+
+public sealed class ClauseSplitterTest
+{
+    private static List<(string Text, ClauseRole Role)> Clauses(string sentence, params string[] dates)
+    {
+        var spans = dates.Select(d => (sentence.IndexOf(d, StringComparison.Ordinal), sentence.IndexOf(d, StringComparison.Ordinal) + d.Length)).ToList();
+        return ClauseSplitter.Split(sentence, new Sentence(0, sentence.Length), spans)
+            .Select(c => (sentence[c.Start..c.End], c.Role)).ToList();
+    }
+
+    [Fact]
+    public void A_fronted_date_is_an_intro_and_its_commas_are_not_cut()
+    {
+        var clauses = Clauses("On Monday, May 5, the navy held drills, showcasing its power.", "Monday, May 5");
+
+        Assert.Equal(
+            [("On Monday, May 5", ClauseRole.Intro), ("the navy held drills", ClauseRole.Main), ("showcasing its power", ClauseRole.Participle)],
+            clauses);
+    }
+
+    [Fact]
+    public void What_was_announced_is_a_complement_clause()
+    {
+        var clauses = Clauses("Last week, the ministry announced that it had tested a drone on Tuesday.", "Last week", "Tuesday");
+
+        Assert.Equal(
+            [("Last week", ClauseRole.Intro), ("the ministry announced", ClauseRole.Main), ("it had tested a drone on Tuesday", ClauseRole.Complement)],
+            clauses);
+    }
+
+    [Fact]
+    public void Attribution_purpose_coordination_and_background_are_told_apart()
+    {
+        var clauses = Clauses(
+            "According to officials, the ship docked in Busan, to reassure allies, but the envoy left while talks went on.");
+
+        Assert.Equal(
+            [
+                ("According to officials", ClauseRole.Attribution),
+                ("the ship docked in Busan", ClauseRole.Main),
+                ("to reassure allies", ClauseRole.Purpose),
+                ("but the envoy left", ClauseRole.Coordinate),
+                ("while talks went on", ClauseRole.Subordinate),
+            ],
+            clauses);
+    }
+}
