@@ -23,6 +23,7 @@ public static class TimelineDataExtensions
         var normalized = NormalizeConnectionString(connectionString ?? DefaultConnectionString, baseDirectory);
         services.AddDbContextFactory<TimelineDbContext>(options => options.UseSqlite(normalized));
         services.AddSingleton<TimelineQueries>();
+        services.AddSingleton<TimelineChanges>();
         services.AddSingleton(ArticleExtractor.Default);
         services.AddSingleton<ArticleImporter>();
         return services;

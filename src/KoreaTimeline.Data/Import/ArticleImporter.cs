@@ -25,6 +25,7 @@ public sealed record ArticleImportResult(string Source, ImportStatus Status, int
 public sealed class ArticleImporter(
     IDbContextFactory<TimelineDbContext> contextFactory,
     ArticleExtractor extractor,
+    TimelineChanges changes,
     ILogger<ArticleImporter> logger)
 {
     /// <summary>Imports every <c>.txt</c> article under <paramref name="folder"/>, recursively, in name order.</summary>
@@ -121,6 +122,7 @@ public sealed class ArticleImporter(
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        changes.NotifyChanged();
 
         var status = existing is null ? ImportStatus.New : ImportStatus.Changed;
         logger.LogInformation("Imported {Source} ({Status}): {EventCount} events, published {Published} ({PublishedSource}) in {ElapsedMs} ms",
