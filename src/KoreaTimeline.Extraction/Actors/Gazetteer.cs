@@ -28,7 +28,7 @@ public sealed record PlaceMention(int Start, int End, KnownPlace Place);
 public sealed partial class Gazetteer
 {
     // A person the gazetteer does not know, named after a title: "Defense Minister Sergei Shoigu", "spokesperson John Kirby".
-    [GeneratedRegex(@"\b(?:President|Prime\s+Minister|Premier|Minister|Secretary|Chairman|Chairwoman|Ambassador|[Ee]nvoy|[Ss]pokes(?:person|man|woman)|Gen\.|General|Adm\.|Admiral|Marshal|[Ll]eader|Senator|Sen\.|Rep\.|Director|[Cc]ommander|[Cc]hief|Vice\s+Chairman|Lt\.|Col\.)\s+(?<name>[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\b",
+    [GeneratedRegex(@"\b(?:President|Prime\s+Minister|Premier|Minister|Secretary(?:\s+of\s+(?:State|Defense|the\s+Treasury))?|Chairman|Chairwoman|Ambassador|[Ee]nvoy|[Ss]pokes(?:person|man|woman)|Gen\.|General|Adm\.|Admiral|Marshal|[Ll]eader|Senator|Sen\.|Rep\.|Director|[Cc]ommander|[Cc]hief|Vice\s+Chairman|Lt\.|Col\.)\s+(?<name>[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex TitledPerson();
 
@@ -40,6 +40,10 @@ public sealed partial class Gazetteer
     [GeneratedRegex(@"\b(?<name>(?:[A-Z][\w'’-]+\s+){1,4}(?<head>Group|Council|Committee|Agency|Commission|Command|Forces|Corps|Fleet|Institute|Assembly|Party))\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex NamedBody();
+
+    // "Security Council resolutions" name documents, not the body acting.
+    [GeneratedRegex(@"^\s+resolutions?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ResolutionsOf();
 
     // "Russian Defense Minister", "North Korea's": the country a newly met person or body belongs to.
     private const int CountryLookBack = 40;
@@ -103,7 +107,9 @@ public sealed partial class Gazetteer
                 continue;
             }
             var (actor, isShort) = _actorsByAlias[m.Value];
-            if (isShort && !named.Contains(actor.Name) || actor.Kind is "organization" or "military_unit" && InsideLongerName(text, m.Index))
+            if (isShort && !named.Contains(actor.Name)
+                || actor.Kind is "organization" or "military_unit"
+                    && (InsideLongerName(text, m.Index) || ResolutionsOf().IsMatch(text.AsSpan(m.Index + m.Length))))
             {
                 continue;
             }

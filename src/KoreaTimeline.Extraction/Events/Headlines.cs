@@ -20,6 +20,9 @@ public static partial class Headlines
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex PurposeTail();
 
+    [GeneratedRegex(@"\b(?:the|a|an|its|his|her|their|this|that)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Determiner();
+
     [GeneratedRegex(@"^(?:he|she|it|they|we|i|this|that)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PronounOnly();
 
@@ -60,7 +63,9 @@ public static partial class Headlines
         {
             present = Inflector.Plural(present);
         }
-        var verb = trigger.Rule.IsVerb ? present + triggerText[firstWord.Length..] : triggerText;
+        // "oversaw the test-firing": after a determiner the trigger is a noun and stays as written.
+        var asNoun = !trigger.Rule.IsVerb || Determiner().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start));
+        var verb = asNoun ? triggerText : present + triggerText[firstWord.Length..];
         var tail = PurposeTail().Replace(WithoutDates(doc, trigger.End, clause.End), "");
         return Finish($"{subject} {verb}{tail}");
     }

@@ -43,6 +43,11 @@ public static partial class MentionFinder
     [GeneratedRegex(@"\b(?<he>he|him|his|she|her)\b|\b(?<it>it|its)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pronoun();
 
+    // "more than 100 missile tests", "dozens of launches": a tally, not an event.
+    [GeneratedRegex(@"\b(?:more\s+than|over|dozens\s+of|hundreds\s+of|scores\s+of|numerous|multiple|several|a\s+series\s+of|a\s+string\s+of|a\s+spate\s+of|\d{2,})\s+(?:[\w-]+\s+){0,2}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Aggregate();
+
     [GeneratedRegex(@"^(?:which|who)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativePronoun();
 
@@ -78,7 +83,8 @@ public static partial class MentionFinder
                 }
                 // One event per clause: the first trigger states it; coordinated verbs ("declared ... and vowed") elaborate it.
                 var trigger = triggers.FirstOrDefault(t => clause.Contains(t.Start));
-                if (trigger is null || NonFactual().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)))
+                if (trigger is null || NonFactual().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
+                    || !trigger.Rule.IsVerb && Aggregate().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)))
                 {
                     continue;
                 }
@@ -90,11 +96,12 @@ public static partial class MentionFinder
                 }
                 var date = timex is null ? null : Interval(doc, timex, clause, intro, source);
                 var evidenceStart = source == DateSource.Intro && intro is { } i && clause.Role == ClauseRole.Main ? i.Start : clause.Start;
-                var actors = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
-                    || Participation().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
-                    ? ActorsOf(doc, gazetteer, clauses, clause, trigger, locatives)
-                    : [];
-                var place = PlaceOf(locatives, clause) ?? (intro is { } ip ? PlaceOf(locatives, ip) : null);
+                // A noun names an event its clause may only react to ("the launch drew condemnation from Washington"):
+                // its actors and place count only when the clause takes part in it.
+                var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
+                    || Participation().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start));
+                var actors = takesPart ? ActorsOf(doc, gazetteer, clauses, clause, trigger, locatives) : [];
+                var place = !takesPart ? null : PlaceOf(locatives, clause) ?? (intro is { } ip ? PlaceOf(locatives, ip) : null);
                 mentions.Add(new Mention
                 {
                     Trigger = trigger,
