@@ -14,6 +14,10 @@ internal sealed partial class TemporalResources
 {
     private const string Prefix = "KoreaTimeline.Extraction.Resources.temporal.";
 
+    // Not inside a word or number ("1,000", "$2025", "A/2025"), at the start and at the end.
+    private const string StartGuard = @"(?<![\w$£€#/]|\d[.,:])";
+    private const string EndGuard = @"(?!\w|[.,:/]\d)";
+
     public required IReadOnlyDictionary<string, Vocabulary> Vocabularies { get; init; }
     public required IReadOnlyList<TemporalRule> Rules { get; init; }
     public required IReadOnlyList<NamedPeriod> Periods { get; init; }
@@ -200,7 +204,7 @@ internal sealed partial class TemporalResources
     {
         var sb = new StringBuilder();
         // Start guard: not inside a word or number ("1,000", "$2025", "A/2025"); end guard likewise.
-        sb.Append(@"(?<![\w$£€#/]|\d[.,:])(?:");
+        sb.Append(StartGuard).Append("(?:");
         for (var i = 0; i < Rules.Count; i++)
         {
             if (i > 0)
@@ -211,9 +215,12 @@ internal sealed partial class TemporalResources
             sb.Append("(?<r").Append(i.ToString(CultureInfo.InvariantCulture)).Append('>').Append(Expand(Rules[i].Pattern)).Append(')');
         }
 
-        sb.Append(@")(?!\w|[.,:/]\d)");
+        sb.Append(')').Append(EndGuard);
         return sb.ToString();
     }
+
+    /// <summary>One rule's expanded pattern between the guards that keep matches off word and number fragments.</summary>
+    public string Guarded(string expanded) => StartGuard + "(?:" + expanded + ")" + EndGuard;
 
     public string Expand(string pattern) =>
         VocabRef().Replace(pattern, m =>
