@@ -60,7 +60,7 @@ public static class TemporalCases
         It happened in mid-2024. | 2025-03-02 | mid-2024 | DATE 2024 MID | 2024-05-01..2024-08-31 approximate
         Troops arrived in late 2024. | 2025-03-02 | late 2024 | DATE 2024 END | 2024-09-01..2024-12-31 approximate
         The ship left in early March. | 2025-03-20 | early March | DATE 2025-03 START | 2025-03-01..2025-03-10 approximate
-        The ship left in late November. | 2025-03-20 | late November | DATE 2025-11 END | 2025-11-21..2025-11-30 approximate
+        The ship left in late November. | 2025-09-20 | late November | DATE 2025-11 END | 2025-11-21..2025-11-30 approximate
         The deal is due by the end of 2020. | 2019-03-02 | the end of 2020 | DATE 2020 END | 2020-09-01..2020-12-31 approximate
         A deal may come early next year. | 1989-10-26 | early next year | DATE 1990 START | 1990-01-01..1990-04-30 approximate
         Nuclear talks began in the 1990s. | 2025-03-02 | the 1990s | DATE 199 | 1990-01-01..1999-12-31 decade

@@ -13,6 +13,7 @@ internal sealed partial class RuleParser : ITemporalParser
     private const int WordsBack = 6;
     private const int CharsAhead = 48;
     private const int LookbehindContext = 24;
+    private const int FollowingTokens = 3;
     private const string Digit = "#digit";
 
     private readonly TemporalResources _resources;
@@ -55,6 +56,7 @@ internal sealed partial class RuleParser : ITemporalParser
         var lookup = _rulesByTrigger.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<int> starts = stackalloc int[WordsBack + 1];
         Span<char> lower = stackalloc char[32];
+        Span<bool> selected = stackalloc bool[_rules.Length];
         var words = 0;
         var done = 0;
         var i = 0;
@@ -80,23 +82,14 @@ internal sealed partial class RuleParser : ITemporalParser
                     continue;
                 }
 
-                var token = text.AsSpan(start, i - start);
-                int[]? rules = null;
-                if (char.IsAsciiDigit(token[0]))
-                {
-                    rules = _digitRules;
-                }
-                else if (token.Length <= lower.Length)
-                {
-                    var n = token.ToLowerInvariant(lower);
-                    lookup.TryGetValue(lower[..n], out rules);
-                }
-
-                if (rules is null)
+                if (RulesOf(text.AsSpan(start, i - start), lookup, lower) is not { } own)
                 {
                     continue;
                 }
 
+                // A longer match may hang on a later trigger ("the current year": "current", then "year"),
+                // so the rules of the next few triggers are tried too.
+                var rules = WithFollowing(text, i, own, lookup, lower, selected);
                 var windowStart = Math.Max(done, starts[(words - Math.Min(words, starts.Length)) % starts.Length]);
                 var windowEnd = Math.Min(text.Length, i + CharsAhead);
                 while (windowEnd < text.Length && (char.IsLetterOrDigit(text[windowEnd]) || text[windowEnd] is '.' or ','))
@@ -128,8 +121,79 @@ internal sealed partial class RuleParser : ITemporalParser
         }
     }
 
+    private int[]? RulesOf(ReadOnlySpan<char> token, Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> lookup, Span<char> lower)
+    {
+        if (char.IsAsciiDigit(token[0]))
+        {
+            return _digitRules;
+        }
+
+        if (token.Length > lower.Length)
+        {
+            return null;
+        }
+
+        var n = token.ToLowerInvariant(lower);
+        return lookup.TryGetValue(lower[..n], out var rules) ? rules : null;
+    }
+
+    private IReadOnlyList<int> WithFollowing(
+        string text, int from, int[] rules, Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> lookup, Span<char> lower, Span<bool> selected)
+    {
+        List<int>? union = null;
+        var j = from;
+        for (var k = 0; k < FollowingTokens && j < text.Length; k++)
+        {
+            while (j < text.Length && !char.IsLetterOrDigit(text[j]))
+            {
+                j++;
+            }
+
+            var s = j;
+            while (j < text.Length && char.IsLetterOrDigit(text[j]))
+            {
+                j++;
+            }
+
+            if (s == j || RulesOf(text.AsSpan(s, j - s), lookup, lower) is not { } more || ReferenceEquals(more, rules))
+            {
+                continue;
+            }
+
+            if (union is null)
+            {
+                union = [];
+                selected.Clear();
+                foreach (var r in rules)
+                {
+                    selected[r] = true;
+                }
+            }
+
+            foreach (var r in more)
+            {
+                selected[r] = true;
+            }
+        }
+
+        if (union is null)
+        {
+            return rules;
+        }
+
+        for (var r = 0; r < selected.Length; r++)
+        {
+            if (selected[r])
+            {
+                union.Add(r);
+            }
+        }
+
+        return union;
+    }
+
     /// <summary>The leftmost match in the window that starts no later than the trigger; on a tie, the earlier rule.</summary>
-    private (CompiledRule Rule, Match Match)? Best(TagContext context, int[] rules, int windowStart, int windowEnd, int triggerStart)
+    private (CompiledRule Rule, Match Match)? Best(TagContext context, IReadOnlyList<int> rules, int windowStart, int windowEnd, int triggerStart)
     {
         (CompiledRule Rule, Match Match)? best = null;
         foreach (var r in rules)

@@ -16,6 +16,12 @@ internal sealed class Anchors(string text, DateOnly reference)
 
     public void Move(DateOnly date, Granularity granularity, int position)
     {
+        // A year does not replace a quarter of that year: "the 1989 period" still speaks of the third quarter.
+        if (granularity == Granularity.Year && _granularity == Granularity.Quarter && _narrative.Year == date.Year && _setAt >= 0)
+        {
+            return;
+        }
+
         _narrative = date;
         _granularity = granularity;
         _setAt = position;
@@ -24,6 +30,12 @@ internal sealed class Anchors(string text, DateOnly reference)
     /// <summary>The narrative time at <paramref name="position"/>, or the reference date when none is near.</summary>
     public (DateOnly Date, Granularity Granularity) Narrative(int position)
     {
+        // A quarter sets the subject of a whole results story; other anchors fade.
+        if (_setAt >= 0 && _granularity == Granularity.Quarter && position >= _setAt)
+        {
+            return (_narrative, _granularity);
+        }
+
         if (_setAt < 0 || position - _setAt > Reach || position < _setAt
             || text.AsSpan(_setAt, position - _setAt).Contains("\n\n", StringComparison.Ordinal))
         {
@@ -32,6 +44,9 @@ internal sealed class Anchors(string text, DateOnly reference)
 
         return (_narrative, _granularity);
     }
+
+    /// <summary>Whether an explicit expression set the narrative time near <paramref name="position"/>.</summary>
+    public bool HasNarrative(int position) => Narrative(position) is var (d, g) && (d != Reference || g != Granularity.Day || _setAt >= 0 && position - _setAt <= Reach);
 
     /// <summary>The narrative day, when the narrative time is known to the day; else the reference date.</summary>
     public DateOnly NarrativeDay(int position)

@@ -25,7 +25,7 @@ internal sealed class Normalizer(TemporalResources res)
         c.YearStated = false;
         switch (c.Rule.Kind)
         {
-            case RuleKind.Named: Named(c); break;
+            case RuleKind.Named: Named(c, a); break;
             case RuleKind.Date: Date(c, a); break;
             case RuleKind.Weekday: Weekday(c, a); break;
             case RuleKind.Relative: Relative(c, a); break;
@@ -45,10 +45,12 @@ internal sealed class Normalizer(TemporalResources res)
         }
     }
 
-    private void Named(Candidate c)
+    private void Named(Candidate c, Anchors a)
     {
-        if (res.PeriodsByAlias.TryGetValue(Vocabulary.NormalizeKey(c[Slot.Period]!), out var p))
+        if (res.PeriodsByAlias.TryGetValue(Vocabulary.NormalizeKey(c[Slot.Period]!), out var periods))
         {
+            var r = a.Reference;
+            var p = periods.FirstOrDefault(x => x.Start <= r && r <= x.End) ?? periods.LastOrDefault(x => x.Start <= r) ?? periods[0];
             c.Value = p.Value;
             c.Interval = new DateInterval(p.Start, p.End, DatePrecision.Range);
         }
@@ -72,10 +74,10 @@ internal sealed class Normalizer(TemporalResources res)
         year ??= c.ForcedYear;
         if (year is null)
         {
-            year = a.Reference.Year;
+            year = month is { } m0 ? NearestYear(a.Reference, m0, day) : a.Reference.Year;
             if (month is { } m && day is { } d && c[Slot.Dow] is { } dowText && Lookup(_dow, dowText) is { } dow)
             {
-                year = YearWhereWeekday(a.Reference.Year, m, d, dow) ?? year;
+                year = YearWhereWeekday(year.Value, m, d, dow) ?? year;
             }
         }
 
@@ -143,6 +145,45 @@ internal sealed class Normalizer(TemporalResources res)
                 a.Move(new DateOnly(y, 1, 1), Granularity.Year, c.End);
             }
         }
+    }
+
+    /// <summary>A month (and day) without a year is the instance nearest the reference date; on a tie, the past one.</summary>
+    private static int NearestYear(DateOnly reference, int month, int? day)
+    {
+        var best = reference.Year;
+        var bestDistance = int.MaxValue;
+        foreach (var y in (ReadOnlySpan<int>)[reference.Year - 1, reference.Year, reference.Year + 1])
+        {
+            if (!Calendar.Valid(y))
+            {
+                continue;
+            }
+
+            var d = new DateOnly(y, month, Math.Min(day ?? 15, DateTime.DaysInMonth(y, month)));
+            // News looks back more than ahead: a future instance counts half as far again.
+            var distance = d > reference ? (d.DayNumber - reference.DayNumber) * 3 / 2 + 1 : reference.DayNumber - d.DayNumber;
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (y, distance);
+            }
+        }
+
+        return best;
+    }
+
+    private static DateOnly? NearestHoliday(DateOnly reference, string rule)
+    {
+        DateOnly? best = null;
+        foreach (var y in (ReadOnlySpan<int>)[reference.Year - 1, reference.Year, reference.Year + 1])
+        {
+            if (Calendar.Valid(y) && Calendar.Holiday(y, rule) is { } d
+                && (best is null || Math.Abs(d.DayNumber - reference.DayNumber) < Math.Abs(best.Value.DayNumber - reference.DayNumber)))
+            {
+                best = d;
+            }
+        }
+
+        return best;
     }
 
     private static DateInterval Approx(DateOnly start, DateOnly end) => new(start, end, DatePrecision.Approximate);
@@ -241,12 +282,25 @@ internal sealed class Normalizer(TemporalResources res)
             "century" => Granularity.Century,
             _ => Granularity.Year,
         };
+        if (g == Granularity.Quarter && c[Slot.Rel] is null && a.Narrative(c.Start).Granularity != Granularity.Quarter)
+        {
+            // "the quarter" with no quarter in the narrative: the latest completed one.
+            basis = Calendar.Shift(a.Reference, Granularity.Quarter, -1);
+        }
+
         var date = Calendar.Shift(basis, g, offset);
         c.Value = Calendar.Format(date, g);
         c.Interval = Calendar.Interval(date, g);
         c.ResolvedYear = date.Year;
         if (unitText == "weekend")
         {
+            if (offset == 0 && !anaphoric && c[Slot.Rel] is null && Calendar.IsoDow(a.Reference) <= 4)
+            {
+                // "the weekend" early in the week is the one just past.
+                date = date.AddDays(-7);
+                c.Value = Calendar.Format(date, g);
+            }
+
             c.Value += "-WE";
             var sat = Calendar.Monday(date).AddDays(5);
             c.Interval = new DateInterval(sat, sat.AddDays(1), DatePrecision.Week);
@@ -413,7 +467,7 @@ internal sealed class Normalizer(TemporalResources res)
     private void QuarterOf(Candidate c, Anchors a)
     {
         var q = c[Slot.QNum] is { } qn ? qn[0] - '0' : int.Parse(_ord.Lookup(c[Slot.Ord]) ?? "1", CultureInfo.InvariantCulture);
-        var year = StatedYear(c) ?? (c[Slot.YRel] is { } yrel ? a.Reference.Year + RelOffset(yrel).Offset : a.Narrative(c.Start).Date.Year);
+        var year = StatedYear(c) ?? (c[Slot.YRel] is { } yrel ? a.Reference.Year + RelOffset(yrel).Offset : a.Reference.Year);
         c.YearStated = c.Has(Slot.Year) || c.Has(Slot.YRel);
         c.ResolvedYear = year;
         c.Value = $"{Calendar.Y4(year)}-Q{q}";
@@ -425,9 +479,15 @@ internal sealed class Normalizer(TemporalResources res)
     private static void AnaphoricYear(Candidate c, Anchors a, int years)
     {
         var (d, g) = a.Narrative(c.Start);
-        if (c[Slot.RThe] is { } the && the.Equals("quarter", StringComparison.OrdinalIgnoreCase) && g != Granularity.Quarter)
+        var the = c[Slot.RThe]?.ToLowerInvariant();
+        if (the is "quarter" or "period" && g != Granularity.Quarter)
         {
-            g = Granularity.Quarter;
+            // "the year-ago quarter" without a quarter in the narrative: the latest completed quarter, a year back.
+            (d, g) = (Calendar.Shift(a.Reference, Granularity.Quarter, -1), Granularity.Quarter);
+        }
+        else if (!a.HasNarrative(c.Start))
+        {
+            g = Granularity.Year;
         }
         else if (g is Granularity.Day or Granularity.Week)
         {
@@ -505,7 +565,7 @@ internal sealed class Normalizer(TemporalResources res)
         else
         {
             var offset = c[Slot.Rel] is { } rel ? RelOffset(rel).Offset : 0;
-            date = Calendar.Holiday(r.Year, rule);
+            date = offset == 0 ? NearestHoliday(r, rule) : Calendar.Holiday(r.Year, rule);
             if (date is { } d && offset < 0 && d >= r)
             {
                 date = Calendar.Holiday(r.Year - 1, rule);
@@ -547,6 +607,13 @@ internal sealed class Normalizer(TemporalResources res)
         var dir = Vocabulary.NormalizeKey(c[Slot.Dir]!);
         c.Mod = c[Slot.Approx] is { } ap ? _approx.Lookup(ap) : null;
         var count = num is { } x && x == Math.Floor(x) ? (int)x : (int?)null;
+        if (dir == "ago" && unit == "Y" && count == 1 && a.Narrative(c.Start).Granularity == Granularity.Quarter)
+        {
+            // "a year ago" in a quarter's results: the same quarter a year back.
+            AnaphoricYear(c, a, 1);
+            return;
+        }
+
         if (dir == "ago")
         {
             if (count is not { } k || k > 5000)
@@ -630,6 +697,7 @@ internal sealed class Normalizer(TemporalResources res)
             "DE" => num is null ? "PXDE" : $"P{N(num, 10)}Y",
             "CE" => num is null ? "PXCE" : $"P{N(num, 100)}Y",
             "FN" => $"P{N(num, 2)}W",
+            "Q" => $"P{N(num, 3)}M",
             _ => $"P{N(num)}{unit}",
         };
     }

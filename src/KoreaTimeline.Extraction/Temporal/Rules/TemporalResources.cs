@@ -21,7 +21,7 @@ internal sealed partial class TemporalResources
     public required IReadOnlyDictionary<string, Vocabulary> Vocabularies { get; init; }
     public required IReadOnlyList<TemporalRule> Rules { get; init; }
     public required IReadOnlyList<NamedPeriod> Periods { get; init; }
-    public required IReadOnlyDictionary<string, NamedPeriod> PeriodsByAlias { get; init; }
+    public required IReadOnlyDictionary<string, NamedPeriod[]> PeriodsByAlias { get; init; }
     public required FrozenWords NegativeBefore { get; init; }
     public required FrozenWords NegativeAfter { get; init; }
 
@@ -41,19 +41,15 @@ internal sealed partial class TemporalResources
     {
         var periods = ParsePeriods(periodsJson);
         var vocabularies = ParseVocabularies(vocabularyJson);
-        var byAlias = new Dictionary<string, NamedPeriod>();
-        foreach (var p in periods)
-        {
-            foreach (var a in p.Aliases)
-            {
-                byAlias[Vocabulary.NormalizeKey(a)] = p;
-            }
-        }
+        var byAlias = periods
+            .SelectMany(p => p.Aliases.Select(a => (Key: Vocabulary.NormalizeKey(a), Period: p)))
+            .GroupBy(x => x.Key)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Period).OrderBy(p => p.Start).ToArray());
 
         vocabularies["period"] = new Vocabulary(
-            "period", "Trump's first term", true, byAlias.ToDictionary(kv => kv.Key, kv => kv.Value.Id), null)
+            "period", "Trump's first term", true, byAlias.ToDictionary(kv => kv.Key, kv => kv.Value[0].Id), null)
         {
-            Surfaces = periods.SelectMany(p => p.Aliases).ToList(),
+            Surfaces = periods.SelectMany(p => p.Aliases).Distinct().ToList(),
         };
         var (before, after) = ParseNegatives(negativesText);
         return new TemporalResources
