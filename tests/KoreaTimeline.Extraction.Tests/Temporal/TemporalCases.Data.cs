@@ -21,6 +21,8 @@ public static class TemporalCases
         The Christmas Day 2024 launch. | 2025-03-02 | Christmas Day 2024 | DATE 2024-12-25 | 2024-12-25..2024-12-25 day
         The results for fiscal 1989 were weak. | 1989-10-26 | fiscal 1989 | DATE 1989 | 1989-01-01..1989-12-31 year
         It launched at 8:37 a.m. on Friday. | 2025-02-28 | 8:37 a.m. on Friday | TIME 2025-02-28T08:37 | 2025-02-28..2025-02-28 day
+        The Times said in an editorial on Monday, Oct. 26: | 1998-10-26 | Monday, Oct. 26 | DATE 1998-10-26 | 1998-10-26..1998-10-26 day
+        Talks are set for Nov. 25 in Seoul. | 2000-01-06 | Nov. 25 | DATE 1999-11-25 | 1999-11-25..1999-11-25 day
         """;
 
     public const string Deictic = """
@@ -44,6 +46,8 @@ public static class TemporalCases
         It will be done this summer. | 1998-03-22 | this summer | DATE 1998-SU | 1998-06-01..1998-08-31 season
         Profits fell in the latest quarter. | 1989-10-26 | the latest quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
         The tensions are high now. | 2025-03-05 | now | DATE PRESENT_REF | -
+        The envoy will arrive Tuesday. | 2025-03-05 | Tuesday | DATE 2025-03-11 | 2025-03-11..2025-03-11 day
+        Elections are due in January. | 2024-11-05 | January | DATE 2025-01 | 2025-01-01..2025-01-31 month
         """;
 
     public const string Anaphoric = """
@@ -90,6 +94,7 @@ public static class TemporalCases
         It was announced a month earlier. | 2025-03-02 | a month | DURATION P1M | 2025-02-01..2025-02-28 month
         He has been in power for several years. | 2025-03-02 | several years | DURATION PXY | -
         The agency reports daily. | 2025-03-02 | daily | SET P1D | -
+        Profit rose in the year ended Sept. 30. | 1989-10-26 | the year | DURATION P1Y | -
         The drills are held every year. | 2025-03-02 | every year | SET P1Y | -
         """;
 
@@ -115,5 +120,8 @@ public static class TemporalCases
         Protesters march to the embassy.
         The regime sent 2000 troops.
         The march ended peacefully.
+        The fund pays $1.76 a year.
+        Mr. Kim, 52 years old, will lead it.
+        Foreign Minister Jan Kavan said so.
         """;
 }

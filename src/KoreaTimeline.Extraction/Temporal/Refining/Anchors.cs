@@ -10,6 +10,7 @@ internal sealed class Anchors(string text, DateOnly reference)
     private const int Reach = 600;
 
     public DateOnly Reference { get; } = reference;
+    public string Text { get; } = text;
     private DateOnly _narrative = reference;
     private Granularity _granularity = Granularity.Day;
     private int _setAt = -1;
@@ -37,7 +38,7 @@ internal sealed class Anchors(string text, DateOnly reference)
         }
 
         if (_setAt < 0 || position - _setAt > Reach || position < _setAt
-            || text.AsSpan(_setAt, position - _setAt).Contains("\n\n", StringComparison.Ordinal))
+            || Text.AsSpan(_setAt, position - _setAt).Contains("\n\n", StringComparison.Ordinal))
         {
             return (Reference, Granularity.Day);
         }

@@ -9,7 +9,7 @@ namespace KoreaTimeline.Extraction.Temporal.Refining;
 /// Turns a candidate's stated slots into a TIMEX3 type, value, mod and interval. What the text leaves out is
 /// implied from the anchors: the reference date for deictic expressions, the narrative time for anaphoric ones.
 /// </summary>
-internal sealed class Normalizer(TemporalResources res)
+internal sealed partial class Normalizer(TemporalResources res)
 {
     private readonly Vocabulary _month = res["month"], _dow = res["dow"], _num = res["num"], _unit = res["unit"],
         _rel = res["rel"], _mod = res["mod"], _season = res["season"], _ord = res["ord"], _pod = res["pod"],
@@ -196,7 +196,12 @@ internal sealed class Normalizer(TemporalResources res)
         var delta = dow - Calendar.IsoDow(basis);
         var rel0 = c[Slot.Rel]?.ToLowerInvariant();
         DateOnly date;
-        if (rel0 is null)
+        if (rel0 is null && delta != 0 && FutureContext(a.Text, c.Start))
+        {
+            // "will meet Tuesday", "is scheduled to close Monday": the next such day.
+            date = basis.AddDays(delta > 0 ? delta : delta + 7);
+        }
+        else if (rel0 is null)
         {
             // A bare weekday is the most recent such day on or before the reference date.
             date = basis.AddDays(delta <= 0 ? delta : delta - 7);
@@ -216,6 +221,23 @@ internal sealed class Normalizer(TemporalResources res)
 
         SetDay(c, a, date, c[Slot.Pod]);
     }
+
+    /// <summary>Whether the clause before <paramref name="position"/> speaks of the future ("will", "scheduled to", "as soon as").</summary>
+    private static bool FutureContext(string text, int position)
+    {
+        var from = Math.Max(0, position - 70);
+        var clause = text.AsSpan(from, position - from);
+        var stop = clause.LastIndexOfAny('.', ';', '\n');
+        if (stop >= 0)
+        {
+            clause = clause[(stop + 1)..];
+        }
+
+        return FutureMarker().IsMatch(clause);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:will|shall|'ll|scheduled|set\s+to|as\s+(?:soon|early)\s+as|(?:is|are)\s+to|due\s+to|expected\s+to|plans?\s+to|planned|going\s+to|upcoming)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FutureMarker();
 
     private void SetDay(Candidate c, Anchors a, DateOnly date, string? pod)
     {
@@ -697,7 +719,6 @@ internal sealed class Normalizer(TemporalResources res)
             "DE" => num is null ? "PXDE" : $"P{N(num, 10)}Y",
             "CE" => num is null ? "PXCE" : $"P{N(num, 100)}Y",
             "FN" => $"P{N(num, 2)}W",
-            "Q" => $"P{N(num, 3)}M",
             _ => $"P{N(num)}{unit}",
         };
     }
