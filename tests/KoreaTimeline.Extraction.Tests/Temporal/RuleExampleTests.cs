@@ -37,10 +37,10 @@ public sealed class RuleExampleTests
         var tagger = TemporalTagger.Default;
         var texts = tagger.Resources.Rules.Select(r => r.Example).ToList();
         texts.AddRange(TemporalCases.Absolute.Split('\n').Concat(TemporalCases.Deictic.Split('\n')).Concat(TemporalCases.Fuzzy.Split('\n')));
-        var tbaq = Path.Combine("/work/shared/eval/timex/tbaq-cleaned/TimeBank");
+        var tbaq = "/work/shared/eval/timex/tbaq-cleaned";
         if (Directory.Exists(tbaq))
         {
-            texts.AddRange(Directory.EnumerateFiles(tbaq, "*.tml").Order(StringComparer.Ordinal).Take(40)
+            texts.AddRange(Directory.EnumerateFiles(tbaq, "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(400)
                 .Select(f => System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(f), "<[^>]+>", "")));
         }
 

@@ -31,8 +31,8 @@ internal sealed class Anchors(string text, DateOnly reference)
     /// <summary>The narrative time at <paramref name="position"/>, or the reference date when none is near.</summary>
     public (DateOnly Date, Granularity Granularity) Narrative(int position)
     {
-        // A quarter sets the subject of a whole results story; other anchors fade.
-        if (_setAt >= 0 && _granularity == Granularity.Quarter && position >= _setAt)
+        // A quarter sets the subject of a results story for a while; other anchors fade sooner.
+        if (_setAt >= 0 && _granularity == Granularity.Quarter && position >= _setAt && position - _setAt <= 3 * Reach)
         {
             return (_narrative, _granularity);
         }

@@ -43,6 +43,11 @@ internal sealed partial class Normalizer(TemporalResources res)
             case RuleKind.Set: Set(c); break;
             case RuleKind.Time: Time(c, a); break;
         }
+
+        if (c.Rule.Type is { } type)
+        {
+            c.Type = type;
+        }
     }
 
     private void Named(Candidate c, Anchors a)
@@ -74,7 +79,7 @@ internal sealed partial class Normalizer(TemporalResources res)
         year ??= c.ForcedYear;
         if (year is null)
         {
-            year = month is { } m0 ? NearestYear(a.Reference, m0, day) : a.Reference.Year;
+            year = month is { } m0 ? NearestYear(a.Reference, m0, day, FutureContext(a.Text, c.Start)) : a.Reference.Year;
             if (month is { } m && day is { } d && c[Slot.Dow] is { } dowText && Lookup(_dow, dowText) is { } dow)
             {
                 year = YearWhereWeekday(year.Value, m, d, dow) ?? year;
@@ -147,8 +152,8 @@ internal sealed partial class Normalizer(TemporalResources res)
         }
     }
 
-    /// <summary>A month (and day) without a year is the instance nearest the reference date; on a tie, the past one.</summary>
-    private static int NearestYear(DateOnly reference, int month, int? day)
+    /// <summary>A month (and day) without a year is the instance nearest the reference date, weighed by tense; on a tie, the past one.</summary>
+    private static int NearestYear(DateOnly reference, int month, int? day, bool future)
     {
         var best = reference.Year;
         var bestDistance = int.MaxValue;
@@ -160,8 +165,10 @@ internal sealed partial class Normalizer(TemporalResources res)
             }
 
             var d = new DateOnly(y, month, Math.Min(day ?? 15, DateTime.DaysInMonth(y, month)));
-            // News looks back more than ahead: a future instance counts half as far again.
-            var distance = d > reference ? (d.DayNumber - reference.DayNumber) * 3 / 2 + 1 : reference.DayNumber - d.DayNumber;
+            // News looks back more than ahead: a future instance counts twice as far, unless the clause speaks of the future.
+            var distance = d > reference
+                ? (d.DayNumber - reference.DayNumber) * (future ? 1 : 2) + 1
+                : (reference.DayNumber - d.DayNumber) * (future ? 3 : 1);
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (y, distance);
@@ -244,7 +251,7 @@ internal sealed partial class Normalizer(TemporalResources res)
         c.Value = Calendar.Day(date);
         if (pod is not null && _pod.Lookup(pod) is { } p)
         {
-            c.Type = TimexType.Time;
+            // TimeBank keeps "Friday night" a DATE, with the part of day in the value.
             c.Value += "T" + p;
         }
 

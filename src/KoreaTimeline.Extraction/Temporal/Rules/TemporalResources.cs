@@ -125,7 +125,8 @@ internal sealed partial class TemporalResources
             }
 
             var k = Enum.Parse<RuleKind>(kind.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
-            rules.Add(new TemporalRule(id, k, pattern, example, fields.GetValueOrDefault("value")));
+            TimexType? type = fields.TryGetValue("type", out var t) ? Enum.Parse<TimexType>(t, ignoreCase: true) : null;
+            rules.Add(new TemporalRule(id, k, pattern, example, fields.GetValueOrDefault("value"), type));
             fields.Clear();
         }
 
