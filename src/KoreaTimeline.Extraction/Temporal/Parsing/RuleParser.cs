@@ -255,7 +255,7 @@ internal sealed partial class RuleParser : ITemporalParser
     /// </summary>
     private static (Dictionary<string, int[]> ByWord, int[] Digit) IndexByTrigger(TemporalResources resources)
     {
-        string[] vocabularies = ["month", "dow", "unit", "season", "pod", "trigger"];
+        string[] vocabularies = ["month", "dow", "unit", "season", "pod", "trigger", "decadeword"];
         var wordsOf = vocabularies.ToDictionary(v => v, v => resources[v].Surfaces.SelectMany(Tokens).ToHashSet());
         var allWords = wordsOf.Values.SelectMany(w => w).ToHashSet();
         // Names are triggered by their head word only ("term", "administration", "Christmas"), not by "the" or "of".
@@ -274,7 +274,9 @@ internal sealed partial class RuleParser : ITemporalParser
             }
 
             var keys = refs.Where(wordsOf.ContainsKey).SelectMany(v => wordsOf[v]).ToHashSet();
-            var literal = VocabRef().Replace(GroupSyntax().Replace(pattern, " "), " ");
+            // Regex vocabularies ("%spokenyear") count by the literal words of their regex.
+            var macros = string.Join(' ', refs.Select(r => resources.Vocabularies.TryGetValue(r, out var v) ? v.Regex : null).OfType<string>());
+            var literal = VocabRef().Replace(GroupSyntax().Replace(pattern + " " + macros, " "), " ");
             keys.UnionWith(Tokens(literal).Where(allWords.Contains));
             foreach (var k in keys)
             {

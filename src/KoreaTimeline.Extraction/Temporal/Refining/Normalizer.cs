@@ -407,7 +407,7 @@ internal sealed partial class Normalizer(TemporalResources res)
         var later = c[Slot.Early]!.StartsWith('l') || c[Slot.Early]!.StartsWith('L');
         // "earlier in the week" and "earlier that month" speak of the narrative's week; "earlier this month" of the article's.
         var anaphoric = c.MatchText.Contains(" the ", StringComparison.OrdinalIgnoreCase) || c.MatchText.Contains("that", StringComparison.OrdinalIgnoreCase);
-        var basis = anaphoric ? a.NarrativeDay(c.Start) : a.Reference;
+        var (basis, known) = anaphoric ? a.Narrative(c.Start) : (a.Reference, Granularity.Day);
         DateInterval iv;
         if (c[Slot.Month] is not null)
         {
@@ -432,7 +432,11 @@ internal sealed partial class Normalizer(TemporalResources res)
 
         c.ResolvedYear = iv.Start.Year;
         // "earlier this month" = first day .. the day before the anchor; "later this year" = the day after .. last day.
-        if (later)
+        if (known != Granularity.Day)
+        {
+            c.Interval = iv with { Precision = DatePrecision.Range };
+        }
+        else if (later)
         {
             var start = basis.AddDays(1) > iv.Start && basis < iv.End ? basis.AddDays(1) : iv.Start;
             c.Interval = new DateInterval(start, iv.End, DatePrecision.Range);
@@ -535,6 +539,10 @@ internal sealed partial class Normalizer(TemporalResources res)
         if (c[Slot.Decade] is { } dec)
         {
             start = int.Parse(dec, CultureInfo.InvariantCulture);
+        }
+        else if (c[Slot.DecWord] is { } word)
+        {
+            start = 1900 + 10 * int.Parse(res["decadeword"].Lookup(word) ?? "9", CultureInfo.InvariantCulture);
         }
         else
         {
@@ -825,7 +833,7 @@ internal sealed partial class Normalizer(TemporalResources res)
         return n is >= 1 and <= 31 ? n : null;
     }
 
-    private static int? StatedYear(Candidate c)
+    private int? StatedYear(Candidate c)
     {
         if (c[Slot.Year] is { } y && int.TryParse(y, CultureInfo.InvariantCulture, out var year))
         {
@@ -833,7 +841,33 @@ internal sealed partial class Normalizer(TemporalResources res)
             return year;
         }
 
+        if (c[Slot.Spoken] is { } spoken && SpokenYear(spoken) is { } sy)
+        {
+            c.YearStated = true;
+            return sy;
+        }
+
         return null;
+    }
+
+    /// <summary>"nineteen ninety-six" = 1996, "two thousand and one" = 2001, "nineteen hundred" = 1900.</summary>
+    private int? SpokenYear(string spoken)
+    {
+        var words = Vocabulary.NormalizeKey(spoken).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+        {
+            return null;
+        }
+
+        int Sum(IEnumerable<string> ws) =>
+            ws.Where(w => w != "and").Sum(w => int.TryParse(_num.Lookup(w), CultureInfo.InvariantCulture, out var n) ? n : 0);
+
+        if (words[0] == "two" && words[1] == "thousand")
+        {
+            return 2000 + Sum(words.Skip(2));
+        }
+
+        return words[1] == "hundred" ? 1900 : 1900 + Sum(words.Skip(1));
     }
 
     private static int? YearWhereWeekday(int around, int month, int day, int dow)
@@ -862,6 +896,13 @@ internal sealed partial class Normalizer(TemporalResources res)
         if (_num.Lookup(n) is { } v)
         {
             return v == "X" ? null : double.Parse(v, CultureInfo.InvariantCulture);
+        }
+
+        var parts = Vocabulary.NormalizeKey(n).Split(' ');
+        if (parts.Length == 2 && _num.Lookup(parts[0]) is { } tens && _num.Lookup(parts[1]) is { } ones
+            && int.TryParse(tens, CultureInfo.InvariantCulture, out var t) && int.TryParse(ones, CultureInfo.InvariantCulture, out var o))
+        {
+            return t + o;
         }
 
         return double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;

@@ -4,5 +4,5 @@ namespace KoreaTimeline.Extraction.Temporal.Rules;
 internal enum Slot
 {
     Month, MNum, Day, DNum, Year, YRel, Dow, Rel, Unit, Num, Mod, Season, Ord, QNum, Half, Pod,
-    Hour, Minute, AmPm, TWord, Holiday, Period, Decade, Dec2, Cent, Early, DWord, Dir, Approx, SetWord, RThe, DayRel, X,
+    Hour, Minute, AmPm, TWord, Holiday, Period, Decade, Dec2, Cent, Early, DWord, Dir, Approx, SetWord, RThe, DayRel, Spoken, DecWord, X,
 }
