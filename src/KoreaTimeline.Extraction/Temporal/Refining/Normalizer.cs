@@ -79,7 +79,7 @@ internal sealed partial class Normalizer(TemporalResources res)
         year ??= c.ForcedYear;
         if (year is null)
         {
-            year = month is { } m0 ? NearestYear(a.Reference, m0, day, FutureContext(a.Text, c.Start)) : a.Reference.Year;
+            year = month is { } m0 ? NearestYear(a.Reference, m0, day, Tense(a.Text, c.Start, c.End)) : a.Reference.Year;
             if (month is { } m && day is { } d && c[Slot.Dow] is { } dowText && Lookup(_dow, dowText) is { } dow)
             {
                 year = YearWhereWeekday(year.Value, m, d, dow) ?? year;
@@ -128,7 +128,7 @@ internal sealed partial class Normalizer(TemporalResources res)
                 "END" => ("END", Approx(new(y, mo2, 21), new(y, mo2, last))),
                 _ => ((string?)null, DateInterval.Month(y, mo2)),
             };
-            if (c.Mod is null && c.YearStated)
+            if (c.Mod is null)
             {
                 a.Move(new DateOnly(y, mo2, 1), Granularity.Month, c.End);
             }
@@ -153,7 +153,7 @@ internal sealed partial class Normalizer(TemporalResources res)
     }
 
     /// <summary>A month (and day) without a year is the instance nearest the reference date, weighed by tense; on a tie, the past one.</summary>
-    private static int NearestYear(DateOnly reference, int month, int? day, bool future)
+    private static int NearestYear(DateOnly reference, int month, int? day, int tense)
     {
         var best = reference.Year;
         var bestDistance = int.MaxValue;
@@ -165,10 +165,10 @@ internal sealed partial class Normalizer(TemporalResources res)
             }
 
             var d = new DateOnly(y, month, Math.Min(day ?? 15, DateTime.DaysInMonth(y, month)));
-            // News looks back more than ahead: a future instance counts twice as far, unless the clause speaks of the future.
+            // News looks back more than ahead: a future instance counts twice as far; a tensed clause decides outright.
             var distance = d > reference
-                ? (d.DayNumber - reference.DayNumber) * (future ? 1 : 2) + 1
-                : (reference.DayNumber - d.DayNumber) * (future ? 3 : 1);
+                ? (tense < 0 ? 100_000 : (d.DayNumber - reference.DayNumber) * (tense > 0 ? 1 : 2) + 1)
+                : (tense > 0 ? 100_000 : reference.DayNumber - d.DayNumber);
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (y, distance);
@@ -229,6 +229,39 @@ internal sealed partial class Normalizer(TemporalResources res)
         SetDay(c, a, date, c[Slot.Pod]);
     }
 
+    /// <summary>
+    /// +1 when the clause before the expression speaks of the future ("will", "scheduled to"), -1 when its sentence
+    /// is in the past tense ("ended", "was"), 0 when it cannot tell.
+    /// </summary>
+    private static int Tense(string text, int start, int end)
+    {
+        if (FutureContext(text, start))
+        {
+            return 1;
+        }
+
+        var to = Math.Min(text.Length, end + 60);
+        var after = text.AsSpan(end, to - end);
+        var stop = after.IndexOfAny('.', ';', '\n');
+        if (stop >= 0)
+        {
+            after = after[..stop];
+        }
+
+        var from = Math.Max(0, start - 70);
+        var before = text.AsSpan(from, start - from);
+        var b = before.LastIndexOfAny('.', ';', '\n');
+        if (b >= 0)
+        {
+            before = before[(b + 1)..];
+        }
+
+        return PastMarker().IsMatch(before) || PastMarker().IsMatch(after) ? -1 : 0;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:was|were|had|did|ended|began|became|changed|took|came|went|met|held|launched|fired|signed|occurred|happened|started|completed|closed)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PastMarker();
+
     /// <summary>Whether the clause before <paramref name="position"/> speaks of the future ("will", "scheduled to", "as soon as").</summary>
     private static bool FutureContext(string text, int position)
     {
@@ -243,7 +276,7 @@ internal sealed partial class Normalizer(TemporalResources res)
         return FutureMarker().IsMatch(clause);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:will|shall|'ll|scheduled|set\s+to|as\s+(?:soon|early)\s+as|(?:is|are)\s+to|due\s+to|expected\s+to|plans?\s+to|planned|going\s+to|upcoming)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:will|shall|'ll|scheduled|set\s+to|as\s+(?:soon|early)\s+as|(?:is|are)\s+to|due\s+to|expected\s+to|plans?\s+to|planned|going\s+to|upcoming|deadline|until)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex FutureMarker();
 
     private void SetDay(Candidate c, Anchors a, DateOnly date, string? pod)
@@ -278,9 +311,9 @@ internal sealed partial class Normalizer(TemporalResources res)
         }
 
         var unitText = (c[Slot.Unit] ?? c[Slot.RThe] ?? "day").ToLowerInvariant();
-        if (c[Slot.Month] is { } monthText)
+        if (MonthOf(c) is { } month)
         {
-            RelativeMonth(c, a, MonthOf(c)!.Value, monthText, offset);
+            RelativeMonth(c, a, month, offset);
             return;
         }
 
@@ -387,9 +420,8 @@ internal sealed partial class Normalizer(TemporalResources res)
         };
     }
 
-    private static void RelativeMonth(Candidate c, Anchors a, int month, string monthText, int offset)
+    private static void RelativeMonth(Candidate c, Anchors a, int month, int offset)
     {
-        _ = monthText;
         var r = a.Reference;
         var year = offset switch
         {
@@ -765,11 +797,26 @@ internal sealed partial class Normalizer(TemporalResources res)
     {
         c.Type = TimexType.Time;
         DateOnly day;
-        if (c[Slot.Dow] is { } dowText && Lookup(_dow, dowText) is { } dow)
+        if (MonthOf(c) is { } month && DayOf(c) is { } dd)
+        {
+            var y = StatedYear(c) ?? NearestYear(a.Reference, month, dd, Tense(a.Text, c.Start, c.End));
+            if (dd > DateTime.DaysInMonth(y, month))
+            {
+                c.Rejected = "no such day";
+                return;
+            }
+
+            day = new DateOnly(y, month, dd);
+        }
+        else if (c[Slot.Dow] is { } dowText && Lookup(_dow, dowText) is { } dow)
         {
             var basis = a.Reference;
             var delta = dow - Calendar.IsoDow(basis);
             day = basis.AddDays(delta <= 0 ? delta : delta - 7);
+            if (delta != 0 && FutureContext(a.Text, c.Start))
+            {
+                day = basis.AddDays(delta > 0 ? delta : delta + 7);
+            }
         }
         else
         {
