@@ -25,6 +25,10 @@ public static class TemporalCases
         It launched at 8:37 a.m. on Friday. | 2025-02-28 | 8:37 a.m. on Friday | TIME 2025-02-28T08:37 | 2025-02-28..2025-02-28 day
         The Times said in an editorial on Monday, Oct. 26: | 1998-10-26 | Monday, Oct. 26 | DATE 1998-10-26 | 1998-10-26..1998-10-26 day
         Talks are set for Nov. 25 in Seoul. | 2000-01-06 | Nov. 25 | DATE 1999-11-25 | 1999-11-25..1999-11-25 day
+        The drills ran from March 10 to 20 last year. | 2025-03-03 | March 10 to 20 last year | DATE 2024-03-10 | 2024-03-10..2024-03-20 range
+        The deadline is 5 p.m. EST Nov. 9. | 1989-11-02 | 5 p.m. EST Nov. 9 | TIME 1989-11-09T17:00 | 1989-11-09..1989-11-09 day
+        Net rose for the quarter ended Sept. 30. | 1989-10-26 | the quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
+        Net sales for this year's third quarter rose. | 1989-10-26 | this year's third quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
         """;
 
     public const string Deictic = """
@@ -104,6 +108,7 @@ public static class TemporalCases
         It was announced a month earlier. | 2025-03-02 | a month | DURATION P1M | 2025-02-01..2025-02-28 month
         He has been in power for several years. | 2025-03-02 | several years | DURATION PXY | -
         The agency reports daily. | 2025-03-02 | daily | SET P1D | -
+        The envoys meet every Thursday. | 2025-03-02 | every Thursday | SET XXXX-WXX-4 | -
         Profit rose in the year ended Sept. 30. | 1989-10-26 | the year | DURATION P1Y | -
         The drills are held every year. | 2025-03-02 | every year | SET P1Y | -
         """;

@@ -37,17 +37,19 @@ public sealed class TemporalPropertyTests
             "in its first launch since June last year. The launch came a week after the allies began their annual Freedom Shield exercise. ", 12));
         var tagger = TemporalTagger.Default;
         tagger.Tag(text, new DateOnly(2025, 3, 3));
-        var sw = Stopwatch.StartNew();
-        var chars = 0L;
-        while (sw.ElapsedMilliseconds < 300)
+        // The best of many runs: other tests and other engineers share the CPU.
+        var best = TimeSpan.MaxValue;
+        var total = Stopwatch.StartNew();
+        while (total.ElapsedMilliseconds < 500)
         {
+            var sw = Stopwatch.StartNew();
             tagger.Tag(text, new DateOnly(2025, 3, 3));
-            chars += text.Length;
+            best = sw.Elapsed < best ? sw.Elapsed : best;
         }
 
-        var perSecond = chars / sw.Elapsed.TotalSeconds;
+        var perSecond = text.Length / best.TotalSeconds;
         TestContext.Current.SendDiagnosticMessage($"{perSecond / 1e6:F1} M chars/s");
-        Assert.True(perSecond > 3e5, $"{perSecond / 1e6:F2} M chars/s");
+        Assert.True(perSecond > 1e6, $"{perSecond / 1e6:F2} M chars/s (debug build; release is about 10x faster)");
     }
 
     private static bool Holds(string text, DateOnly reference)

@@ -79,7 +79,8 @@ internal sealed partial class Normalizer(TemporalResources res)
         year ??= c.ForcedYear;
         if (year is null)
         {
-            year = month is { } m0 ? NearestYear(a.Reference, m0, day, Tense(a.Text, c.Start, c.End)) : a.Reference.Year;
+            var tense = c[Slot.Rel] is { } rel ? Math.Sign(RelOffset(rel).Offset) : Tense(a.Text, c.Start, c.End);
+            year = month is { } m0 ? NearestYear(a.Reference, m0, day, tense) : a.Reference.Year;
             if (month is { } m && day is { } d && c[Slot.Dow] is { } dowText && Lookup(_dow, dowText) is { } dow)
             {
                 year = YearWhereWeekday(year.Value, m, d, dow) ?? year;
@@ -115,6 +116,13 @@ internal sealed partial class Normalizer(TemporalResources res)
             }
 
             c.Interval = DateInterval.Day(date);
+            if (c[Slot.Day2] is { } day2 && int.TryParse(day2.AsSpan(0, day2.Length - day2.AsSpan().TrimStart("0123456789").Length), CultureInfo.InvariantCulture, out var d2)
+                && d2 > dd && d2 <= DateTime.DaysInMonth(y, mo))
+            {
+                // "March 10 to 20": the value is the first day, the interval the whole stretch.
+                c.Interval = new DateInterval(date, new DateOnly(y, mo, d2), DatePrecision.Range);
+            }
+
             a.Move(date, Granularity.Day, c.End);
         }
         else if (month is { } mo2)
@@ -165,10 +173,11 @@ internal sealed partial class Normalizer(TemporalResources res)
             }
 
             var d = new DateOnly(y, month, Math.Min(day ?? 15, DateTime.DaysInMonth(y, month)));
-            // News looks back more than ahead: a future instance counts twice as far; a tensed clause decides outright.
+            // News looks back more than ahead: a future instance counts twice as far, five times in a past-tense
+            // clause; a past one three times as far in a future-tense clause.
             var distance = d > reference
-                ? (tense < 0 ? 100_000 : (d.DayNumber - reference.DayNumber) * (tense > 0 ? 1 : 2) + 1)
-                : (tense > 0 ? 100_000 : reference.DayNumber - d.DayNumber);
+                ? (d.DayNumber - reference.DayNumber) * (tense < 0 ? 5 : tense > 0 ? 1 : 2) + 1
+                : (reference.DayNumber - d.DayNumber) * (tense > 0 ? 3 : 1);
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (y, distance);
@@ -531,7 +540,36 @@ internal sealed partial class Normalizer(TemporalResources res)
 
     private void QuarterOf(Candidate c, Anchors a)
     {
-        var q = c[Slot.QNum] is { } qn ? qn[0] - '0' : int.Parse(_ord.Lookup(c[Slot.Ord]) ?? "1", CultureInfo.InvariantCulture);
+        int q;
+        if (MonthOf(c) is { } endMonth && DayOf(c) is { } endDay)
+        {
+            // "the quarter ended Sept. 30": the quarter most of whose days lie before that date.
+            var y0 = NearestYear(a.Reference, endMonth, endDay, -1);
+            var end = new DateOnly(y0, endMonth, Math.Min(endDay, DateTime.DaysInMonth(y0, endMonth))).AddDays(-45);
+            var oq = c[Slot.Ord] is { } o ? int.Parse(_ord.Lookup(o) ?? "1", CultureInfo.InvariantCulture) : Calendar.Quarter(end);
+            c.YearStated = true;
+            c.ResolvedYear = end.Year;
+            c.Value = $"{Calendar.Y4(end.Year)}-Q{oq}";
+            c.Interval = Calendar.QuarterInterval(end.Year, Calendar.Quarter(end));
+            a.Move(c.Interval.Value.Start, Granularity.Quarter, c.End);
+            return;
+        }
+
+        if (c[Slot.QNum] is { } qn)
+        {
+            q = qn[0] - '0';
+        }
+        else if (c[Slot.Ord] is { } ord)
+        {
+            q = int.Parse(_ord.Lookup(ord) ?? "1", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            // "the 1988 period": the quarter the narrative speaks of, else the latest completed one.
+            var (nd, ng) = a.Narrative(c.Start);
+            q = Calendar.Quarter(ng == Granularity.Quarter ? nd : Calendar.Shift(a.Reference, Granularity.Quarter, -1));
+        }
+
         var year = StatedYear(c) ?? (c[Slot.YRel] is { } yrel ? a.Reference.Year + RelOffset(yrel).Offset : a.Reference.Year);
         c.YearStated = c.Has(Slot.Year) || c.Has(Slot.YRel);
         c.ResolvedYear = year;
@@ -715,7 +753,7 @@ internal sealed partial class Normalizer(TemporalResources res)
             var sign = dir is "earlier" or "before" ? -1 : 1;
             var basis = dir is "from now" or "hence" ? a.Reference : a.NarrativeDay(c.Start);
             var date = Calendar.Shift(basis, g, sign * shift);
-            c.Interval = g == Granularity.Day ? DateInterval.Day(date) : Calendar.Interval(date, g);
+            c.Interval = g is Granularity.Day or Granularity.Week ? DateInterval.Day(date) : Calendar.Interval(date, g);
         }
     }
 
@@ -773,6 +811,13 @@ internal sealed partial class Normalizer(TemporalResources res)
     private void Set(Candidate c)
     {
         c.Type = TimexType.Set;
+        if (Lookup(_dow, c[Slot.Dow]) is { } dow)
+        {
+            var pod = c[Slot.Pod] is { } p ? _pod.Lookup(p.TrimEnd('s', 'S')) : null;
+            c.Value = $"XXXX-WXX-{dow}" + (pod is null ? "" : "T" + pod);
+            return;
+        }
+
         if (c[Slot.SetWord] is { } w)
         {
             c.Value = Vocabulary.NormalizeKey(w) switch
