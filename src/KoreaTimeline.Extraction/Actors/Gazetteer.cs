@@ -146,7 +146,7 @@ public sealed partial class Gazetteer
         foreach (var m in NamedBody().Matches(text).Cast<Match>())
         {
             var name = m.Groups["name"];
-            if (!Free(name.Index, name.Index + name.Length))
+            if (!Free(name.Index, name.Index + name.Length) || ResolutionsOf().IsMatch(text.AsSpan(name.Index + name.Length)))
             {
                 continue;
             }

@@ -30,7 +30,12 @@ public static class MentionMerger
         foreach (var m in mentions.Where(m => m.Date is null))
         {
             // An article is about its lead event: a later "the launch" is that launch, not an older one.
-            var group = IsSpeechAct(m.Type) ? null : groups.Where(g => g[0].Type == m.Type).MinBy(g => g.Min(x => x.Evidence.Start));
+            // A report of the day in the lead carries on an event told before it, or one of that day, or one that a
+            // later reference dates ("The launch on Thursday ..."); an event told later in its own right is another.
+            var candidates = groups.Where(g => g[0].Type == m.Type
+                && (m.LeadDate is not { } day || Date(g).Overlaps(day) || g.TrueForAll(x => !x.IsVerb)
+                    || g.Exists(x => x.Evidence.Start < m.Evidence.Start)));
+            var group = IsSpeechAct(m.Type) ? null : candidates.MinBy(g => g.Min(x => x.Evidence.Start));
             if (group is not null)
             {
                 group.Add(m);
