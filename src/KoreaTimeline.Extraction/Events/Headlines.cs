@@ -32,7 +32,12 @@ public static partial class Headlines
     [GeneratedRegex(@"\s*\b(?:on|in|at|during|since|by|from|until|of|early|late)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingPreposition();
 
-    public static string For(ArticleDocument doc, Clause clause, TriggerMatch trigger, IReadOnlyList<KnownActor> actors, Clause? intro)
+    /// <summary>
+    /// The headline of a mention. <paramref name="complement"/> is what a statement says ("announced [that it had
+    /// tested a missile]"), which a headline of a bare "announces" needs.
+    /// </summary>
+    public static string For(
+        ArticleDocument doc, Clause clause, TriggerMatch trigger, IReadOnlyList<KnownActor> actors, Clause? intro, Clause? complement = null)
     {
         var text = doc.Text;
         if (!trigger.Rule.IsVerb && clause.Role == ClauseRole.Intro)
@@ -67,6 +72,10 @@ public static partial class Headlines
         var asNoun = !trigger.Rule.IsVerb || Determiner().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start));
         var verb = asNoun ? triggerText : present + triggerText[firstWord.Length..];
         var tail = PurposeTail().Replace(WithoutDates(doc, trigger.End, clause.End), "");
+        if (string.IsNullOrWhiteSpace(tail) && complement is { } said)
+        {
+            tail = " " + PurposeTail().Replace(WithoutDates(doc, said.Start, said.End), "");
+        }
         return Finish($"{subject} {verb}{tail}");
     }
 

@@ -115,7 +115,8 @@ public static partial class MentionFinder
                     LeadDate = date is null && IsLeadReport(text, si, clause, trigger) ? DateInterval.Day(doc.Published) : null,
                     Actors = actors,
                     Place = place,
-                    Headline = Headlines.For(doc, clause, trigger, actors, intro),
+                    Headline = Headlines.For(doc, clause, trigger, actors, intro,
+                        clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : null),
                 });
             }
         }
