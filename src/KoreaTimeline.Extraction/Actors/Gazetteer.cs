@@ -48,8 +48,8 @@ public sealed partial class Gazetteer
     // "Russian Defense Minister", "North Korea's": the country a newly met person or body belongs to.
     private const int CountryLookBack = 40;
 
-    private readonly Regex _actorPattern;
-    private readonly Regex _placePattern;
+    private readonly AliasMatcher _actorNames;
+    private readonly AliasMatcher _placeNames;
     private readonly Regex _vesselPattern;
     private readonly Dictionary<string, (KnownActor Actor, bool Short)> _actorsByAlias;
     private readonly Dictionary<string, KnownPlace> _placesByAlias;
@@ -80,8 +80,8 @@ public sealed partial class Gazetteer
         _countries = actors.Actors.Where(a => a.Kind == "country")
             .ToDictionary(a => a.Name, a => new KnownActor(a.Name, a.Kind, null, false), StringComparer.Ordinal);
         _vesselCountries = actors.VesselPrefixes;
-        _actorPattern = Alternation(_actorsByAlias.Keys);
-        _placePattern = Alternation(_placesByAlias.Keys);
+        _actorNames = new AliasMatcher(_actorsByAlias.Keys);
+        _placeNames = new AliasMatcher(_placesByAlias.Keys);
         _vesselPattern = new Regex(
             $@"\b(?:{string.Join('|', _vesselCountries.Keys.Select(Regex.Escape))}) (?:[A-Z][\w\-]*)(?: [A-Z][\w\-]*){{0,2}}",
             RegexOptions.Compiled | RegexOptions.CultureInvariant);
@@ -100,21 +100,22 @@ public sealed partial class Gazetteer
             var prefix = v.Value[..v.Value.IndexOf(' ', StringComparison.Ordinal)];
             found.Add(new ActorMention(v.Index, v.Index + v.Length, new KnownActor(v.Value, "vessel", _vesselCountries[prefix], false)));
         }
-        foreach (Match m in _actorPattern.Matches(text))
+        var vessels = found.ToList();
+        foreach (var (index, alias) in _actorNames.Matches(text))
         {
-            if (found.Any(f => f.Start < m.Index + m.Length && m.Index < f.End))
+            if (vessels.Exists(f => f.Start < index + alias.Length && index < f.End))
             {
                 continue;
             }
-            var (actor, isShort) = _actorsByAlias[m.Value];
+            var (actor, isShort) = _actorsByAlias[alias];
             if (isShort && !named.Contains(actor.Name)
                 || actor.Kind is "organization" or "military_unit"
-                    && (InsideLongerName(text, m.Index) || ResolutionsOf().IsMatch(text.AsSpan(m.Index + m.Length))))
+                    && (InsideLongerName(text, index) || ResolutionsOf().IsMatch(text.AsSpan(index + alias.Length))))
             {
                 continue;
             }
             named.Add(actor.Name);
-            found.Add(new ActorMention(m.Index, m.Index + m.Length, actor));
+            found.Add(new ActorMention(index, index + alias.Length, actor));
         }
         AddUnknownNames(text, found);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -186,17 +187,17 @@ public sealed partial class Gazetteer
     public List<PlaceMention> FindPlaces(string text)
     {
         var found = new List<PlaceMention>();
-        foreach (Match m in _placePattern.Matches(text))
+        foreach (var (index, alias) in _placeNames.Matches(text))
         {
-            var place = _placesByAlias[m.Value];
+            var place = _placesByAlias[alias];
             if (found.Count > 0 && found[^1].Place.Country is { } country && place.Country is null && place.Name == country
-                && text.AsSpan(found[^1].End, m.Index - found[^1].End).Trim().SequenceEqual(","))
+                && text.AsSpan(found[^1].End, index - found[^1].End).Trim().SequenceEqual(","))
             {
                 // "Busan, South Korea": the country only qualifies the city before it.
-                found[^1] = found[^1] with { End = m.Index + m.Length };
+                found[^1] = found[^1] with { End = index + alias.Length };
                 continue;
             }
-            found.Add(new PlaceMention(m.Index, m.Index + m.Length, place));
+            found.Add(new PlaceMention(index, index + alias.Length, place));
         }
         return found;
     }
@@ -217,10 +218,6 @@ public sealed partial class Gazetteer
         }
         return wordEnd > i && char.IsUpper(text[i]) && text.AsSpan(i, wordEnd - i) is not ("The" or "A" or "An");
     }
-
-    private static Regex Alternation(IEnumerable<string> aliases) =>
-        new(@"(?<![\w'’.-])(?:" + string.Join('|', aliases.OrderByDescending(a => a.Length).Select(Regex.Escape)) + @")(?![\w-]|\.\w)",
-            RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     private static Gazetteer Load() =>
         new(EmbeddedResources.ReadJson<ActorsFile>("actors/actors.json"), EmbeddedResources.ReadJson<PlacesFile>("actors/places.json"));

@@ -20,6 +20,9 @@ public static partial class Headlines
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex PurposeTail();
 
+    [GeneratedRegex(@"^.*\b(?:said|says|reported|reports|told\s+\w+)\s+(?:that\s+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex SaidBy();
+
     [GeneratedRegex(@"\b(?:the|a|an|its|his|her|their|this|that)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Determiner();
 
@@ -48,6 +51,10 @@ public static partial class Headlines
         }
 
         var subject = clause.Role == ClauseRole.Intro ? "" : text[clause.Start..trigger.Start];
+        if (SaidBy().Match(subject) is { Success: true } speaker)
+        {
+            subject = subject[(speaker.Index + speaker.Length)..];
+        }
         string previous;
         do
         {

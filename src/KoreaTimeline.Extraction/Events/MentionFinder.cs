@@ -48,6 +48,9 @@ public static partial class MentionFinder
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Aggregate();
 
+    [GeneratedRegex(@"\b(?:said|says|reported|reports|told\s+\w+|announced|confirmed|quoted)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeechVerb();
+
     [GeneratedRegex(@"^(?:which|who)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativePronoun();
 
@@ -58,6 +61,7 @@ public static partial class MentionFinder
         var dates = doc.Timexes.Where(t => t.Interval is not null && t.Type is TimexType.Date or TimexType.Time).ToList();
         var locatives = doc.Places.Where(p => Locative().IsMatch(text.AsSpan(Math.Max(0, p.Start - 40), Math.Min(40, p.Start)))).ToList();
 
+        var triggersBySentence = lexicon.Find(text, doc.Sentences);
         for (var si = 0; si < doc.Sentences.Count; si++)
         {
             var sentence = doc.Sentences[si];
@@ -69,8 +73,7 @@ public static partial class MentionFinder
             var sentenceDates = dates.Where(t => t.Start >= sentence.Start && t.End <= sentence.End).ToList();
             var clauses = ClauseSplitter.Split(text, sentence, [.. doc.Timexes.Where(t => sentence.Contains(t.Start)).Select(t => (t.Start, t.End))]);
             var intro = clauses.Count > 0 && clauses[0].Role == ClauseRole.Intro ? clauses[0] : (Clause?)null;
-            var contextStart = si > 0 ? doc.Sentences[si - 1].Start : sentence.Start;
-            var triggers = lexicon.Find(text, sentence, text.AsSpan(contextStart, sentence.End - contextStart));
+            var triggers = triggersBySentence[si];
             // Inside a quotation someone speaks: "in preparation for additional launches" is not a launch.
             var quotations = Quotations(text, sentence);
             triggers.RemoveAll(t => quotations.Exists(q => t.Start >= q.Start && t.Start < q.End));
@@ -227,7 +230,14 @@ public static partial class MentionFinder
     {
         bool Usable(ActorMention a) => !locatives.Exists(p => p.Start < a.End && a.Start < p.End);
 
-        var found = doc.Actors.Where(a => clause.Contains(a.Start) && Usable(a)).Select(a => a.Actor).ToList();
+        // "The JCS said North Korea fired ...": who said it is not who did it.
+        var from = clause.Start;
+        if (trigger.Rule.Type != EventType.Statement
+            && SpeechVerb().Match(doc.Text, clause.Start, trigger.Start - clause.Start) is { Success: true } speech)
+        {
+            from = speech.Index + speech.Length;
+        }
+        var found = doc.Actors.Where(a => a.Start >= from && a.Start < clause.End && Usable(a)).Select(a => a.Actor).ToList();
         if (clause.Role == ClauseRole.Intro)
         {
             // A fronted phrase names its event but seldom its actors: a verb ("taking office") takes the
@@ -246,8 +256,8 @@ public static partial class MentionFinder
             // ", which met for the first time": the relative pronoun is the name right before it.
             found.Insert(0, named.Actor);
         }
-        else if (!doc.Actors.Any(a => a.Start >= clause.Start && a.Start < trigger.Start)
-            && Pronoun().Match(doc.Text, clause.Start, trigger.Start - clause.Start) is { Success: true } pronoun)
+        else if (!doc.Actors.Any(a => a.Start >= from && a.Start < trigger.Start)
+            && Pronoun().Match(doc.Text, from, trigger.Start - from) is { Success: true } pronoun)
         {
             // "he met with Kim": the pronoun is the person (or, for "it", the state) named last before it.
             var person = pronoun.Groups["he"].Success;

@@ -23,30 +23,78 @@ public sealed class TriggerLexicon
     public IReadOnlyList<TriggerRule> Rules => _rules;
 
     /// <summary>
-    /// The triggers of one sentence, in text order, none overlapping another.
-    /// <paramref name="context"/> is the text a rule's context must occur in (the sentence and the one before).
+    /// The triggers of every sentence, in text order, none overlapping another. A rule with a context counts only
+    /// where its context occurs in the sentence or the one before. Each rule scans the text once.
     /// </summary>
-    public List<TriggerMatch> Find(string text, Sentence sentence, ReadOnlySpan<char> context)
+    public List<TriggerMatch>[] Find(string text, IReadOnlyList<Sentence> sentences)
     {
-        var found = new List<TriggerMatch>();
+        var found = new List<TriggerMatch>[sentences.Count];
+        for (var i = 0; i < found.Length; i++)
+        {
+            found[i] = [];
+        }
+        var contextHolds = new Dictionary<Regex, bool?[]>();
         foreach (var rule in _rules)
         {
-            if (rule.Context is not null && !rule.Context.IsMatch(context))
+            foreach (var m in rule.Pattern.EnumerateMatches(text))
             {
-                continue;
-            }
-            foreach (var m in rule.Pattern.EnumerateMatches(text.AsSpan(sentence.Start, sentence.Length)))
-            {
-                var start = sentence.Start + m.Index;
-                var end = start + m.Length;
-                if (!found.Exists(f => f.Start < end && start < f.End))
+                var si = SentenceOf(sentences, m.Index);
+                if (si < 0 || m.Index + m.Length > sentences[si].End || !ContextHolds(rule, si))
                 {
-                    found.Add(new TriggerMatch(start, end, rule));
+                    continue;
+                }
+                var (start, end) = (m.Index, m.Index + m.Length);
+                if (!found[si].Exists(f => f.Start < end && start < f.End))
+                {
+                    found[si].Add(new TriggerMatch(start, end, rule));
                 }
             }
         }
-        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        foreach (var list in found)
+        {
+            list.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
         return found;
+
+        bool ContextHolds(TriggerRule rule, int si)
+        {
+            if (rule.Context is null)
+            {
+                return true;
+            }
+            if (!contextHolds.TryGetValue(rule.Context, out var cache))
+            {
+                contextHolds[rule.Context] = cache = new bool?[sentences.Count];
+            }
+            if (cache[si] is not { } holds)
+            {
+                var from = si > 0 ? sentences[si - 1].Start : sentences[si].Start;
+                cache[si] = holds = rule.Context.IsMatch(text.AsSpan(from, sentences[si].End - from));
+            }
+            return holds;
+        }
+    }
+
+    private static int SentenceOf(IReadOnlyList<Sentence> sentences, int offset)
+    {
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (offset < sentences[mid].Start)
+            {
+                hi = mid - 1;
+            }
+            else if (offset >= sentences[mid].End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+        return -1;
     }
 
     private static TriggerLexicon Load()
