@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace KoreaTimeline.Cli.Tests;
+
+/// <summary>Runs the built <c>koreatimeline</c> command as a child process, as the evaluation does.</summary>
+internal static class CliProcess
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "koreatimeline.dll");
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot };
+        start.ArgumentList.Add(Dll);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start)!;
+        var cancellation = Xunit.TestContext.Current.CancellationToken;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
+        var stderr = process.StandardError.ReadToEndAsync(cancellation);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KoreaTimeline.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No KoreaTimeline.sln above {AppContext.BaseDirectory}.");
+    }
+}
