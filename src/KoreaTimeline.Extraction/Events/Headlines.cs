@@ -103,10 +103,15 @@ public static partial class Headlines
     private static string WithoutDates(ArticleDocument doc, int start, int end)
     {
         var sb = new StringBuilder();
+        if (end <= start)
+        {
+            // A trigger can run past the end of its clause: nothing follows it then.
+            return "";
+        }
         var at = start;
         foreach (var t in doc.Timexes)
         {
-            if (t.Start >= start && t.End <= end)
+            if (t.Start >= at && t.End <= end)
             {
                 // The preposition goes with its date: "on Monday", "in September 2017".
                 var cut = LeadingPreposition().Match(doc.Text, at, t.Start - at);
