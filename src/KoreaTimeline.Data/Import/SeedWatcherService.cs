@@ -15,7 +15,11 @@ namespace KoreaTimeline.Data.Import;
 public sealed class SeedWatcherService(ArticleImporter importer, SeedOptions options, ILogger<SeedWatcherService> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, byte> pending = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource watching = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<bool> signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Completes once the folder is watched: files written after it are seen.</summary>
+    public Task Watching => watching.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,6 +48,7 @@ public sealed class SeedWatcherService(ArticleImporter importer, SeedOptions opt
         watcher.Error += (_, e) => logger.LogError(e.GetException(), "The watcher of {SeedsPath} failed; restart the app to import new articles", folder);
         watcher.EnableRaisingEvents = true;
         logger.LogInformation("Watching {SeedsPath} for new articles", folder);
+        watching.TrySetResult();
 
         try
         {
