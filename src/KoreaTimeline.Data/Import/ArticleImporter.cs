@@ -150,8 +150,13 @@ public sealed class ArticleImporter(
         // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken now, not upgraded later (which could deadlock).
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            article = await db.Articles.SingleOrDefaultAsync(a => a.Source == file.Source, cancellationToken)
-                ?? db.Articles.Add(new Article { Source = file.Source, PublishedSource = "", ContentHash = "", Text = "", ExtractorVersion = "" }).Entity;
+            var existing = await db.Articles.SingleOrDefaultAsync(a => a.Source == file.Source, cancellationToken);
+            // Another importer (the seeds watcher, a second command) may have stored it since the first look.
+            if (existing is not null && status == ImportStatus.New)
+            {
+                status = ImportStatus.Changed;
+            }
+            article = existing ?? db.Articles.Add(new Article { Source = file.Source, PublishedSource = "", ContentHash = "", Text = "", ExtractorVersion = "" }).Entity;
 
             // The article's previous events: its evidence goes; those no other article states may be reused in place
             // (same id, so permalinks survive a re-import), and the rest are deleted at the end.

@@ -6,7 +6,8 @@ namespace KoreaTimeline.Data.Import;
 
 /// <summary>Where the web app finds the articles it imports on start (an absolute path).</summary>
 /// <param name="DebounceMilliseconds">How long the seeds folder must be quiet before the watcher imports what changed.</param>
-public sealed record SeedOptions(string SeedsPath, int DebounceMilliseconds = 750)
+/// <param name="Poll">Scan the folder instead of asking the operating system for file events (where it cannot give them).</param>
+public sealed record SeedOptions(string SeedsPath, int DebounceMilliseconds = 750, bool Poll = false)
 {
     public TimeSpan Debounce => TimeSpan.FromMilliseconds(DebounceMilliseconds);
 }

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace KoreaTimeline.Data.Import;
 
 /// <summary>
-/// While the app runs, imports articles added to or changed in the seeds folder (<c>.txt</c>, <c>.html</c>,
-/// <c>.htm</c>, and an article again when its <c>.meta.json</c> sidecar changes). File events are debounced:
+/// While the app runs, imports articles added to or changed in the seeds folder and its subfolders (<c>.txt</c>,
+/// <c>.html</c>, <c>.htm</c>, and an article again when its <c>.meta.json</c> sidecar changes). File events are debounced:
 /// an import starts once the folder has been quiet for <see cref="SeedOptions.Debounce"/>, so a file still being
 /// copied is read once it is complete. Deleting a file removes nothing from the timeline.
 /// Imports go through <see cref="ArticleImporter"/>, which tells open pages through <see cref="TimelineChanges"/>.
@@ -31,23 +31,16 @@ public sealed class SeedWatcherService(ArticleImporter importer, SeedOptions opt
         catch (IOException e)
         {
             logger.LogError("Not watching {SeedsPath}: the folder cannot be created ({Reason}); create it and restart the app", folder, e.Message);
+            watching.TrySetException(e);
             return;
         }
-        using var watcher = new FileSystemWatcher(folder)
+        using var watcher = options.Poll ? null : TryWatch(folder);
+        using var polling = watcher is null ? new PeriodicTimer(PollInterval) : null;
+        var seen = watcher is null ? Snapshot(folder) : [];
+        if (polling is not null)
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        foreach (var filter in new[] { "*.txt", "*.html", "*.htm", "*.meta.json" })
-        {
-            watcher.Filters.Add(filter);
+            _ = PollAsync(folder, polling, seen, stoppingToken);
         }
-        watcher.Created += (_, e) => Enqueue(e.FullPath);
-        watcher.Changed += (_, e) => Enqueue(e.FullPath);
-        watcher.Renamed += (_, e) => Enqueue(e.FullPath);
-        watcher.Error += (_, e) => logger.LogError(e.GetException(), "The watcher of {SeedsPath} failed; restart the app to import new articles", folder);
-        watcher.EnableRaisingEvents = true;
-        logger.LogInformation("Watching {SeedsPath} for new articles", folder);
         watching.TrySetResult();
 
         try
@@ -70,9 +63,94 @@ public sealed class SeedWatcherService(ArticleImporter importer, SeedOptions opt
         }
     }
 
+    /// <summary>How often the folder is scanned when the operating system cannot watch it.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    private FileSystemWatcher? TryWatch(string folder)
+    {
+        FileSystemWatcher? watcher = null;
+        try
+        {
+            watcher = new FileSystemWatcher(folder)
+            {
+                IncludeSubdirectories = true,
+                // Directories too: files written into a new folder before its watch exists are found by scanning it.
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            watcher.Created += (_, e) => Enqueue(e.FullPath);
+            watcher.Changed += (_, e) => Enqueue(e.FullPath);
+            watcher.Renamed += (_, e) => Enqueue(e.FullPath);
+            watcher.Error += (_, e) => logger.LogError(e.GetException(), "The watcher of {SeedsPath} failed; restart the app to import new articles", folder);
+            watcher.EnableRaisingEvents = true;
+            logger.LogInformation("Watching {SeedsPath} for new articles", folder);
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or UnauthorizedAccessException)
+        {
+            // On Linux this is usually the inotify instance limit (fs.inotify.max_user_instances).
+            watcher?.Dispose();
+            logger.LogWarning("Cannot watch {SeedsPath} ({Reason}); scanning it every {Seconds} s instead. Raise fs.inotify.max_user_instances to watch it",
+                folder, e.Message, PollInterval.TotalSeconds);
+            return null;
+        }
+    }
+
+    // The fallback: a scan of article and sidecar files by last write time.
+    private async Task PollAsync(string folder, PeriodicTimer timer, Dictionary<string, DateTime> seen, CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                foreach (var (path, written) in Snapshot(folder))
+                {
+                    if (!seen.TryGetValue(path, out var before) || before != written)
+                    {
+                        seen[path] = written;
+                        Enqueue(path);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The app is stopping.
+        }
+        catch (IOException e)
+        {
+            logger.LogError("Stopped scanning {SeedsPath}: {Reason}; restart the app to import new articles", folder, e.Message);
+        }
+    }
+
+    private static Dictionary<string, DateTime> Snapshot(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(p => ArticleFileReader.IsArticlePath(p) || ArticleFileReader.IsSidecarPath(p))
+            .ToDictionary(p => p, File.GetLastWriteTimeUtc, StringComparer.Ordinal);
+
     private void Enqueue(string path)
     {
-        pending[path] = 0;
+        if (Directory.Exists(path))
+        {
+            try
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(ArticleFileReader.IsArticlePath))
+                {
+                    pending[file] = 0;
+                }
+            }
+            catch (IOException)
+            {
+                // Gone again: nothing to import.
+            }
+        }
+        else if (ArticleFileReader.IsArticlePath(path) || ArticleFileReader.IsSidecarPath(path))
+        {
+            pending[path] = 0;
+        }
+        else
+        {
+            return;
+        }
         signals.Writer.TryWrite(true);
     }
 

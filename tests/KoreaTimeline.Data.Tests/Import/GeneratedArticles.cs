@@ -10,16 +10,16 @@ internal static class GeneratedArticles
     private static readonly string[] Counts = ["a", "two", "three", "several"];
     private static readonly string[] Drills = ["Freedom Shield", "Ulchi Freedom Shield", "a combined air drill", "a naval drill"];
 
-    public static IReadOnlyList<string> Write(string folder, int count)
+    public static IReadOnlyList<string> Write(string folder, int count, string prefix = "article")
     {
         Directory.CreateDirectory(folder);
         var paths = new List<string>(count);
         for (var i = 0; i < count; i++)
         {
             var published = new DateOnly(2024, 1, 3).AddDays(3 * (i / 2));
-            var name = Path.Combine(folder, $"article-{i:D4}.txt");
+            var name = Path.Combine(folder, $"{prefix}-{i:D4}.txt");
             File.WriteAllText(name, Text(i));
-            File.WriteAllText(Path.Combine(folder, $"article-{i:D4}.meta.json"),
+            File.WriteAllText(Path.Combine(folder, $"{prefix}-{i:D4}.meta.json"),
                 $$"""{"title": "Generated report {{i}}", "outlet": "Test Wire", "published": "{{published:yyyy-MM-dd}}"}""");
             paths.Add(name);
         }
