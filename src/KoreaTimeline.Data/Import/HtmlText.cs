@@ -14,10 +14,11 @@ namespace KoreaTimeline.Data.Import;
 /// </remarks>
 public static class HtmlText
 {
-    // Elements whose content is never article text. Raw-text elements are skipped by the tokenizer itself.
+    // Elements whose content is never article text. Raw-text elements (title, script, style) are skipped by the
+    // tokenizer itself; <head> is not listed because HTML lets its end tag be omitted, and it holds no text anyway.
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
     {
-        "head", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg", "iframe", "button",
+        "nav", "header", "footer", "aside", "form", "noscript", "template", "svg", "iframe", "button",
         "select", "figcaption", "menu", "dialog", "object", "canvas", "math",
     };
 

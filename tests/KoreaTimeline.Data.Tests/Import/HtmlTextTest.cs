@@ -56,6 +56,8 @@ public sealed class HtmlTextTest
     [InlineData("<p title=\"x > y\">Quoted attribute</p>", "Quoted attribute")]
     [InlineData("<p>Unclosed <b>bold", "Unclosed bold")]
     [InlineData("<script>never closed", "")]
+    [InlineData("<html><head><title>T</title><meta charset=utf-8><body><p>No end of head.", "No end of head.")]
+    [InlineData("<p>Tom &amp; Jerry&#39;s &#x41;</p>", "Tom & Jerry's A")]
     [InlineData("", "")]
     public void Tolerates_sloppy_markup(string html, string expected) =>
         Assert.Equal(expected, HtmlText.Extract(html));
