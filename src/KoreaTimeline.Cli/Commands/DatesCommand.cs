@@ -18,7 +18,8 @@ public static class DatesCommand
         var file = new Argument<FileInfo?>("file") { Description = "UTF-8 article text", Arity = ArgumentArity.ZeroOrOne };
         var reference = new Option<string?>("--ref") { Description = "reference (article) date, YYYY-MM-DD; inferred from the text when absent" };
         var jsonl = new Option<FileInfo?>("--jsonl") { Description = "batch mode: lines {doc, dct, text}; prints {doc, pred} per line" };
-        var command = new Command("dates", "Print the TIMEX3 temporal expressions of a text as JSON") { file, reference, jsonl };
+        var trace = new Option<bool>("--trace") { Description = "write what each parser and refiner did to stderr" };
+        var command = new Command("dates", "Print the TIMEX3 temporal expressions of a text as JSON") { file, reference, jsonl, trace };
         command.SetAction(parseResult =>
         {
             var stdout = Console.OpenStandardOutput();
@@ -50,7 +51,12 @@ public static class DatesCommand
 
             using (var writer = new Utf8JsonWriter(stdout, WriterOptions with { Indented = true }))
             {
-                WriteArray(writer, TemporalTagger.Default.Tag(text, refDate));
+                var log = parseResult.GetValue(trace) ? new TemporalTraceLog() : null;
+                WriteArray(writer, TemporalTagger.Default.Tag(text, refDate, log));
+                if (log is not null)
+                {
+                    Console.Error.WriteLine(log);
+                }
             }
 
             stdout.WriteByte((byte)'\n');

@@ -25,8 +25,29 @@ public sealed record PlaceMention(int Start, int End, KnownPlace Place);
 /// Finds actors and places by their names (Resources/actors): aliases match case-sensitively as whole words,
 /// the longest first; short names ("Kim") count only once the actor was named in full; vessels by their prefix.
 /// </summary>
-public sealed class Gazetteer
+public sealed partial class Gazetteer
 {
+    // A person the gazetteer does not know, named after a title: "Defense Minister Sergei Shoigu", "spokesperson John Kirby".
+    [GeneratedRegex(@"\b(?:President|Prime\s+Minister|Premier|Minister|Secretary(?:\s+of\s+(?:State|Defense|the\s+Treasury))?|Chairman|Chairwoman|Ambassador|[Ee]nvoy|[Ss]pokes(?:person|man|woman)|Gen\.|General|Adm\.|Admiral|Marshal|[Ll]eader|Senator|Sen\.|Rep\.|Director|[Cc]ommander|[Cc]hief|Vice\s+Chairman|Lt\.|Col\.)\s+(?<name>[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex TitledPerson();
+
+    // A Korean name as wire services write it: "Cho Tae-yul", "Choe Son-hui".
+    [GeneratedRegex(@"\b(?!(?:The|A|An|In|On|At|By|For|And|But|New|Its|His|Her|Our|This|That|As|If|So|To|Pro|Anti|Non)\s)(?<name>[A-Z][a-z]{1,4}\s+[A-Z][a-z]+-[a-z]+)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex KoreanName();
+
+    // A named body the gazetteer does not know: "the Nuclear Consultative Group", "the National Security Council".
+    [GeneratedRegex(@"\b(?<name>(?:[A-Z][\w'’-]+\s+){1,4}(?<head>Group|Council|Committee|Agency|Commission|Command|Forces|Corps|Fleet|Institute|Assembly|Party))\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex NamedBody();
+
+    // "Security Council resolutions" name documents, not the body acting.
+    [GeneratedRegex(@"^\s+resolutions?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ResolutionsOf();
+
+    // "Russian Defense Minister", "North Korea's": the country a newly met person or body belongs to.
+    private const int CountryLookBack = 40;
+
     private readonly Regex _actorPattern;
     private readonly Regex _placePattern;
     private readonly Regex _vesselPattern;
@@ -86,15 +107,79 @@ public sealed class Gazetteer
                 continue;
             }
             var (actor, isShort) = _actorsByAlias[m.Value];
-            if (isShort && !named.Contains(actor.Name))
+            if (isShort && !named.Contains(actor.Name)
+                || actor.Kind is "organization" or "military_unit"
+                    && (InsideLongerName(text, m.Index) || ResolutionsOf().IsMatch(text.AsSpan(m.Index + m.Length))))
             {
                 continue;
             }
             named.Add(actor.Name);
             found.Add(new ActorMention(m.Index, m.Index + m.Length, actor));
         }
+        AddUnknownNames(text, found);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
+    }
+
+    /// <summary>
+    /// Names the gazetteer lacks are actors too (kind person, or organization/military_unit for bodies), with the
+    /// country named just before them; a person's surname alone then refers to them.
+    /// </summary>
+    private void AddUnknownNames(string text, List<ActorMention> found)
+    {
+        bool Free(int start, int end) => !found.Exists(f => f.Start < end && start < f.End);
+
+        var people = new List<(string Name, string Short, KnownActor Actor, int End)>();
+        foreach (var m in TitledPerson().Matches(text).Concat(KoreanName().Matches(text)))
+        {
+            var name = m.Groups["name"];
+            if (!Free(name.Index, name.Index + name.Length) || _actorsByAlias.ContainsKey(name.Value))
+            {
+                continue;
+            }
+            var korean = name.Value.Contains('-', StringComparison.Ordinal);
+            var parts = name.Value.Split(' ');
+            var actor = new KnownActor(name.Value, "person", CountryBefore(text, m.Index, found), false);
+            found.Add(new ActorMention(name.Index, name.Index + name.Length, actor));
+            people.Add((name.Value, korean ? parts[0] : parts[^1], actor, name.Index + name.Length));
+        }
+        foreach (var m in NamedBody().Matches(text).Cast<Match>())
+        {
+            var name = m.Groups["name"];
+            if (!Free(name.Index, name.Index + name.Length) || ResolutionsOf().IsMatch(text.AsSpan(name.Index + name.Length)))
+            {
+                continue;
+            }
+            var kind = m.Groups["head"].Value is "Command" or "Forces" or "Corps" or "Fleet" ? "military_unit" : "organization";
+            found.Add(new ActorMention(name.Index, name.Index + name.Length,
+                new KnownActor(name.Value, kind, CountryBefore(text, m.Index, found), false)));
+        }
+        // "Shoigu said": a surname alone, after the full name, is that person (a Korean family name only when unambiguous).
+        foreach (var (_, shortName, actor, end) in people)
+        {
+            if (people.Count(p => p.Short == shortName) > 1)
+            {
+                continue;
+            }
+            var at = end;
+            while ((at = text.IndexOf(shortName, at, StringComparison.Ordinal)) >= 0)
+            {
+                var after = at + shortName.Length;
+                if ((at == 0 || !char.IsLetter(text[at - 1])) && (after >= text.Length || !char.IsLetterOrDigit(text[after]) && text[after] != '-')
+                    && Free(at, after))
+                {
+                    found.Add(new ActorMention(at, after, actor));
+                }
+                at = after;
+            }
+        }
+    }
+
+    private string? CountryBefore(string text, int start, List<ActorMention> found)
+    {
+        var from = Math.Max(0, start - CountryLookBack);
+        var before = found.LastOrDefault(f => f.End <= start && f.End >= from && f.Actor.Kind == "country");
+        return before is not null && !text.AsSpan(before.End, start - before.End).ContainsAny(".,;") ? before.Actor.Name : null;
     }
 
     /// <summary>Every place named in <paramref name="text"/>; "Busan, South Korea" is one mention.</summary>
@@ -114,6 +199,23 @@ public sealed class Gazetteer
             found.Add(new PlaceMention(m.Index, m.Index + m.Length, place));
         }
         return found;
+    }
+
+    // "National Security Council" is not the "Security Council": a capitalized word right before a body's
+    // name makes it part of a longer name.
+    private static bool InsideLongerName(string text, int start)
+    {
+        var i = start - 1;
+        if (i < 1 || text[i] != ' ')
+        {
+            return false;
+        }
+        var wordEnd = i;
+        while (i > 0 && char.IsLetter(text[i - 1]))
+        {
+            i--;
+        }
+        return wordEnd > i && char.IsUpper(text[i]) && text.AsSpan(i, wordEnd - i) is not ("The" or "A" or "An");
     }
 
     private static Regex Alternation(IEnumerable<string> aliases) =>

@@ -11,7 +11,7 @@ public enum ClauseRole
     Main,
     /// <summary>", but ...", ", and the ...", "; ...".</summary>
     Coordinate,
-    /// <summary>"when ...", ", while ...", ", which ...": background, not dated by the fronted phrase.</summary>
+    /// <summary>"when ...", ", while ...", ", which ...", ", a show of force": background, not dated by the fronted phrase.</summary>
     Subordinate,
     /// <summary>What was announced, said or claimed: "... announced that [it had conducted a test]".</summary>
     Complement,
@@ -19,7 +19,7 @@ public enum ClauseRole
     Participle,
     /// <summary>", to demonstrate ...", "in an attempt to ...".</summary>
     Purpose,
-    /// <summary>"According to ...": who says it, not what happened.</summary>
+    /// <summary>"According to ...", ", the military said": who says it, not what happened.</summary>
     Attribution,
 }
 
@@ -40,8 +40,8 @@ public static partial class ClauseSplitter
     // A boundary and the role of the clause it opens. The group <cut> marks where the new clause starts.
     [GeneratedRegex("""
         (?<coord>;\s*(?<cut>)|,\s+(?<cut>)(?=(?:but|yet|whereas)\b)|,\s+(?<cut>)(?=and\s+(?:the|a|an|he|she|it|they|we|its|his|their|[A-Z])))
-        |(?<sub>,\s+(?<cut>)(?=(?:while|although|though|because|as|when|after|before|if|unless|which|who|whom|where|amid|despite)\b)|\s+(?<cut>)(?=(?:at\s+a\s+time\s+when|while|because|whereas|when)\b))
-        |(?<attr>,\s+(?<cut>)(?=according\s+to\b))
+        |(?<sub>,\s+(?<cut>)(?=(?:while|although|though|because|as|when|after|before|if|unless|which|who|whom|where|amid|despite)\b)|\s+(?<cut>)(?=(?:at\s+a\s+time\s+when|while|because|whereas|when|amid)\b)|,\s+(?<cut>)(?=(?:a|an|in\s+(?:its|their|his|her|a|an|what))\s))
+        |(?<attr>,\s+(?<cut>)(?=according\s+to\b)|,\s+(?<cut>)(?=(?:[\w'’.()-]+\s+){1,8}?(?:said|says|reported|reports|told|added|noted|announced)\b(?!\s+that\b)))
         |(?<part>,\s+(?<cut>)(?=[a-z]+ing\b))
         |(?<purp>,\s+(?<cut>)(?=to\s)|\s+(?<cut>)(?=in\s+(?:an\s+attempt|an\s+effort|order|a\s+bid)\s+to\b|so\s+as\s+to\b))
         |(?<comp>(?<=\b(?:announced|announces|said|says|stated|states|claimed|claims|reported|reports|warned|warns|emphasized|emphasised|stressed|noted|insisted|added|confirmed|revealed|argued|analy[sz]ed?|point(?:ed|s)?\s+out|believes?|think|thinks|told\s+\w+)\s+that\s+)(?<cut>))

@@ -16,23 +16,34 @@ public static partial class Headlines
     private static partial Regex Filler();
 
     // A purpose tail says why, not what ("... a test to convey its capabilities"); a second verb ("... and vowed") is another story.
-    [GeneratedRegex(@"\s+(?:to|in\s+order\s+to)\s+(?:convey|demonstrate|show|showcase|signal|strengthen|deter|counter|send|warn|display|bolster|improve|prepare|support|protest|mark|celebrate|discuss)\b.*$|\s+and\s+\w+ed\b.*$",
+    [GeneratedRegex(@"\s+(?:to|in\s+order\s+to)\s+(?:convey|demonstrate|show|showcase|signal|strengthen|deter|counter|send|warn|display|bolster|improve|prepare|support|protest|mark|celebrate|discuss)\b.*$|\s+and\s+(?:has\s+|have\s+|had\s+)?(?:\w+\s+)?\w+ed\b.*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex PurposeTail();
+
+    [GeneratedRegex(@"\b(?:the|a|an|its|his|her|their|this|that)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Determiner();
 
     [GeneratedRegex(@"^(?:he|she|it|they|we|i|this|that)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PronounOnly();
 
     [GeneratedRegex(@"^(?:on|in|at|during|since|by|after|before|following|over|from|until)\s+(?:the\s+)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IntroPreposition();
+
+    [GeneratedRegex(@"\s*\b(?:on|in|at|during|since|by|from|until|of|early|late)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingPreposition();
 
-    public static string For(ArticleDocument doc, Clause clause, TriggerMatch trigger, IReadOnlyList<KnownActor> actors, Clause? intro)
+    /// <summary>
+    /// The headline of a mention. <paramref name="complement"/> is what a statement says ("announced [that it had
+    /// tested a missile]"), which a headline of a bare "announces" needs.
+    /// </summary>
+    public static string For(
+        ArticleDocument doc, Clause clause, TriggerMatch trigger, IReadOnlyList<KnownActor> actors, Clause? intro, Clause? complement = null)
     {
         var text = doc.Text;
         if (!trigger.Rule.IsVerb && clause.Role == ClauseRole.Intro)
         {
             // "At the Hanoi summit in February 2019" → "Hanoi summit".
-            var phrase = LeadingPreposition().Replace(WithoutDates(doc, clause.Start, clause.End), "");
+            var phrase = IntroPreposition().Replace(WithoutDates(doc, clause.Start, clause.End), "");
             return Finish(phrase);
         }
 
@@ -51,11 +62,35 @@ public static partial class Headlines
 
         var triggerText = text[trigger.Start..trigger.End];
         var space = triggerText.IndexOf(' ', StringComparison.Ordinal);
-        var verb = trigger.Rule.IsVerb
-            ? space < 0 ? Inflector.Present(triggerText) : Inflector.Present(triggerText[..space]) + triggerText[space..]
-            : triggerText;
+        var firstWord = space < 0 ? triggerText : triggerText[..space];
+        var present = Inflector.Present(firstWord);
+        if (IsPlural(subject, actors))
+        {
+            present = Inflector.Plural(present);
+        }
+        // "oversaw the test-firing": after a determiner the trigger is a noun and stays as written.
+        var asNoun = !trigger.Rule.IsVerb || Determiner().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start));
+        var verb = asNoun ? triggerText : present + triggerText[firstWord.Length..];
         var tail = PurposeTail().Replace(WithoutDates(doc, trigger.End, clause.End), "");
+        if (string.IsNullOrWhiteSpace(tail) && complement is { } said)
+        {
+            tail = " " + PurposeTail().Replace(WithoutDates(doc, said.Start, said.End), "");
+        }
         return Finish($"{subject} {verb}{tail}");
+    }
+
+    // "Seoul and Washington", "Officials", "The missiles" take a plural verb; "The United States" does not.
+    private static bool IsPlural(string subject, IReadOnlyList<KnownActor> actors)
+    {
+        if (subject.Contains(" and ", StringComparison.Ordinal) || subject.Contains(", ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        var last = subject[(subject.LastIndexOf(' ') + 1)..];
+        return last.Length > 3 && last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal)
+            && !last.EndsWith("us", StringComparison.Ordinal) && !last.EndsWith("is", StringComparison.Ordinal)
+            && !last.EndsWith("'s", StringComparison.Ordinal) && !last.EndsWith("’s", StringComparison.Ordinal)
+            && !actors.Any(a => subject.EndsWith(a.Name, StringComparison.Ordinal));
     }
 
     private static string WithoutDates(ArticleDocument doc, int start, int end)
@@ -66,7 +101,9 @@ public static partial class Headlines
         {
             if (t.Start >= start && t.End <= end)
             {
-                sb.Append(doc.Text, at, t.Start - at);
+                // The preposition goes with its date: "on Monday", "in September 2017".
+                var cut = LeadingPreposition().Match(doc.Text, at, t.Start - at);
+                sb.Append(doc.Text, at, (cut.Success ? cut.Index : t.Start) - at);
                 at = t.End;
             }
         }

@@ -10,7 +10,7 @@ internal static class Inflector
         ["slammed"] = "slams", ["agreed"] = "agrees", ["shipped"] = "ships", ["wrapped"] = "wraps", ["kicked"] = "kicks",
         ["signalled"] = "signals", ["signaled"] = "signals", ["transferred"] = "transfers", ["was"] = "is", ["were"] = "are",
         ["been"] = "is", ["made"] = "makes", ["making"] = "makes", ["sworn"] = "is sworn", ["elected"] = "is elected",
-        ["impeached"] = "impeaches", ["visited"] = "visits", ["visiting"] = "visits", ["resumed"] = "resumes", ["resuming"] = "resumes", ["shipping"] = "ships", ["stopped"] = "stops", ["fired"] = "fires", ["firing"] = "fires", ["staged"] = "stages", ["staging"] = "stages",
+        ["impeached"] = "impeaches", ["visited"] = "visits", ["visiting"] = "visits", ["resumed"] = "resumes", ["resuming"] = "resumes", ["shipping"] = "ships", ["stopped"] = "stops", ["fired"] = "fires", ["firing"] = "fires", ["staged"] = "stages", ["staging"] = "stages", ["convened"] = "convenes", ["convening"] = "convenes",
     };
 
     // Stems that lost a final e before -ed or -ing ("arriv-ed", "announc-ing").
@@ -45,6 +45,18 @@ internal static class Inflector
         }
         return ThirdPerson(stem);
     }
+
+    /// <summary>The plural of a third-person verb, for subjects like "Seoul and Washington": "holds" → "hold".</summary>
+    public static string Plural(string verb) => verb switch
+    {
+        "is" => "are",
+        "has" => "have",
+        _ when verb.EndsWith("ies", StringComparison.Ordinal) && verb.Length > 4 => verb[..^3] + "y",
+        _ when verb.EndsWith("ches", StringComparison.Ordinal) || verb.EndsWith("shes", StringComparison.Ordinal)
+            || verb.EndsWith("sses", StringComparison.Ordinal) || verb.EndsWith("xes", StringComparison.Ordinal) => verb[..^2],
+        _ when verb.EndsWith('s') && !verb.EndsWith("ss", StringComparison.Ordinal) => verb[..^1],
+        _ => verb,
+    };
 
     private static string ThirdPerson(string stem) =>
         stem.EndsWith("ch", StringComparison.Ordinal) || stem.EndsWith("sh", StringComparison.Ordinal) || stem.EndsWith("ss", StringComparison.Ordinal)

@@ -11,12 +11,14 @@ public enum DateSource
     Own,
     /// <summary>The fronted phrase of its sentence ("Last Friday, ...").</summary>
     Intro,
+    /// <summary>No expression: a report of the day in the lead, dated by the article date.</summary>
+    Article,
     /// <summary>No expression governs it; it can only join an event dated elsewhere.</summary>
     None,
 }
 
 /// <summary>One statement or reference of an event in the text, before mentions of the same event are merged.</summary>
-public sealed class Mention
+public sealed record Mention
 {
     public required TriggerMatch Trigger { get; init; }
     public required int SentenceIndex { get; init; }
@@ -26,6 +28,9 @@ public sealed class Mention
     public TemporalExpression? Timex { get; init; }
     public DateInterval? Date { get; init; }
     public DateSource DateSource { get; init; }
+
+    /// <summary>The article date, for an undated report of the day in the lead; used when no event carries it on.</summary>
+    public DateInterval? LeadDate { get; init; }
     public required IReadOnlyList<KnownActor> Actors { get; init; }
     public KnownPlace? Place { get; init; }
     public required string Headline { get; init; }

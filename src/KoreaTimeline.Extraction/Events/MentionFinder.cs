@@ -13,7 +13,7 @@ public static partial class MentionFinder
 {
     // Words before a trigger in its clause that make it no fact: hedges, habits, conditions, negation.
     // Case-sensitive, so the month May is no hedge.
-    [GeneratedRegex(@"\b(?:may|might|could|would|should|whether|if|unless|unlikely|likely|uncertain|possibly|perhaps|always|often|usually|typically|generally|frequently|repeatedly|not|never|no\s+longer|n't|refused\s+to|declined\s+to|failed\s+to|hopes?\s+to|hoped\s+to|wants?\s+to|wanted\s+to|plans?\s+to|considering|consider)\b",
+    [GeneratedRegex(@"\b(?:may|might|could|would|should|whether|if|unless|unlikely|likely|uncertain|possibly|perhaps|always|often|usually|typically|generally|frequently|repeatedly|not|never|no\s+longer|n't|refused\s+to|declined\s+to|failed\s+to|hopes?\s+to|hoped\s+to|wants?\s+to|wanted\s+to|plans?\s+to|considering|consider|has\s+long|have\s+long|expected\s+to)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex NonFactual();
 
@@ -23,18 +23,33 @@ public static partial class MentionFinder
     private static partial Regex Opinion();
 
     // "the first time since June": the event happened then, not ever since.
-    [GeneratedRegex(@"\b(?:first|last|only)\s+(?:\w+\s+){0,2}since\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<first>first|last|only)\s+(?:[\w'’-]+\s+){0,4}since\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FirstSince();
 
     [GeneratedRegex(@"\bsince\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SinceBefore();
 
-    [GeneratedRegex(@"(?:\b(?:in|into|to|at|near|off|toward|towards|outside|inside|from|port\s+of|city\s+of|coast\s+of|capital\s+of|waters\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A place after one of these words is where the event happened, not who took part.
+    [GeneratedRegex(@"(?:\b(?i:in|into|to|at|near|off|toward|towards|outside|inside|from|visit|visited|visits|visiting|port\s+of|city\s+of|coast\s+of|capital\s+of|waters\s+of)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|southeastern|southwestern|northeastern|northwestern|border|port|coastal|capital|[A-Z][\w-]+)\s+)?)$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Locative();
+
+    // Verbs by which a noun's subject takes part in the event it names ("Kim observed the launch"),
+    // unlike those that only react to it ("Tokyo confirmed the launch").
+    [GeneratedRegex(@"\b(?:observed|oversaw|overseen|oversees|watched|guided|inspected|supervised|attended|conducted|carried\s+out|staged|held|holds|joined|led|hosted|ordered|took\s+part)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Participation();
 
     [GeneratedRegex(@"\b(?<he>he|him|his|she|her)\b|\b(?<it>it|its)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pronoun();
+
+    // "more than 100 missile tests", "dozens of launches": a tally, not an event.
+    [GeneratedRegex(@"\b(?:more\s+than|over|dozens\s+of|hundreds\s+of|scores\s+of|numerous|multiple|several|a\s+series\s+of|a\s+string\s+of|a\s+spate\s+of|\d{2,})\s+(?:[\w-]+\s+){0,2}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Aggregate();
+
+    [GeneratedRegex(@"^(?:which|who)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativePronoun();
 
     public static List<Mention> Find(ArticleDocument doc, TriggerLexicon lexicon, Gazetteer gazetteer)
     {
@@ -56,6 +71,9 @@ public static partial class MentionFinder
             var intro = clauses.Count > 0 && clauses[0].Role == ClauseRole.Intro ? clauses[0] : (Clause?)null;
             var contextStart = si > 0 ? doc.Sentences[si - 1].Start : sentence.Start;
             var triggers = lexicon.Find(text, sentence, text.AsSpan(contextStart, sentence.End - contextStart));
+            // Inside a quotation someone speaks: "in preparation for additional launches" is not a launch.
+            var quotations = Quotations(text, sentence);
+            triggers.RemoveAll(t => quotations.Exists(q => t.Start >= q.Start && t.Start < q.End));
 
             foreach (var clause in clauses)
             {
@@ -65,16 +83,25 @@ public static partial class MentionFinder
                 }
                 // One event per clause: the first trigger states it; coordinated verbs ("declared ... and vowed") elaborate it.
                 var trigger = triggers.FirstOrDefault(t => clause.Contains(t.Start));
-                if (trigger is null || NonFactual().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)))
+                if (trigger is null || NonFactual().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
+                    || !trigger.Rule.IsVerb && Aggregate().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)))
                 {
                     continue;
                 }
 
-                var (timex, source) = Governing(clause, intro, trigger, sentenceDates);
+                var (timex, source) = Governing(text, clause, intro, trigger, sentenceDates);
+                if (timex is not null && !trigger.Rule.IsVerb && NamesTheLaterEvent(text, trigger, timex))
+                {
+                    (timex, source) = (null, DateSource.None);
+                }
                 var date = timex is null ? null : Interval(doc, timex, clause, intro, source);
                 var evidenceStart = source == DateSource.Intro && intro is { } i && clause.Role == ClauseRole.Main ? i.Start : clause.Start;
-                var actors = ActorsOf(doc, gazetteer, clauses, clause, trigger, locatives);
-                var place = PlaceOf(locatives, clause) ?? (intro is { } ip ? PlaceOf(locatives, ip) : null);
+                // A noun names an event its clause may only react to ("the launch drew condemnation from Washington"):
+                // its actors and place count only when the clause takes part in it.
+                var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
+                    || Participation().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start));
+                var actors = takesPart ? ActorsOf(doc, gazetteer, clauses, clause, trigger, locatives) : [];
+                var place = !takesPart ? null : PlaceOf(locatives, clause) ?? (intro is { } ip ? PlaceOf(locatives, ip) : null);
                 mentions.Add(new Mention
                 {
                     Trigger = trigger,
@@ -85,19 +112,30 @@ public static partial class MentionFinder
                     Timex = timex,
                     Date = date,
                     DateSource = date is null ? DateSource.None : source,
+                    LeadDate = date is null && IsLeadReport(text, si, clause, trigger) ? DateInterval.Day(doc.Published) : null,
                     Actors = actors,
                     Place = place,
-                    Headline = Headlines.For(doc, clause, trigger, actors, intro),
+                    Headline = Headlines.For(doc, clause, trigger, actors, intro,
+                        clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : null),
                 });
             }
         }
         return mentions;
     }
 
-    /// <summary>The expression that dates a clause: its own (nearest the trigger), else the sentence's fronted phrase.</summary>
+    /// <summary>
+    /// The expression that dates a clause: its own (nearest the trigger); for "..., when ..." right after a date,
+    /// that date ("since January, when it fired ..."); else the sentence's fronted phrase.
+    /// </summary>
     private static (TemporalExpression? Timex, DateSource Source) Governing(
-        Clause clause, Clause? intro, TriggerMatch trigger, List<TemporalExpression> sentenceDates)
+        string text, Clause clause, Clause? intro, TriggerMatch trigger, List<TemporalExpression> sentenceDates)
     {
+        if (clause.Role == ClauseRole.Subordinate && text.AsSpan(clause.Start).StartsWith("when ", StringComparison.Ordinal)
+            && sentenceDates.LastOrDefault(t => t.End <= clause.Start) is { } anchor
+            && text.AsSpan(anchor.End, clause.Start - anchor.End).Trim().SequenceEqual(","))
+        {
+            return (anchor, DateSource.Own);
+        }
         TemporalExpression? own = null;
         foreach (var t in sentenceDates)
         {
@@ -120,6 +158,46 @@ public static partial class MentionFinder
             }
         }
         return (null, DateSource.None);
+    }
+
+    // "the North's first missile launch since January": the noun is the new launch; January dates the one before.
+    private static bool NamesTheLaterEvent(string text, TriggerMatch trigger, TemporalExpression timex)
+    {
+        var windowStart = Math.Max(0, timex.Start - 60);
+        var m = FirstSince().Match(text, windowStart, timex.Start - windowStart);
+        return m.Success && m.Groups["first"].Index < trigger.End && trigger.End <= timex.Start;
+    }
+
+    // Wire copy often states the news of the day without a date: "North Korea fired a missile, the military said."
+    // Such a report in the lead (first two sentences), in a main clause, happened on the article date.
+    private static bool IsLeadReport(string text, int sentenceIndex, Clause clause, TriggerMatch trigger) =>
+        sentenceIndex <= 1
+        && trigger.Rule.IsVerb
+        && clause.Role is ClauseRole.Main or ClauseRole.Coordinate
+        && !text.AsSpan(clause.Start, trigger.Start - clause.Start).Contains("will ", StringComparison.Ordinal);
+
+    // Quoted passages of five words or more; shorter quotes are names and scare quotes ("strategic cruise missile").
+    private static List<(int Start, int End)> Quotations(string text, Sentence sentence)
+    {
+        var spans = new List<(int Start, int End)>();
+        var open = -1;
+        for (var i = sentence.Start; i < sentence.End; i++)
+        {
+            var c = text[i];
+            if (open < 0 && (c == '“' || c == '"' && (i == sentence.Start || !char.IsLetterOrDigit(text[i - 1]))))
+            {
+                open = i;
+            }
+            else if (open >= 0 && (c == '”' || c == '"'))
+            {
+                if (text.AsSpan(open, i - open).Count(' ') >= 4)
+                {
+                    spans.Add((open, i + 1));
+                }
+                open = -1;
+            }
+        }
+        return spans;
     }
 
     private static int Distance(TemporalExpression t, TriggerMatch trigger) =>
@@ -161,6 +239,12 @@ public static partial class MentionFinder
                 var end = trigger.Rule.IsVerb ? SubjectEnd(doc, c) : c.End;
                 found.AddRange(doc.Actors.Where(a => a.Start >= c.Start && a.Start < end && Usable(a)).Select(a => a.Actor));
             }
+        }
+        else if (clause.Role == ClauseRole.Subordinate && RelativePronoun().IsMatch(doc.Text.AsSpan(clause.Start))
+            && doc.Actors.LastOrDefault(a => a.End <= clause.Start && a.Start >= clauses[0].Start && Usable(a)) is { } named)
+        {
+            // ", which met for the first time": the relative pronoun is the name right before it.
+            found.Insert(0, named.Actor);
         }
         else if (!doc.Actors.Any(a => a.Start >= clause.Start && a.Start < trigger.Start)
             && Pronoun().Match(doc.Text, clause.Start, trigger.Start - clause.Start) is { Success: true } pronoun)

@@ -26,11 +26,24 @@ public static class MentionMerger
             }
         }
         // Things done (a launch, a port call) are told in several clauses; things said are each their own event.
-        foreach (var m in mentions.Where(m => m.Date is null && !IsSpeechAct(m.Type)))
+        // An undated report in the lead that carries on nothing happened on the article date.
+        foreach (var m in mentions.Where(m => m.Date is null))
         {
-            var group = groups.Where(g => g[0].Type == m.Type)
-                .MinBy(g => g.Min(x => Math.Abs(x.SentenceIndex - m.SentenceIndex)));
-            group?.Add(m);
+            // An article is about its lead event: a later "the launch" is that launch, not an older one.
+            // A report of the day in the lead carries on an event told before it, or one of that day, or one that a
+            // later reference dates ("The launch on Thursday ..."); an event told later in its own right is another.
+            var candidates = groups.Where(g => g[0].Type == m.Type
+                && (m.LeadDate is not { } day || Date(g).Overlaps(day) || g.TrueForAll(x => !x.IsVerb)
+                    || g.Exists(x => x.Evidence.Start < m.Evidence.Start)));
+            var group = IsSpeechAct(m.Type) ? null : candidates.MinBy(g => g.Min(x => x.Evidence.Start));
+            if (group is not null)
+            {
+                group.Add(m);
+            }
+            else if (m.LeadDate is { } day)
+            {
+                groups.Add([m with { Date = day, DateSource = Events.DateSource.Article }]);
+            }
         }
         return groups
             .OrderBy(g => g.Min(m => m.Evidence.Start))
@@ -78,8 +91,8 @@ public static class MentionMerger
             lead.Headline,
             type,
             dated.Date!.Value,
-            dated.Timex?.Value,
-            dated.DateSource == Events.DateSource.None ? null : dated.Timex?.Text,
+            dated.DateSource == Events.DateSource.Article ? dated.Date!.Value.Start.ToString("yyyy-MM-dd") : dated.Timex?.Value,
+            dated.DateSource is Events.DateSource.None or Events.DateSource.Article ? null : dated.Timex?.Text,
             [.. actors.Select(a => new ActorRef(a.Name, a.Kind))],
             place?.Display,
             evidence,
@@ -88,7 +101,12 @@ public static class MentionMerger
 
     private static double Confidence(Mention dated, List<Mention> group)
     {
-        var score = dated.DateSource == Events.DateSource.Own ? 0.85 : 0.75;
+        var score = dated.DateSource switch
+        {
+            Events.DateSource.Own => 0.85,
+            Events.DateSource.Intro => 0.75,
+            _ => 0.6,
+        };
         if (dated.Date!.Value.Precision is DatePrecision.Day)
         {
             score += 0.05;

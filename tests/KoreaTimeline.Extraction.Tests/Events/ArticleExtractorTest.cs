@@ -83,10 +83,34 @@ public sealed class ArticleExtractorTest
     [InlineData("North Korea has always launched missiles in response to drills.")]
     [InlineData("Experts say Pyongyang launched the missile on Monday to test Washington.")]
     [InlineData("Seoul did not impose sanctions on Monday.")]
-    [InlineData("North Korea launched a missile, the military said.")]
+    [InlineData("The weather was fine. Markets were calm. North Korea launched a missile, the military said.")]
     [InlineData("The weather in Seoul was cold.")]
     public void Hedges_habits_opinions_negations_and_undated_mentions_are_not_events(string text) =>
         Assert.Empty(Extract(text).Events);
+
+    [Fact]
+    public void An_undated_report_in_the_lead_happened_on_the_article_date()
+    {
+        var e = Assert.Single(Extract("North Korea launched a ballistic missile toward the East Sea, the military said.").Events);
+
+        Assert.Equal(EventType.MissileTest, e.Type);
+        Assert.Equal(DateInterval.Day(Wednesday), e.Date);
+        Assert.Null(e.DateText);
+        Assert.Equal(["North Korea"], e.Actors.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void A_later_reference_to_the_lead_event_joins_it_not_an_older_event_of_its_type()
+    {
+        const string text = "North Korea fired a ballistic missile on Tuesday. It was the first launch since January, when it fired "
+            + "a hypersonic missile. Japan confirmed the launch.";
+
+        var events = Extract(text).Events;
+
+        Assert.Equal([new DateOnly(2025, 3, 11), new DateOnly(2025, 1, 1)], events.Select(e => e.Date.Start));
+        Assert.Equal(3, events[0].Evidence.Count);
+        Assert.Equal(["North Korea"], events[0].Actors.Select(a => a.Name));
+    }
 
     [Fact]
     public void A_pronoun_subject_takes_the_actor_named_before_it()

@@ -30,6 +30,30 @@ public sealed class RuleExampleTests
             $"example \"{rule.Example}\" matched by: {string.Join(", ", matches.Select(m => $"{m.RuleId} \"{m.Text}\""))}");
     }
 
+    /// <summary>The trigger-window parser must find what a full scan of all rules combined finds.</summary>
+    [Fact]
+    public void Trigger_windows_find_the_same_matches_as_a_full_scan()
+    {
+        var tagger = TemporalTagger.Default;
+        var texts = tagger.Resources.Rules.Select(r => r.Example).ToList();
+        texts.AddRange(TemporalCases.Absolute.Split('\n').Concat(TemporalCases.Deictic.Split('\n')).Concat(TemporalCases.Fuzzy.Split('\n')));
+        var tbaq = "/work/shared/eval/timex/tbaq-cleaned";
+        if (Directory.Exists(tbaq))
+        {
+            texts.AddRange(Directory.EnumerateFiles(tbaq, "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(400)
+                .Select(f => System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(f), "<[^>]+>", "")));
+        }
+
+        foreach (var text in texts)
+        {
+            var context = new Extraction.Temporal.Parsing.TagContext(text, new DateOnly(2025, 3, 2), null);
+            var windowed = new List<Extraction.Temporal.Parsing.Candidate>();
+            tagger.RuleParser.Parse(context, windowed);
+            var full = tagger.RuleParser.Matches(text).Select(m => $"{m.RuleId} {m.Text}").ToList();
+            Assert.Equal(full, windowed.Select(c => $"{c.Rule.Id} {c.MatchText}").ToList());
+        }
+    }
+
     [Fact]
     public void Every_vocabulary_has_an_example() =>
         Assert.All(TemporalTagger.Default.Resources.Vocabularies.Values, v => Assert.False(string.IsNullOrWhiteSpace(v.Example), v.Name));

@@ -19,8 +19,16 @@ public static class TemporalCases
         Third-quarter profit fell. | 1989-10-26 | Third-quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
         It was built in the summer of 2024. | 2025-03-02 | the summer of 2024 | DATE 2024-SU | 2024-06-01..2024-08-31 season
         The Christmas Day 2024 launch. | 2025-03-02 | Christmas Day 2024 | DATE 2024-12-25 | 2024-12-25..2024-12-25 day
+        Troops paraded on Christmas. | 2025-01-10 | Christmas | DATE 2024-12-25 | 2024-12-25..2024-12-25 day
+        Sales rose in Q4 2020. | 2025-03-02 | Q4 2020 | DATE 2020-Q4 | 2020-10-01..2020-12-31 quarter
         The results for fiscal 1989 were weak. | 1989-10-26 | fiscal 1989 | DATE 1989 | 1989-01-01..1989-12-31 year
         It launched at 8:37 a.m. on Friday. | 2025-02-28 | 8:37 a.m. on Friday | TIME 2025-02-28T08:37 | 2025-02-28..2025-02-28 day
+        The Times said in an editorial on Monday, Oct. 26: | 1998-10-26 | Monday, Oct. 26 | DATE 1998-10-26 | 1998-10-26..1998-10-26 day
+        Talks are set for Nov. 25 in Seoul. | 2000-01-06 | Nov. 25 | DATE 1999-11-25 | 1999-11-25..1999-11-25 day
+        The drills ran from March 10 to 20 last year. | 2025-03-03 | March 10 to 20 last year | DATE 2024-03-10 | 2024-03-10..2024-03-20 range
+        The deadline is 5 p.m. EST Nov. 9. | 1989-11-02 | 5 p.m. EST Nov. 9 | TIME 1989-11-09T17:00 | 1989-11-09..1989-11-09 day
+        Net rose for the quarter ended Sept. 30. | 1989-10-26 | the quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
+        Net sales for this year's third quarter rose. | 1989-10-26 | this year's third quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
         """;
 
     public const string Deictic = """
@@ -44,6 +52,8 @@ public static class TemporalCases
         It will be done this summer. | 1998-03-22 | this summer | DATE 1998-SU | 1998-06-01..1998-08-31 season
         Profits fell in the latest quarter. | 1989-10-26 | the latest quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
         The tensions are high now. | 2025-03-05 | now | DATE PRESENT_REF | -
+        The envoy will arrive Tuesday. | 2025-03-05 | Tuesday | DATE 2025-03-11 | 2025-03-11..2025-03-11 day
+        Elections are due in January. | 2024-11-05 | January | DATE 2025-01 | 2025-01-01..2025-01-31 month
         """;
 
     public const string Anaphoric = """
@@ -53,6 +63,10 @@ public static class TemporalCases
         Sales were $10 million in the third quarter, up from $8 million a year earlier. | 1989-10-26 | a year earlier | DATE 1988-Q3 | 1988-07-01..1988-09-30 quarter
         On May 10, 2022, Yoon took office. Two days later, the North fired a missile. | 2025-03-02 | Two days | DURATION P2D | 2022-05-12..2022-05-12 day
         Net income fell compared with year-earlier results. | 1989-10-26 | year-earlier | DATE 1988 | 1988-01-01..1988-12-31 year
+        In March 2019 talks collapsed; later that month Kim left. | 2025-03-02 | later that month | DATE 2019-03 | 2019-03-01..2019-03-31 range
+        The summit was in Hanoi in February 2019. That month, sanctions stayed. | 2025-03-02 | That month | DATE 2019-02 | 2019-02-01..2019-02-28 month
+        On March 3, 2024, the envoy arrived and left the following day. | 2025-03-02 | the following day | DATE 2024-03-04 | 2024-03-04..2024-03-04 day
+        On March 3, 2024, the envoy arrived. A day earlier, talks had failed. | 2025-03-02 | A day | DURATION P1D | 2024-03-02..2024-03-02 day
         """;
 
     public const string Fuzzy = """
@@ -60,7 +74,7 @@ public static class TemporalCases
         It happened in mid-2024. | 2025-03-02 | mid-2024 | DATE 2024 MID | 2024-05-01..2024-08-31 approximate
         Troops arrived in late 2024. | 2025-03-02 | late 2024 | DATE 2024 END | 2024-09-01..2024-12-31 approximate
         The ship left in early March. | 2025-03-20 | early March | DATE 2025-03 START | 2025-03-01..2025-03-10 approximate
-        The ship left in late November. | 2025-03-20 | late November | DATE 2025-11 END | 2025-11-21..2025-11-30 approximate
+        The ship left in late November. | 2025-09-20 | late November | DATE 2025-11 END | 2025-11-21..2025-11-30 approximate
         The deal is due by the end of 2020. | 2019-03-02 | the end of 2020 | DATE 2020 END | 2020-09-01..2020-12-31 approximate
         A deal may come early next year. | 1989-10-26 | early next year | DATE 1990 START | 1990-01-01..1990-04-30 approximate
         Nuclear talks began in the 1990s. | 2025-03-02 | the 1990s | DATE 199 | 1990-01-01..1999-12-31 decade
@@ -68,6 +82,10 @@ public static class TemporalCases
         In the past, North Korea reacted strongly. | 2025-03-02 | the past | DATE PAST_REF | -
         The talks were recently resumed. | 2025-03-02 | recently | DATE PAST_REF | -
         Tensions could rise in the future. | 2025-03-02 | the future | DATE FUTURE_REF | -
+        It was built in nineteen ninety-six. | 2025-03-02 | nineteen ninety-six | DATE 1996 | 1996-01-01..1996-12-31 year
+        Growth was fast in the nineties. | 2025-03-02 | the nineties | DATE 199 | 1990-01-01..1999-12-31 decade
+        The fleet sailed in spring 2024. | 2025-03-02 | spring 2024 | DATE 2024-SP | 2024-03-01..2024-05-31 season
+        Launches resumed in the past few weeks. | 2025-03-02 | the past few weeks | DURATION PXW | -
         Tests resumed in the first half of 2025. | 2025-08-02 | the first half of 2025 | DATE 2025-H1 | 2025-01-01..2025-06-30 range
         """;
 
@@ -90,6 +108,8 @@ public static class TemporalCases
         It was announced a month earlier. | 2025-03-02 | a month | DURATION P1M | 2025-02-01..2025-02-28 month
         He has been in power for several years. | 2025-03-02 | several years | DURATION PXY | -
         The agency reports daily. | 2025-03-02 | daily | SET P1D | -
+        The envoys meet every Thursday. | 2025-03-02 | every Thursday | SET XXXX-WXX-4 | -
+        Profit rose in the year ended Sept. 30. | 1989-10-26 | the year | DURATION P1Y | -
         The drills are held every year. | 2025-03-02 | every year | SET P1Y | -
         """;
 
@@ -115,5 +135,8 @@ public static class TemporalCases
         Protesters march to the embassy.
         The regime sent 2000 troops.
         The march ended peacefully.
+        The fund pays $1.76 a year.
+        Mr. Kim, 52 years old, will lead it.
+        Foreign Minister Jan Kavan said so.
         """;
 }

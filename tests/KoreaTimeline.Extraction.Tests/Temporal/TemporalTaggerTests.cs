@@ -86,10 +86,8 @@ public sealed class TemporalTaggerTests
         var all = string.Join("; ", found.Select(Describe));
         var hit = found.FirstOrDefault(e => e.Start == start && e.Text == extent);
         Assert.True(hit is not null, $"\"{extent}\" not found in \"{text}\"; found: {all}\n{trace}");
-        var parts = timex.Split(' ');
         var actual = $"{hit.Type.ToString().ToUpperInvariant()} {hit.Value}{(hit.Mod is null ? "" : " " + hit.Mod)}";
         Assert.True(actual == timex, $"\"{extent}\": expected {timex}, got {actual}\n{trace}");
-        _ = parts;
         var actualInterval = hit.Interval is { } iv
             ? $"{iv.Start:yyyy-MM-dd}..{iv.End:yyyy-MM-dd} {iv.Precision.Id()}"
             : "-";

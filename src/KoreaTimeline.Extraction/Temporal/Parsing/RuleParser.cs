@@ -3,58 +3,65 @@ using KoreaTimeline.Extraction.Temporal.Rules;
 
 namespace KoreaTimeline.Extraction.Temporal.Parsing;
 
-/// <summary>Runs every rule of rules.txt in one pass of one compiled regex and records the groups each match states.</summary>
-internal sealed class RuleParser : ITemporalParser
+/// <summary>
+/// Runs the rules of rules.txt and records the groups each match states. Every match contains a trigger (a number,
+/// or a word of a temporal vocabulary) and starts at most a few words before it, so each rule that can contain the
+/// trigger is searched only in a short window around it: the matches of a full scan at a fraction of its cost.
+/// </summary>
+internal sealed partial class RuleParser : ITemporalParser
 {
-    private const int WordsBack = 5;
-    private readonly Regex _regex;
-    private readonly Regex _anchored;
-    private readonly HashSet<string> _triggers;
-    private readonly TemporalRule[] _rules;
-    private readonly int[] _ruleGroups;
-    private readonly int[] _slotGroups;
+    private const int WordsBack = 6;
+    private const int CharsAhead = 48;
+    private const int LookbehindContext = 24;
+    private const int FollowingTokens = 3;
+    private const string Digit = "#digit";
+
+    private readonly TemporalResources _resources;
+    private readonly CompiledRule[] _rules;
+    private readonly Dictionary<string, int[]> _rulesByTrigger;
+    private readonly int[] _digitRules;
+    private readonly Lazy<Regex> _combined;
+
+    private sealed record CompiledRule(TemporalRule Rule, Regex Regex, int[] SlotGroups);
 
     public RuleParser(TemporalResources resources)
     {
-        _rules = [.. resources.Rules];
-        _regex = new Regex(
-            resources.BuildCombinedPattern(),
-            RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-            TimeSpan.FromSeconds(2));
-        _anchored = new Regex(
-            @"\G" + resources.BuildCombinedPattern(),
-            RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-            TimeSpan.FromSeconds(2));
-        _triggers = Triggers(resources);
-        _ruleGroups = [.. Enumerable.Range(0, _rules.Length).Select(i => _regex.GroupNumberFromName("r" + i))];
-        _slotGroups = [.. Enum.GetNames<Slot>().Select(n => _regex.GroupNumberFromName(n.ToLowerInvariant()))];
+        _resources = resources;
+        // One regex per rule: a single regex of all rules compiles to a method too large for the JIT to optimize.
+        _rules = [.. resources.Rules.Select(r =>
+        {
+            var regex = new Regex(
+                resources.Guarded(resources.Expand(r.Pattern)),
+                RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+                TimeSpan.FromSeconds(1));
+            return new CompiledRule(r, regex, [.. Enum.GetNames<Slot>().Select(n => regex.GroupNumberFromName(n.ToLowerInvariant()))]);
+        })];
+        (_rulesByTrigger, _digitRules) = IndexByTrigger(resources);
+        _combined = new(() => new Regex(resources.BuildCombinedPattern(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
     }
 
-    /// <summary>The rule that matches <paramref name="text"/> first at its earliest position, for tests of the rule examples.</summary>
+    /// <summary>The rule and text of each match of a full scan with all rules combined (for tests).</summary>
     public IEnumerable<(string RuleId, string Text)> Matches(string text)
     {
-        foreach (Match m in _regex.Matches(text))
+        foreach (Match m in _combined.Value.Matches(text))
         {
-            yield return (_rules[RuleIndex(m)].Id, m.Value);
+            var i = Enumerable.Range(0, _rules.Length).First(i => m.Groups["r" + i].Success);
+            yield return (_rules[i].Rule.Id, m.Value);
         }
     }
 
-    /// <summary>
-    /// Every match contains a trigger (a number or a core temporal word) and starts at most a few words before it,
-    /// so the anchored regex is tried only at the word starts just before each trigger: the same matches as a
-    /// full scan, at a fraction of its cost.
-    /// </summary>
     public void Parse(TagContext context, List<Candidate> output)
     {
         var text = context.Text;
-        var lookup = _triggers.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _rulesByTrigger.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<int> starts = stackalloc int[WordsBack + 1];
         Span<char> lower = stackalloc char[32];
+        Span<bool> selected = stackalloc bool[_rules.Length];
         var words = 0;
         var done = 0;
+        var i = 0;
         try
         {
-            var i = 0;
             while (i < text.Length)
             {
                 if (!char.IsLetterOrDigit(text[i]))
@@ -69,48 +76,42 @@ internal sealed class RuleParser : ITemporalParser
                     i++;
                 }
 
-                starts[words % starts.Length] = start;
-                words++;
+                starts[words++ % starts.Length] = start;
                 if (start < done)
                 {
                     continue;
                 }
 
-                var token = text.AsSpan(start, i - start);
-                var trigger = char.IsAsciiDigit(token[0]);
-                if (!trigger && token.Length <= lower.Length)
-                {
-                    var n = token.ToLowerInvariant(lower);
-                    trigger = lookup.Contains(lower[..n]);
-                }
-
-                if (!trigger)
+                if (RulesOf(text.AsSpan(start, i - start), lookup, lower) is not { } own)
                 {
                     continue;
                 }
 
-                for (var back = Math.Min(WordsBack, words - 1); back >= 0; back--)
+                // A longer match may hang on a later trigger ("the current year": "current", then "year"),
+                // so the rules of the next few triggers are tried too.
+                var rules = WithFollowing(text, i, own, lookup, lower, selected);
+                var windowStart = Math.Max(done, starts[(words - Math.Min(words, starts.Length)) % starts.Length]);
+                var windowEnd = Math.Min(text.Length, i + CharsAhead);
+                while (windowEnd < text.Length && (char.IsLetterOrDigit(text[windowEnd]) || text[windowEnd] is '.' or ','))
                 {
-                    var at = starts[(words - 1 - back) % starts.Length];
-                    if (at < done)
-                    {
-                        continue;
-                    }
-
-                    if (at > 0 && text[at - 1] is '\'' or '’' && TryAt(context, at - 1, output, ref done))
-                    {
-                        break;
-                    }
-
-                    if (TryAt(context, at, output, ref done))
-                    {
-                        break;
-                    }
+                    windowEnd++;
                 }
 
-                if (done > i)
+                windowEnd = Math.Min(text.Length, windowEnd + 1);
+
+                if (windowStart > 0 && text[windowStart - 1] is '\'' or '’')
                 {
-                    i = done;
+                    windowStart--;
+                }
+
+                if (Best(context, rules, windowStart, windowEnd, start) is { } best)
+                {
+                    Add(context, best.Rule, best.Match, output);
+                    done = best.Match.Index + best.Match.Length;
+                    if (done > i)
+                    {
+                        i = done;
+                    }
                 }
             }
         }
@@ -120,90 +121,189 @@ internal sealed class RuleParser : ITemporalParser
         }
     }
 
-    /// <summary>The same as <see cref="Parse"/> by scanning the whole text; the tests check the two agree.</summary>
-    internal void ParseFullScan(TagContext context, List<Candidate> output)
+    private int[]? RulesOf(ReadOnlySpan<char> token, Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> lookup, Span<char> lower)
     {
-        for (var m = _regex.Match(context.Text); m.Success; m = m.NextMatch())
+        if (char.IsAsciiDigit(token[0]))
         {
-            Add(context, m, output);
-        }
-    }
-
-    private bool TryAt(TagContext context, int at, List<Candidate> output, ref int done)
-    {
-        var m = _anchored.Match(context.Text, at);
-        if (!m.Success || m.Length == 0)
-        {
-            return false;
+            return _digitRules;
         }
 
-        Add(context, m, output);
-        done = m.Index + m.Length;
-        return true;
+        if (token.Length > lower.Length)
+        {
+            return null;
+        }
+
+        var n = token.ToLowerInvariant(lower);
+        return lookup.TryGetValue(lower[..n], out var rules) ? rules : null;
     }
 
-    private static HashSet<string> Triggers(TemporalResources resources)
+    private IReadOnlyList<int> WithFollowing(
+        string text, int from, int[] rules, Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> lookup, Span<char> lower, Span<bool> selected)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in (string[])["trigger", "month", "dow", "unit", "season", "holiday", "period", "pod"])
+        List<int>? union = null;
+        var j = from;
+        for (var k = 0; k < FollowingTokens && j < text.Length; k++)
         {
-            foreach (var surface in resources[name].Surfaces)
+            while (j < text.Length && !char.IsLetterOrDigit(text[j]))
             {
-                foreach (var word in surface.Split([' ', '.', '\'', '’', '-'], StringSplitOptions.RemoveEmptyEntries))
-                {
-                    if (word.Length > 2 || name is "trigger" or "unit" or "month")
-                    {
-                        set.Add(word.ToLowerInvariant());
-                    }
-                }
+                j++;
             }
-        }
 
-        return set;
-    }
-
-    private void Add(TagContext context, Match m, List<Candidate> output)
-    {
-        {
-            var rule = _rules[RuleIndex(m)];
-            var slots = new string?[_slotGroups.Length];
-            for (var s = 0; s < _slotGroups.Length; s++)
+            var s = j;
+            while (j < text.Length && char.IsLetterOrDigit(text[j]))
             {
-                if (_slotGroups[s] >= 0 && m.Groups[_slotGroups[s]] is { Success: true } g)
+                j++;
+            }
+
+            if (s == j || RulesOf(text.AsSpan(s, j - s), lookup, lower) is not { } more || ReferenceEquals(more, rules))
+            {
+                continue;
+            }
+
+            if (union is null)
+            {
+                union = [];
+                selected.Clear();
+                foreach (var r in rules)
                 {
-                    slots[s] = g.Value;
+                    selected[r] = true;
                 }
             }
 
-            var start = m.Index;
-            var end = m.Index + m.Length;
-            if (_slotGroups[(int)Slot.X] >= 0 && m.Groups[_slotGroups[(int)Slot.X]] is { Success: true } x)
+            foreach (var r in more)
             {
-                start = x.Index;
-                end = x.Index + x.Length;
+                selected[r] = true;
             }
-
-            var unit = _slotGroups[(int)Slot.Unit] >= 0 ? m.Groups[_slotGroups[(int)Slot.Unit]] : null;
-            var c = new Candidate(start, end, rule, slots)
-            {
-                MatchText = m.Value,
-                UnitEnd = unit is { Success: true } ? unit.Index + unit.Length : null,
-            };
-            output.Add(c);
-            context.Log("rules", $"{rule.Id} matched \"{m.Value}\" at {m.Index}");
         }
-    }
 
-    private int RuleIndex(Match m)
-    {
-        for (var i = 0; i < _ruleGroups.Length; i++)
+        if (union is null)
         {
-            if (m.Groups[_ruleGroups[i]].Success)
+            return rules;
+        }
+
+        for (var r = 0; r < selected.Length; r++)
+        {
+            if (selected[r])
             {
-                return i;
+                union.Add(r);
             }
         }
 
-        return 0;
+        return union;
     }
+
+    /// <summary>The leftmost match in the window that starts no later than the trigger; on a tie, the earlier rule.</summary>
+    private (CompiledRule Rule, Match Match)? Best(TagContext context, IReadOnlyList<int> rules, int windowStart, int windowEnd, int triggerStart)
+    {
+        (CompiledRule Rule, Match Match)? best = null;
+        foreach (var r in rules)
+        {
+            var rule = _rules[r];
+            // Search only the window, with a little text before it so the lookbehind guards see their context.
+            var from = Math.Max(0, windowStart - LookbehindContext);
+            var m = rule.Regex.Match(context.Text, from, windowEnd - from);
+            while (m.Success && m.Index < windowStart)
+            {
+                m = m.NextMatch();
+            }
+
+            if (!m.Success || m.Index > triggerStart || m.Length == 0)
+            {
+                continue;
+            }
+
+            if (best is null || m.Index < best.Value.Match.Index)
+            {
+                best = (rule, m);
+            }
+        }
+
+        return best;
+    }
+
+    private void Add(TagContext context, CompiledRule compiled, Match m, List<Candidate> output)
+    {
+        var slots = new string?[compiled.SlotGroups.Length];
+        for (var s = 0; s < slots.Length; s++)
+        {
+            if (compiled.SlotGroups[s] >= 0 && m.Groups[compiled.SlotGroups[s]] is { Success: true } g)
+            {
+                slots[s] = g.Value;
+            }
+        }
+
+        var start = m.Index;
+        var end = m.Index + m.Length;
+        if (compiled.SlotGroups[(int)Slot.X] is >= 0 and var xg && m.Groups[xg] is { Success: true } x)
+        {
+            start = x.Index;
+            end = x.Index + x.Length;
+        }
+
+        var unit = compiled.SlotGroups[(int)Slot.Unit] is >= 0 and var ug ? m.Groups[ug] : null;
+        output.Add(new Candidate(start, end, compiled.Rule, slots)
+        {
+            MatchText = m.Value,
+            UnitEnd = unit is { Success: true } ? unit.Index + unit.Length : null,
+        });
+        context.Log("rules", $"{compiled.Rule.Id} matched \"{m.Value}\" at {m.Index}");
+    }
+
+    /// <summary>
+    /// Which rules a token can trigger: a rule is indexed under each vocabulary it refers to (by every word of that
+    /// vocabulary) and under the literal words of its pattern; rules with digits under every number.
+    /// </summary>
+    private static (Dictionary<string, int[]> ByWord, int[] Digit) IndexByTrigger(TemporalResources resources)
+    {
+        string[] vocabularies = ["month", "dow", "unit", "season", "pod", "trigger", "decadeword"];
+        var wordsOf = vocabularies.ToDictionary(v => v, v => resources[v].Surfaces.SelectMany(Tokens).ToHashSet());
+        var allWords = wordsOf.Values.SelectMany(w => w).ToHashSet();
+        // Names are triggered by their head word only ("term", "administration", "Christmas"), not by "the" or "of".
+        wordsOf["period"] = [.. resources["period"].Surfaces.Select(s => Tokens(s).Last())];
+        wordsOf["holiday"] = [.. resources["holiday"].Surfaces.Select(s => Tokens(s).MaxBy(w => w.Length)!)];
+        var byWord = new Dictionary<string, SortedSet<int>>();
+        var digit = new SortedSet<int>();
+        for (var i = 0; i < resources.Rules.Count; i++)
+        {
+            var pattern = resources.Rules[i].Pattern;
+            var refs = VocabRef().Matches(pattern).Select(m => m.Groups[1].Value).ToHashSet();
+            if (refs.Overlaps(["year", "day", "numeric"]) || pattern.Contains(@"\d", StringComparison.Ordinal)
+                || DigitClass().IsMatch(pattern))
+            {
+                digit.Add(i);
+            }
+
+            var keys = refs.Where(wordsOf.ContainsKey).SelectMany(v => wordsOf[v]).ToHashSet();
+            // Regex vocabularies ("%spokenyear") count by the literal words of their regex.
+            var macros = string.Join(' ', refs.Select(r => resources.Vocabularies.TryGetValue(r, out var v) ? v.Regex : null).OfType<string>());
+            var literal = VocabRef().Replace(GroupSyntax().Replace(pattern + " " + macros, " "), " ");
+            keys.UnionWith(Tokens(literal).Where(allWords.Contains));
+            foreach (var k in keys)
+            {
+                if (!byWord.TryGetValue(k, out var set))
+                {
+                    byWord[k] = set = [];
+                }
+
+                set.Add(i);
+            }
+        }
+
+        return (byWord.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), [.. digit]);
+    }
+
+    private static IEnumerable<string> Tokens(string s) =>
+        Word().Matches(s).Select(m => m.Value.ToLowerInvariant());
+
+    [GeneratedRegex(@"%([a-z][a-z0-9]*)")]
+    private static partial Regex VocabRef();
+
+    [GeneratedRegex(@"\\[a-zA-Z]|\(\?<?[a-zA-Z0-9-]*[>:]|\[[^\]]*\]")]
+    private static partial Regex GroupSyntax();
+
+    [GeneratedRegex(@"\[[^\]]*\d[^\]]*\]")]
+    private static partial Regex DigitClass();
+
+    [GeneratedRegex(@"[A-Za-z0-9]+")]
+    private static partial Regex Word();
 }

@@ -10,12 +10,19 @@ internal sealed class Anchors(string text, DateOnly reference)
     private const int Reach = 600;
 
     public DateOnly Reference { get; } = reference;
+    public string Text { get; } = text;
     private DateOnly _narrative = reference;
     private Granularity _granularity = Granularity.Day;
     private int _setAt = -1;
 
     public void Move(DateOnly date, Granularity granularity, int position)
     {
+        // A year does not replace a quarter of that year: "the 1989 period" still speaks of the third quarter.
+        if (granularity == Granularity.Year && _granularity == Granularity.Quarter && _narrative.Year == date.Year && _setAt >= 0)
+        {
+            return;
+        }
+
         _narrative = date;
         _granularity = granularity;
         _setAt = position;
@@ -24,14 +31,23 @@ internal sealed class Anchors(string text, DateOnly reference)
     /// <summary>The narrative time at <paramref name="position"/>, or the reference date when none is near.</summary>
     public (DateOnly Date, Granularity Granularity) Narrative(int position)
     {
+        // A quarter sets the subject of a results story for a while; other anchors fade sooner.
+        if (_setAt >= 0 && _granularity == Granularity.Quarter && position >= _setAt && position - _setAt <= 3 * Reach)
+        {
+            return (_narrative, _granularity);
+        }
+
         if (_setAt < 0 || position - _setAt > Reach || position < _setAt
-            || text.AsSpan(_setAt, position - _setAt).Contains("\n\n", StringComparison.Ordinal))
+            || Text.AsSpan(_setAt, position - _setAt).Contains("\n\n", StringComparison.Ordinal))
         {
             return (Reference, Granularity.Day);
         }
 
         return (_narrative, _granularity);
     }
+
+    /// <summary>Whether an explicit expression set the narrative time near <paramref name="position"/>.</summary>
+    public bool HasNarrative(int position) => Narrative(position) is var (d, g) && (d != Reference || g != Granularity.Day || _setAt >= 0 && position - _setAt <= Reach);
 
     /// <summary>The narrative day, when the narrative time is known to the day; else the reference date.</summary>
     public DateOnly NarrativeDay(int position)

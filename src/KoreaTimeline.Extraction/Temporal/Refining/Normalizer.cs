@@ -9,7 +9,7 @@ namespace KoreaTimeline.Extraction.Temporal.Refining;
 /// Turns a candidate's stated slots into a TIMEX3 type, value, mod and interval. What the text leaves out is
 /// implied from the anchors: the reference date for deictic expressions, the narrative time for anaphoric ones.
 /// </summary>
-internal sealed class Normalizer(TemporalResources res)
+internal sealed partial class Normalizer(TemporalResources res)
 {
     private readonly Vocabulary _month = res["month"], _dow = res["dow"], _num = res["num"], _unit = res["unit"],
         _rel = res["rel"], _mod = res["mod"], _season = res["season"], _ord = res["ord"], _pod = res["pod"],
@@ -25,7 +25,7 @@ internal sealed class Normalizer(TemporalResources res)
         c.YearStated = false;
         switch (c.Rule.Kind)
         {
-            case RuleKind.Named: Named(c); break;
+            case RuleKind.Named: Named(c, a); break;
             case RuleKind.Date: Date(c, a); break;
             case RuleKind.Weekday: Weekday(c, a); break;
             case RuleKind.Relative: Relative(c, a); break;
@@ -43,12 +43,19 @@ internal sealed class Normalizer(TemporalResources res)
             case RuleKind.Set: Set(c); break;
             case RuleKind.Time: Time(c, a); break;
         }
+
+        if (c.Rule.Type is { } type)
+        {
+            c.Type = type;
+        }
     }
 
-    private void Named(Candidate c)
+    private void Named(Candidate c, Anchors a)
     {
-        if (res.PeriodsByAlias.TryGetValue(Vocabulary.NormalizeKey(c[Slot.Period]!), out var p))
+        if (res.PeriodsByAlias.TryGetValue(Vocabulary.NormalizeKey(c[Slot.Period]!), out var periods))
         {
+            var r = a.Reference;
+            var p = periods.FirstOrDefault(x => x.Start <= r && r <= x.End) ?? periods.LastOrDefault(x => x.Start <= r) ?? periods[0];
             c.Value = p.Value;
             c.Interval = new DateInterval(p.Start, p.End, DatePrecision.Range);
         }
@@ -72,10 +79,11 @@ internal sealed class Normalizer(TemporalResources res)
         year ??= c.ForcedYear;
         if (year is null)
         {
-            year = a.Reference.Year;
+            var tense = c[Slot.Rel] is { } rel ? Math.Sign(RelOffset(rel).Offset) : Tense(a.Text, c.Start, c.End);
+            year = month is { } m0 ? NearestYear(a.Reference, m0, day, tense) : a.Reference.Year;
             if (month is { } m && day is { } d && c[Slot.Dow] is { } dowText && Lookup(_dow, dowText) is { } dow)
             {
-                year = YearWhereWeekday(a.Reference.Year, m, d, dow) ?? year;
+                year = YearWhereWeekday(year.Value, m, d, dow) ?? year;
             }
         }
 
@@ -108,6 +116,13 @@ internal sealed class Normalizer(TemporalResources res)
             }
 
             c.Interval = DateInterval.Day(date);
+            if (c[Slot.Day2] is { } day2 && int.TryParse(day2.AsSpan(0, day2.Length - day2.AsSpan().TrimStart("0123456789").Length), CultureInfo.InvariantCulture, out var d2)
+                && d2 > dd && d2 <= DateTime.DaysInMonth(y, mo))
+            {
+                // "March 10 to 20": the value is the first day, the interval the whole stretch.
+                c.Interval = new DateInterval(date, new DateOnly(y, mo, d2), DatePrecision.Range);
+            }
+
             a.Move(date, Granularity.Day, c.End);
         }
         else if (month is { } mo2)
@@ -121,7 +136,7 @@ internal sealed class Normalizer(TemporalResources res)
                 "END" => ("END", Approx(new(y, mo2, 21), new(y, mo2, last))),
                 _ => ((string?)null, DateInterval.Month(y, mo2)),
             };
-            if (c.Mod is null && c.YearStated)
+            if (c.Mod is null)
             {
                 a.Move(new DateOnly(y, mo2, 1), Granularity.Month, c.End);
             }
@@ -145,6 +160,48 @@ internal sealed class Normalizer(TemporalResources res)
         }
     }
 
+    /// <summary>A month (and day) without a year is the instance nearest the reference date, weighed by tense; on a tie, the past one.</summary>
+    private static int NearestYear(DateOnly reference, int month, int? day, int tense)
+    {
+        var best = reference.Year;
+        var bestDistance = int.MaxValue;
+        foreach (var y in (ReadOnlySpan<int>)[reference.Year - 1, reference.Year, reference.Year + 1])
+        {
+            if (!Calendar.Valid(y))
+            {
+                continue;
+            }
+
+            var d = new DateOnly(y, month, Math.Min(day ?? 15, DateTime.DaysInMonth(y, month)));
+            // News looks back more than ahead: a future instance counts twice as far, five times in a past-tense
+            // clause; a past one three times as far in a future-tense clause.
+            var distance = d > reference
+                ? (d.DayNumber - reference.DayNumber) * (tense < 0 ? 5 : tense > 0 ? 1 : 2) + 1
+                : (reference.DayNumber - d.DayNumber) * (tense > 0 ? 3 : 1);
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (y, distance);
+            }
+        }
+
+        return best;
+    }
+
+    private static DateOnly? NearestHoliday(DateOnly reference, string rule)
+    {
+        DateOnly? best = null;
+        foreach (var y in (ReadOnlySpan<int>)[reference.Year - 1, reference.Year, reference.Year + 1])
+        {
+            if (Calendar.Valid(y) && Calendar.Holiday(y, rule) is { } d
+                && (best is null || Math.Abs(d.DayNumber - reference.DayNumber) < Math.Abs(best.Value.DayNumber - reference.DayNumber)))
+            {
+                best = d;
+            }
+        }
+
+        return best;
+    }
+
     private static DateInterval Approx(DateOnly start, DateOnly end) => new(start, end, DatePrecision.Approximate);
 
     private void Weekday(Candidate c, Anchors a)
@@ -155,7 +212,12 @@ internal sealed class Normalizer(TemporalResources res)
         var delta = dow - Calendar.IsoDow(basis);
         var rel0 = c[Slot.Rel]?.ToLowerInvariant();
         DateOnly date;
-        if (rel0 is null)
+        if (rel0 is null && delta != 0 && FutureContext(a.Text, c.Start))
+        {
+            // "will meet Tuesday", "is scheduled to close Monday": the next such day.
+            date = basis.AddDays(delta > 0 ? delta : delta + 7);
+        }
+        else if (rel0 is null)
         {
             // A bare weekday is the most recent such day on or before the reference date.
             date = basis.AddDays(delta <= 0 ? delta : delta - 7);
@@ -176,12 +238,62 @@ internal sealed class Normalizer(TemporalResources res)
         SetDay(c, a, date, c[Slot.Pod]);
     }
 
+    /// <summary>
+    /// +1 when the clause before the expression speaks of the future ("will", "scheduled to"), -1 when its sentence
+    /// is in the past tense ("ended", "was"), 0 when it cannot tell.
+    /// </summary>
+    private static int Tense(string text, int start, int end)
+    {
+        if (FutureContext(text, start))
+        {
+            return 1;
+        }
+
+        var to = Math.Min(text.Length, end + 60);
+        var after = text.AsSpan(end, to - end);
+        var stop = after.IndexOfAny('.', ';', '\n');
+        if (stop >= 0)
+        {
+            after = after[..stop];
+        }
+
+        var from = Math.Max(0, start - 70);
+        var before = text.AsSpan(from, start - from);
+        var b = before.LastIndexOfAny('.', ';', '\n');
+        if (b >= 0)
+        {
+            before = before[(b + 1)..];
+        }
+
+        return PastMarker().IsMatch(before) || PastMarker().IsMatch(after) ? -1 : 0;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:was|were|had|did|ended|began|became|changed|took|came|went|met|held|launched|fired|signed|occurred|happened|started|completed|closed)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PastMarker();
+
+    /// <summary>Whether the clause before <paramref name="position"/> speaks of the future ("will", "scheduled to", "as soon as").</summary>
+    private static bool FutureContext(string text, int position)
+    {
+        var from = Math.Max(0, position - 70);
+        var clause = text.AsSpan(from, position - from);
+        var stop = clause.LastIndexOfAny('.', ';', '\n');
+        if (stop >= 0)
+        {
+            clause = clause[(stop + 1)..];
+        }
+
+        return FutureMarker().IsMatch(clause);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:will|shall|'ll|scheduled|set\s+to|as\s+(?:soon|early)\s+as|(?:is|are)\s+to|due\s+to|expected\s+to|plans?\s+to|planned|going\s+to|upcoming|deadline|until)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FutureMarker();
+
     private void SetDay(Candidate c, Anchors a, DateOnly date, string? pod)
     {
         c.Value = Calendar.Day(date);
         if (pod is not null && _pod.Lookup(pod) is { } p)
         {
-            c.Type = TimexType.Time;
+            // TimeBank keeps "Friday night" a DATE, with the part of day in the value.
             c.Value += "T" + p;
         }
 
@@ -208,9 +320,9 @@ internal sealed class Normalizer(TemporalResources res)
         }
 
         var unitText = (c[Slot.Unit] ?? c[Slot.RThe] ?? "day").ToLowerInvariant();
-        if (c[Slot.Month] is { } monthText)
+        if (MonthOf(c) is { } month)
         {
-            RelativeMonth(c, a, MonthOf(c)!.Value, monthText, offset);
+            RelativeMonth(c, a, month, offset);
             return;
         }
 
@@ -241,12 +353,25 @@ internal sealed class Normalizer(TemporalResources res)
             "century" => Granularity.Century,
             _ => Granularity.Year,
         };
+        if (g == Granularity.Quarter && c[Slot.Rel] is null && a.Narrative(c.Start).Granularity != Granularity.Quarter)
+        {
+            // "the quarter" with no quarter in the narrative: the latest completed one.
+            basis = Calendar.Shift(a.Reference, Granularity.Quarter, -1);
+        }
+
         var date = Calendar.Shift(basis, g, offset);
         c.Value = Calendar.Format(date, g);
         c.Interval = Calendar.Interval(date, g);
         c.ResolvedYear = date.Year;
         if (unitText == "weekend")
         {
+            if (offset == 0 && !anaphoric && c[Slot.Rel] is null && Calendar.IsoDow(a.Reference) <= 4)
+            {
+                // "the weekend" early in the week is the one just past.
+                date = date.AddDays(-7);
+                c.Value = Calendar.Format(date, g);
+            }
+
             c.Value += "-WE";
             var sat = Calendar.Monday(date).AddDays(5);
             c.Interval = new DateInterval(sat, sat.AddDays(1), DatePrecision.Week);
@@ -304,9 +429,8 @@ internal sealed class Normalizer(TemporalResources res)
         };
     }
 
-    private static void RelativeMonth(Candidate c, Anchors a, int month, string monthText, int offset)
+    private static void RelativeMonth(Candidate c, Anchors a, int month, int offset)
     {
-        _ = monthText;
         var r = a.Reference;
         var year = offset switch
         {
@@ -324,7 +448,7 @@ internal sealed class Normalizer(TemporalResources res)
         var later = c[Slot.Early]!.StartsWith('l') || c[Slot.Early]!.StartsWith('L');
         // "earlier in the week" and "earlier that month" speak of the narrative's week; "earlier this month" of the article's.
         var anaphoric = c.MatchText.Contains(" the ", StringComparison.OrdinalIgnoreCase) || c.MatchText.Contains("that", StringComparison.OrdinalIgnoreCase);
-        var basis = anaphoric ? a.NarrativeDay(c.Start) : a.Reference;
+        var (basis, known) = anaphoric ? a.Narrative(c.Start) : (a.Reference, Granularity.Day);
         DateInterval iv;
         if (c[Slot.Month] is not null)
         {
@@ -349,7 +473,11 @@ internal sealed class Normalizer(TemporalResources res)
 
         c.ResolvedYear = iv.Start.Year;
         // "earlier this month" = first day .. the day before the anchor; "later this year" = the day after .. last day.
-        if (later)
+        if (known != Granularity.Day)
+        {
+            c.Interval = iv with { Precision = DatePrecision.Range };
+        }
+        else if (later)
         {
             var start = basis.AddDays(1) > iv.Start && basis < iv.End ? basis.AddDays(1) : iv.Start;
             c.Interval = new DateInterval(start, iv.End, DatePrecision.Range);
@@ -412,8 +540,37 @@ internal sealed class Normalizer(TemporalResources res)
 
     private void QuarterOf(Candidate c, Anchors a)
     {
-        var q = c[Slot.QNum] is { } qn ? qn[0] - '0' : int.Parse(_ord.Lookup(c[Slot.Ord]) ?? "1", CultureInfo.InvariantCulture);
-        var year = StatedYear(c) ?? (c[Slot.YRel] is { } yrel ? a.Reference.Year + RelOffset(yrel).Offset : a.Narrative(c.Start).Date.Year);
+        int q;
+        if (MonthOf(c) is { } endMonth && DayOf(c) is { } endDay)
+        {
+            // "the quarter ended Sept. 30": the quarter most of whose days lie before that date.
+            var y0 = NearestYear(a.Reference, endMonth, endDay, -1);
+            var end = new DateOnly(y0, endMonth, Math.Min(endDay, DateTime.DaysInMonth(y0, endMonth))).AddDays(-45);
+            var oq = c[Slot.Ord] is { } o ? int.Parse(_ord.Lookup(o) ?? "1", CultureInfo.InvariantCulture) : Calendar.Quarter(end);
+            c.YearStated = true;
+            c.ResolvedYear = end.Year;
+            c.Value = $"{Calendar.Y4(end.Year)}-Q{oq}";
+            c.Interval = Calendar.QuarterInterval(end.Year, Calendar.Quarter(end));
+            a.Move(c.Interval.Value.Start, Granularity.Quarter, c.End);
+            return;
+        }
+
+        if (c[Slot.QNum] is { } qn)
+        {
+            q = qn[0] - '0';
+        }
+        else if (c[Slot.Ord] is { } ord)
+        {
+            q = int.Parse(_ord.Lookup(ord) ?? "1", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            // "the 1988 period": the quarter the narrative speaks of, else the latest completed one.
+            var (nd, ng) = a.Narrative(c.Start);
+            q = Calendar.Quarter(ng == Granularity.Quarter ? nd : Calendar.Shift(a.Reference, Granularity.Quarter, -1));
+        }
+
+        var year = StatedYear(c) ?? (c[Slot.YRel] is { } yrel ? a.Reference.Year + RelOffset(yrel).Offset : a.Reference.Year);
         c.YearStated = c.Has(Slot.Year) || c.Has(Slot.YRel);
         c.ResolvedYear = year;
         c.Value = $"{Calendar.Y4(year)}-Q{q}";
@@ -425,9 +582,15 @@ internal sealed class Normalizer(TemporalResources res)
     private static void AnaphoricYear(Candidate c, Anchors a, int years)
     {
         var (d, g) = a.Narrative(c.Start);
-        if (c[Slot.RThe] is { } the && the.Equals("quarter", StringComparison.OrdinalIgnoreCase) && g != Granularity.Quarter)
+        var the = c[Slot.RThe]?.ToLowerInvariant();
+        if (the is "quarter" or "period" && g != Granularity.Quarter)
         {
-            g = Granularity.Quarter;
+            // "the year-ago quarter" without a quarter in the narrative: the latest completed quarter, a year back.
+            (d, g) = (Calendar.Shift(a.Reference, Granularity.Quarter, -1), Granularity.Quarter);
+        }
+        else if (!a.HasNarrative(c.Start))
+        {
+            g = Granularity.Year;
         }
         else if (g is Granularity.Day or Granularity.Week)
         {
@@ -446,6 +609,10 @@ internal sealed class Normalizer(TemporalResources res)
         if (c[Slot.Decade] is { } dec)
         {
             start = int.Parse(dec, CultureInfo.InvariantCulture);
+        }
+        else if (c[Slot.DecWord] is { } word)
+        {
+            start = 1900 + 10 * int.Parse(res["decadeword"].Lookup(word) ?? "9", CultureInfo.InvariantCulture);
         }
         else
         {
@@ -505,7 +672,7 @@ internal sealed class Normalizer(TemporalResources res)
         else
         {
             var offset = c[Slot.Rel] is { } rel ? RelOffset(rel).Offset : 0;
-            date = Calendar.Holiday(r.Year, rule);
+            date = offset == 0 ? NearestHoliday(r, rule) : Calendar.Holiday(r.Year, rule);
             if (date is { } d && offset < 0 && d >= r)
             {
                 date = Calendar.Holiday(r.Year - 1, rule);
@@ -547,6 +714,13 @@ internal sealed class Normalizer(TemporalResources res)
         var dir = Vocabulary.NormalizeKey(c[Slot.Dir]!);
         c.Mod = c[Slot.Approx] is { } ap ? _approx.Lookup(ap) : null;
         var count = num is { } x && x == Math.Floor(x) ? (int)x : (int?)null;
+        if (dir == "ago" && unit == "Y" && count == 1 && a.Narrative(c.Start).Granularity == Granularity.Quarter)
+        {
+            // "a year ago" in a quarter's results: the same quarter a year back.
+            AnaphoricYear(c, a, 1);
+            return;
+        }
+
         if (dir == "ago")
         {
             if (count is not { } k || k > 5000)
@@ -579,7 +753,7 @@ internal sealed class Normalizer(TemporalResources res)
             var sign = dir is "earlier" or "before" ? -1 : 1;
             var basis = dir is "from now" or "hence" ? a.Reference : a.NarrativeDay(c.Start);
             var date = Calendar.Shift(basis, g, sign * shift);
-            c.Interval = g == Granularity.Day ? DateInterval.Day(date) : Calendar.Interval(date, g);
+            c.Interval = g is Granularity.Day or Granularity.Week ? DateInterval.Day(date) : Calendar.Interval(date, g);
         }
     }
 
@@ -637,6 +811,13 @@ internal sealed class Normalizer(TemporalResources res)
     private void Set(Candidate c)
     {
         c.Type = TimexType.Set;
+        if (Lookup(_dow, c[Slot.Dow]) is { } dow)
+        {
+            var pod = c[Slot.Pod] is { } p ? _pod.Lookup(p.TrimEnd('s', 'S')) : null;
+            c.Value = $"XXXX-WXX-{dow}" + (pod is null ? "" : "T" + pod);
+            return;
+        }
+
         if (c[Slot.SetWord] is { } w)
         {
             c.Value = Vocabulary.NormalizeKey(w) switch
@@ -661,11 +842,26 @@ internal sealed class Normalizer(TemporalResources res)
     {
         c.Type = TimexType.Time;
         DateOnly day;
-        if (c[Slot.Dow] is { } dowText && Lookup(_dow, dowText) is { } dow)
+        if (MonthOf(c) is { } month && DayOf(c) is { } dd)
+        {
+            var y = StatedYear(c) ?? NearestYear(a.Reference, month, dd, Tense(a.Text, c.Start, c.End));
+            if (dd > DateTime.DaysInMonth(y, month))
+            {
+                c.Rejected = "no such day";
+                return;
+            }
+
+            day = new DateOnly(y, month, dd);
+        }
+        else if (c[Slot.Dow] is { } dowText && Lookup(_dow, dowText) is { } dow)
         {
             var basis = a.Reference;
             var delta = dow - Calendar.IsoDow(basis);
             day = basis.AddDays(delta <= 0 ? delta : delta - 7);
+            if (delta != 0 && FutureContext(a.Text, c.Start))
+            {
+                day = basis.AddDays(delta > 0 ? delta : delta + 7);
+            }
         }
         else
         {
@@ -729,7 +925,7 @@ internal sealed class Normalizer(TemporalResources res)
         return n is >= 1 and <= 31 ? n : null;
     }
 
-    private static int? StatedYear(Candidate c)
+    private int? StatedYear(Candidate c)
     {
         if (c[Slot.Year] is { } y && int.TryParse(y, CultureInfo.InvariantCulture, out var year))
         {
@@ -737,7 +933,33 @@ internal sealed class Normalizer(TemporalResources res)
             return year;
         }
 
+        if (c[Slot.Spoken] is { } spoken && SpokenYear(spoken) is { } sy)
+        {
+            c.YearStated = true;
+            return sy;
+        }
+
         return null;
+    }
+
+    /// <summary>"nineteen ninety-six" = 1996, "two thousand and one" = 2001, "nineteen hundred" = 1900.</summary>
+    private int? SpokenYear(string spoken)
+    {
+        var words = Vocabulary.NormalizeKey(spoken).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+        {
+            return null;
+        }
+
+        int Sum(IEnumerable<string> ws) =>
+            ws.Where(w => w != "and").Sum(w => int.TryParse(_num.Lookup(w), CultureInfo.InvariantCulture, out var n) ? n : 0);
+
+        if (words[0] == "two" && words[1] == "thousand")
+        {
+            return 2000 + Sum(words.Skip(2));
+        }
+
+        return words[1] == "hundred" ? 1900 : 1900 + Sum(words.Skip(1));
     }
 
     private static int? YearWhereWeekday(int around, int month, int day, int dow)
@@ -766,6 +988,13 @@ internal sealed class Normalizer(TemporalResources res)
         if (_num.Lookup(n) is { } v)
         {
             return v == "X" ? null : double.Parse(v, CultureInfo.InvariantCulture);
+        }
+
+        var parts = Vocabulary.NormalizeKey(n).Split(' ');
+        if (parts.Length == 2 && _num.Lookup(parts[0]) is { } tens && _num.Lookup(parts[1]) is { } ones
+            && int.TryParse(tens, CultureInfo.InvariantCulture, out var t) && int.TryParse(ones, CultureInfo.InvariantCulture, out var o))
+        {
+            return t + o;
         }
 
         return double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;

@@ -11,6 +11,13 @@ internal sealed class NegativeContextFilter(TemporalResources res) : ITemporalRe
         var text = context.Text.AsSpan();
         foreach (var c in candidates)
         {
+            if (c.Rule.Kind == RuleKind.Duration && IsRate(text, c))
+            {
+                c.Rejected = "a rate (\"$2 million a year\"), not a duration";
+                context.Log("negative", $"{c.Rule.Id} \"{context.Text[c.Start..c.End]}\" rejected: {c.Rejected}");
+                continue;
+            }
+
             if (c.Rule.Id != "year")
             {
                 continue;
@@ -33,6 +40,22 @@ internal sealed class NegativeContextFilter(TemporalResources res) : ITemporalRe
 
         candidates.RemoveAll(c => c.Rejected is not null);
     }
+
+    /// <summary>"a year" after an amount ("$1.76 a year", "four flights a week", "twice a year").</summary>
+    private static bool IsRate(ReadOnlySpan<char> text, Candidate c)
+    {
+        if (c[Slot.Num] is not { } num || !(num.Equals("a", StringComparison.OrdinalIgnoreCase) || num.Equals("an", StringComparison.OrdinalIgnoreCase))
+            || c.Has(Slot.Rel) || c.Has(Slot.Approx))
+        {
+            return false;
+        }
+
+        var prev = Words.Before(text, c.Start);
+        return prev.IndexOfAnyInRange('0', '9') >= 0 || prev is "once" or "twice" or "times" or "thrice"
+            || Words.Before(text, c.Start - prev.Length - 1).IndexOfAnyInRange('0', '9') >= 0;
+    }
+
+
 }
 
 /// <summary>Records the signal word before an expression ("since", "until"...): the extent excludes it, the event layer needs it.</summary>

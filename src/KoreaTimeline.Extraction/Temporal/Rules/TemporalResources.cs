@@ -14,10 +14,14 @@ internal sealed partial class TemporalResources
 {
     private const string Prefix = "KoreaTimeline.Extraction.Resources.temporal.";
 
+    // Not inside a word or number ("1,000", "$2025", "A/2025"), at the start and at the end.
+    private const string StartGuard = @"(?<![\w$£€#/]|\d[.,:])";
+    private const string EndGuard = @"(?!\w|[.,:/]\d)";
+
     public required IReadOnlyDictionary<string, Vocabulary> Vocabularies { get; init; }
     public required IReadOnlyList<TemporalRule> Rules { get; init; }
     public required IReadOnlyList<NamedPeriod> Periods { get; init; }
-    public required IReadOnlyDictionary<string, NamedPeriod> PeriodsByAlias { get; init; }
+    public required IReadOnlyDictionary<string, NamedPeriod[]> PeriodsByAlias { get; init; }
     public required FrozenWords NegativeBefore { get; init; }
     public required FrozenWords NegativeAfter { get; init; }
 
@@ -37,19 +41,15 @@ internal sealed partial class TemporalResources
     {
         var periods = ParsePeriods(periodsJson);
         var vocabularies = ParseVocabularies(vocabularyJson);
-        var byAlias = new Dictionary<string, NamedPeriod>();
-        foreach (var p in periods)
-        {
-            foreach (var a in p.Aliases)
-            {
-                byAlias[Vocabulary.NormalizeKey(a)] = p;
-            }
-        }
+        var byAlias = periods
+            .SelectMany(p => p.Aliases.Select(a => (Key: Vocabulary.NormalizeKey(a), Period: p)))
+            .GroupBy(x => x.Key)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Period).OrderBy(p => p.Start).ToArray());
 
         vocabularies["period"] = new Vocabulary(
-            "period", "Trump's first term", true, byAlias.ToDictionary(kv => kv.Key, kv => kv.Value.Id), null)
+            "period", "Trump's first term", true, byAlias.ToDictionary(kv => kv.Key, kv => kv.Value[0].Id), null)
         {
-            Surfaces = periods.SelectMany(p => p.Aliases).ToList(),
+            Surfaces = periods.SelectMany(p => p.Aliases).Distinct().ToList(),
         };
         var (before, after) = ParseNegatives(negativesText);
         return new TemporalResources
@@ -125,7 +125,8 @@ internal sealed partial class TemporalResources
             }
 
             var k = Enum.Parse<RuleKind>(kind.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
-            rules.Add(new TemporalRule(id, k, pattern, example, fields.GetValueOrDefault("value")));
+            TimexType? type = fields.TryGetValue("type", out var t) ? Enum.Parse<TimexType>(t, ignoreCase: true) : null;
+            rules.Add(new TemporalRule(id, k, pattern, example, fields.GetValueOrDefault("value"), type));
             fields.Clear();
         }
 
@@ -200,7 +201,7 @@ internal sealed partial class TemporalResources
     {
         var sb = new StringBuilder();
         // Start guard: not inside a word or number ("1,000", "$2025", "A/2025"); end guard likewise.
-        sb.Append(@"(?<![\w$£€#/]|\d[.,:])(?:");
+        sb.Append(StartGuard).Append("(?:");
         for (var i = 0; i < Rules.Count; i++)
         {
             if (i > 0)
@@ -211,9 +212,12 @@ internal sealed partial class TemporalResources
             sb.Append("(?<r").Append(i.ToString(CultureInfo.InvariantCulture)).Append('>').Append(Expand(Rules[i].Pattern)).Append(')');
         }
 
-        sb.Append(@")(?!\w|[.,:/]\d)");
+        sb.Append(')').Append(EndGuard);
         return sb.ToString();
     }
+
+    /// <summary>One rule's expanded pattern between the guards that keep matches off word and number fragments.</summary>
+    public string Guarded(string expanded) => StartGuard + "(?:" + expanded + ")" + EndGuard;
 
     public string Expand(string pattern) =>
         VocabRef().Replace(pattern, m =>

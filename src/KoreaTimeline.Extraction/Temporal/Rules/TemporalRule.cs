@@ -8,7 +8,8 @@ internal enum RuleKind
 }
 
 /// <summary>One rule of rules.txt: a pattern, the normalizer for its groups and an example it must match.</summary>
-internal sealed record TemporalRule(string Id, RuleKind Kind, string Pattern, string Example, string? Value);
+/// <param name="Type">A TIMEX3 type that overrides the normalizer's (TimeBank writes "recent years" as a DATE).</param>
+internal sealed record TemporalRule(string Id, RuleKind Kind, string Pattern, string Example, string? Value, TimexType? Type = null);
 
 /// <summary>A vocabulary of vocabulary.json: surface forms and their normalized values, or a regex macro.</summary>
 internal sealed record Vocabulary(string Name, string Example, bool CaseSensitive, IReadOnlyDictionary<string, string> Entries, string? Regex)
