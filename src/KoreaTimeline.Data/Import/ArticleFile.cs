@@ -99,6 +99,10 @@ public static class ArticleFileReader
         {
             bytes = bytes[3..];
         }
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            throw new ArticleInputException($"{name}: encoded as UTF-16, not UTF-8; save the file as UTF-8 and import it again.");
+        }
         if (bytes.IndexOf((byte)0) >= 0)
         {
             throw new ArticleInputException($"{name}: looks like a binary file (it holds NUL bytes); import plain UTF-8 text.");

@@ -28,7 +28,7 @@ public sealed class SeedWatcherService(ArticleImporter importer, SeedOptions opt
         {
             Directory.CreateDirectory(folder);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             logger.LogError("Not watching {SeedsPath}: the folder cannot be created ({Reason}); create it and restart the app", folder, e.Message);
             watching.TrySetException(e);
@@ -54,7 +54,15 @@ public sealed class SeedWatcherService(ArticleImporter importer, SeedOptions opt
                     await Task.Delay(options.Debounce, stoppingToken);
                 }
                 while (signals.Reader.TryPeek(out _));
-                await ImportPendingAsync(folder, stoppingToken);
+                try
+                {
+                    await ImportPendingAsync(folder, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The app goes on serving; the files are tried again when they change.
+                    logger.LogError(e, "Seeds watcher could not import from {SeedsPath}", folder);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -116,7 +124,7 @@ public sealed class SeedWatcherService(ArticleImporter importer, SeedOptions opt
         {
             // The app is stopping.
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             logger.LogError("Stopped scanning {SeedsPath}: {Reason}; restart the app to import new articles", folder, e.Message);
         }

@@ -75,6 +75,8 @@ public sealed class ArticleImporterTest
         { "blank.txt", Encoding.UTF8.GetBytes("  \n\t \n"), "empty" },
         { "binary.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A], "binary" },
         { "latin1.txt", [0x53, 0x65, 0x6F, 0x75, 0x6C, 0x20, 0xE9, 0x74, 0xE9], "UTF-8" },
+        { "utf16.txt", [0xFF, 0xFE, 0x53, 0x00, 0x65, 0x00], "UTF-16" },
+        { "page.html", Encoding.UTF8.GetBytes("<html><body><nav>Home</nav><script>x()</script></body></html>"), "no article text" },
     };
 
     [Theory]
