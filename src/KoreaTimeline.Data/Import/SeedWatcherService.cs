@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -42,6 +43,20 @@ public sealed class SeedWatcherService(ArticleImporter importer, SeedOptions opt
             _ = PollAsync(folder, polling, seen, stoppingToken);
         }
         watching.TrySetResult();
+
+        // Catch up with files written since the app started (while the startup import ran): unchanged ones are skipped.
+        DateTime started;
+        using (var self = Process.GetCurrentProcess())
+        {
+            started = self.StartTime.ToUniversalTime();
+        }
+        foreach (var (path, written) in Snapshot(folder))
+        {
+            if (written >= started && ArticleFileReader.IsArticlePath(path))
+            {
+                Enqueue(path);
+            }
+        }
 
         try
         {

@@ -43,6 +43,21 @@ public sealed class SeedWatcherServiceTest
                 Assert.True(DateTime.UtcNow < deadline, $"the dropped article was not imported in time ({watcher.ExecuteTask?.Exception?.Message})");
                 await Task.Delay(100, Cancellation);
             }
+
+            // A changed file replaces its events.
+            File.WriteAllText(Path.Combine(db.ArticlesPath, "2025", "launch.txt"), "North Korea fired a ballistic missile into the sea on Monday.");
+            deadline = DateTime.UtcNow.AddSeconds(30);
+            while (true)
+            {
+                await using var context = await db.Contexts.CreateDbContextAsync(Cancellation);
+                var starts = await context.Events.Select(e => e.Start).ToListAsync(Cancellation);
+                if (starts.SequenceEqual([new DateOnly(2025, 3, 10)]))
+                {
+                    break;
+                }
+                Assert.True(DateTime.UtcNow < deadline, $"the changed article was not imported in time ({string.Join(", ", starts)})");
+                await Task.Delay(100, Cancellation);
+            }
         }
         finally
         {
