@@ -1,4 +1,5 @@
 using KoreaTimeline.Data;
+using KoreaTimeline.Data.Import;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -7,12 +8,13 @@ namespace KoreaTimeline.Cli;
 /// <summary>The services a database command needs; logs go to standard error so standard output stays data.</summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(string connectionString) =>
+    public static ServiceProvider Build(string connectionString, long maxArticleBytes = ArticleFileReader.DefaultMaxBytes) =>
         new ServiceCollection()
             .AddLogging(logging => logging
                 .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
                 .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
                 .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning))
             .AddTimelineData(connectionString)
+            .AddSingleton(new ArticleImportOptions(maxArticleBytes))
             .BuildServiceProvider();
 }

@@ -4,6 +4,7 @@ using KoreaTimeline.Cli.Commands;
 var root = new RootCommand("koreatimeline: extract dated events from news articles and import them into the timeline.")
 {
     ImportCommand.Create(),
+    ReextractCommand.Create(),
     ExtractCommand.Create(),
     DatesCommand.Create(),
     TimexEvalCommand.Create(),

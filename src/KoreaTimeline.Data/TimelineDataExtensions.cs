@@ -4,7 +4,9 @@ using KoreaTimeline.Data.Queries;
 using KoreaTimeline.Extraction.Pipeline;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KoreaTimeline.Data;
 
@@ -25,25 +27,41 @@ public static class TimelineDataExtensions
         services.AddSingleton<TimelineQueries>();
         services.AddSingleton<TimelineChanges>();
         services.AddSingleton(ArticleExtractor.Default);
+        services.TryAddSingleton(new ArticleImportOptions());
         services.AddSingleton<ArticleImporter>();
         return services;
+    }
+
+    /// <summary>
+    /// Seed import and watcher from the <c>Timeline</c> configuration section: <c>SeedsPath</c> (default
+    /// <c>seeds</c>), <c>WatchSeeds</c> (default true: articles added while the app runs are imported),
+    /// <c>MaxArticleBytes</c> (default 2 MB).
+    /// </summary>
+    public static IServiceCollection AddTimelineSeedImport(this IServiceCollection services, IConfiguration configuration, string? baseDirectory = null)
+    {
+        var section = configuration.GetSection("Timeline");
+        var maxBytes = long.TryParse(section["MaxArticleBytes"], out var max) && max > 0 ? max : ArticleFileReader.DefaultMaxBytes;
+        services.AddSingleton(new ArticleImportOptions(maxBytes));
+        var watch = !bool.TryParse(section["WatchSeeds"], out var w) || w;
+        return services.AddTimelineSeedImport(section["SeedsPath"] ?? "seeds", baseDirectory, watch);
     }
 
     /// <summary>
     /// Migrates the database and imports the articles of <paramref name="seedsPath"/> (relative to
     /// <paramref name="baseDirectory"/>, else the working directory) when the host starts.
     /// </summary>
-    public static IServiceCollection AddTimelineSeedImport(this IServiceCollection services, string seedsPath, string? baseDirectory = null)
+    /// <remarks>With <paramref name="watch"/>, articles added to the folder later are imported as they arrive.</remarks>
+    public static IServiceCollection AddTimelineSeedImport(this IServiceCollection services, string seedsPath, string? baseDirectory = null, bool watch = false)
     {
         services.AddSingleton(new SeedOptions(Path.GetFullPath(seedsPath, baseDirectory ?? Directory.GetCurrentDirectory())));
         services.AddHostedService<SeedImportService>();
+        if (watch)
+        {
+            services.AddHostedService<SeedWatcherService>();
+        }
         return services;
     }
 
-    /// <summary>
-    /// Makes the data source absolute and creates its folder. A busy database is retried for the command
-    /// timeout (30 s by default), so readers and the importer can share the file.
-    /// </summary>
     /// <summary>
     /// The repository root (the nearest folder at or above <paramref name="start"/> holding KoreaTimeline.sln),
     /// or <paramref name="start"/> itself outside a repository: where the default <c>data/</c> and <c>seeds/</c> live.
@@ -60,6 +78,11 @@ public static class TimelineDataExtensions
         return Path.GetFullPath(start);
     }
 
+    /// <summary>
+    /// Makes the data source absolute and creates its folder. A busy database is retried for the default command
+    /// timeout (<c>Default Timeout</c>, 30 s unless the connection string says otherwise): this is the busy timeout
+    /// that lets readers and the importer share the file.
+    /// </summary>
     public static string NormalizeConnectionString(string connectionString, string? baseDirectory = null)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -71,6 +94,10 @@ public static class TimelineDataExtensions
             {
                 Directory.CreateDirectory(folder);
             }
+        }
+        if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DefaultTimeout = 30;
         }
         return builder.ToString();
     }

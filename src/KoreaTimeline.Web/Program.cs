@@ -8,8 +8,8 @@ builder.UseTimelineSerilog();
 // Relative paths (the default data/ and seeds/) resolve against the repository root when run inside it.
 var baseDirectory = TimelineDataExtensions.ResolveBaseDirectory(builder.Environment.ContentRootPath);
 builder.Services.AddTimelineData(builder.Configuration.GetConnectionString("Timeline"), baseDirectory);
-builder.Services.AddTimelineSeedImport(
-    builder.Configuration[$"{TimelineOptions.SectionName}:SeedsPath"] ?? TimelineOptions.DefaultSeedsPath, baseDirectory);
+// Seeds imported on start, then watched (Timeline:SeedsPath, Timeline:WatchSeeds, Timeline:MaxArticleBytes).
+builder.Services.AddTimelineSeedImport(builder.Configuration, baseDirectory);
 builder.AddTimelineWeb();
 
 var app = builder.Build();

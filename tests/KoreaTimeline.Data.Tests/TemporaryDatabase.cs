@@ -11,17 +11,25 @@ public sealed class TemporaryDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    private TemporaryDatabase(string folder)
+    private TemporaryDatabase(string folder, long maxArticleBytes)
     {
         Folder = folder;
         ArticlesPath = Directory.CreateDirectory(Path.Combine(folder, "articles")).FullName;
+        DatabasePath = Path.Combine(folder, "timeline.db");
         services = new ServiceCollection()
             .AddLogging()
-            .AddTimelineData($"Data Source={Path.Combine(folder, "timeline.db")}")
+            .AddTimelineData($"Data Source={DatabasePath}")
+            .AddSingleton(new ArticleImportOptions(maxArticleBytes))
             .BuildServiceProvider();
     }
 
     public string Folder { get; }
+
+    public string DatabasePath { get; }
+
+    public IServiceProvider Services => services;
+
+    public TimelineChanges Changes => services.GetRequiredService<TimelineChanges>();
 
     public string ArticlesPath { get; }
 
@@ -29,9 +37,9 @@ public sealed class TemporaryDatabase : IAsyncDisposable
 
     public IDbContextFactory<TimelineDbContext> Contexts => services.GetRequiredService<IDbContextFactory<TimelineDbContext>>();
 
-    public static async Task<TemporaryDatabase> CreateAsync()
+    public static async Task<TemporaryDatabase> CreateAsync(long maxArticleBytes = ArticleFileReader.DefaultMaxBytes)
     {
-        var db = new TemporaryDatabase(Path.Combine(Path.GetTempPath(), "koreatimeline-data-tests", Guid.NewGuid().ToString("N")));
+        var db = new TemporaryDatabase(Path.Combine(Path.GetTempPath(), "koreatimeline-data-tests", Guid.NewGuid().ToString("N")), maxArticleBytes);
         await TimelineDatabase.InitializeAsync(db.Contexts, Xunit.TestContext.Current.CancellationToken);
         return db;
     }

@@ -21,7 +21,10 @@ public static class ArticleFileReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Reads <paramref name="path"/> and its sidecar; throws <see cref="ArticleInputException"/> for bad input.</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/> (plain text, or the main text of an <c>.html</c>/<c>.htm</c> page) and its
+    /// sidecar; throws <see cref="ArticleInputException"/> for bad input.
+    /// </summary>
     public static async Task<ArticleFile> ReadAsync(string path, string source, long maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
     {
         var info = new FileInfo(path);
@@ -31,11 +34,61 @@ public static class ArticleFileReader
         }
         if (info.Length > maxBytes)
         {
-            throw new ArticleInputException($"{path}: {info.Length:N0} bytes is over the {maxBytes:N0}-byte limit for an article; split it or raise the limit.");
+            throw new ArticleInputException($"{path}: {info.Length:N0} bytes is over the {maxBytes:N0}-byte limit for an article; split it or raise the limit (--max-bytes, Timeline:MaxArticleBytes).");
         }
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        var text = Decode(bytes, path);
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new ArticleInputException($"{path}: could not be read ({e.Message}); check the file and import it again.");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new ArticleInputException($"{path}: could not be read ({e.Message}); check its permissions.");
+        }
         var metadata = await ReadSidecarAsync(SidecarPath(path), cancellationToken);
+        return FromBytes(bytes, path, source, HtmlText.IsHtmlPath(path), metadata);
+    }
+
+    /// <summary>
+    /// Reads an article from a stream (standard input): at most <paramref name="maxBytes"/>, HTML when it starts like a
+    /// page. Its source is <c>stdin:</c> and the start of its content hash, so the same text imports once.
+    /// </summary>
+    public static async Task<ArticleFile> ReadStreamAsync(Stream stream, string name, long maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                throw new ArticleInputException($"{name}: over the {maxBytes:N0}-byte limit for an article; split it or raise the limit (--max-bytes).");
+            }
+        }
+        var text = Decode(buffer.ToArray(), name);
+        var file = FromText(text, name, "", HtmlText.LooksLikeHtml(text), new ArticleMetadata());
+        return file with { Source = "stdin:" + file.ContentHash[..16] };
+    }
+
+    /// <summary>Decodes, extracts the main text of HTML, and hashes: the article as it will be stored.</summary>
+    public static ArticleFile FromBytes(ReadOnlySpan<byte> bytes, string name, string source, bool isHtml, ArticleMetadata metadata) =>
+        FromText(Decode(bytes, name), name, source, isHtml, metadata);
+
+    private static ArticleFile FromText(string text, string name, string source, bool isHtml, ArticleMetadata metadata)
+    {
+        if (isHtml)
+        {
+            text = HtmlText.Extract(text);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw new ArticleInputException($"{name}: the page holds no article text once markup, scripts and navigation are dropped.");
+            }
+        }
         return new ArticleFile(source, text, Hash(text), metadata);
     }
 
@@ -45,6 +98,10 @@ public static class ArticleFileReader
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             bytes = bytes[3..];
+        }
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            throw new ArticleInputException($"{name}: encoded as UTF-16, not UTF-8; save the file as UTF-8 and import it again.");
         }
         if (bytes.IndexOf((byte)0) >= 0)
         {
@@ -69,6 +126,13 @@ public static class ArticleFileReader
     /// <summary>SHA-256 of the text's UTF-8 bytes, lowercase hex.</summary>
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
+    /// <summary>Whether <paramref name="path"/> names an article file the importer reads: <c>.txt</c>, <c>.html</c>, <c>.htm</c>.</summary>
+    public static bool IsArticlePath(string path) =>
+        path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || HtmlText.IsHtmlPath(path);
+
+    /// <summary>Whether <paramref name="path"/> is a sidecar (<c>name.meta.json</c>).</summary>
+    public static bool IsSidecarPath(string path) => path.EndsWith(".meta.json", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The sidecar of <c>dir/name.txt</c> is <c>dir/name.meta.json</c>.</summary>
     public static string SidecarPath(string articlePath) =>
         Path.Combine(Path.GetDirectoryName(articlePath) ?? "", Path.GetFileNameWithoutExtension(articlePath) + ".meta.json");
@@ -78,6 +142,10 @@ public static class ArticleFileReader
         if (!File.Exists(path))
         {
             return new ArticleMetadata();
+        }
+        if (new FileInfo(path).Length > 64 * 1024)
+        {
+            throw new ArticleInputException($"{path}: a sidecar over 64 KB is not metadata; fix or remove it.");
         }
         try
         {
@@ -102,6 +170,10 @@ public static class ArticleFileReader
         catch (JsonException e)
         {
             throw new ArticleInputException($"{path}: invalid JSON ({e.Message}); fix or remove the sidecar.");
+        }
+        catch (IOException e)
+        {
+            throw new ArticleInputException($"{path}: the sidecar could not be read ({e.Message}).");
         }
     }
 }

@@ -5,7 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace KoreaTimeline.Data.Import;
 
 /// <summary>Where the web app finds the articles it imports on start (an absolute path).</summary>
-public sealed record SeedOptions(string SeedsPath);
+/// <param name="DebounceMilliseconds">How long the seeds folder must be quiet before the watcher imports what changed.</param>
+/// <param name="Poll">Scan the folder instead of asking the operating system for file events (where it cannot give them).</param>
+public sealed record SeedOptions(string SeedsPath, int DebounceMilliseconds = 750, bool Poll = false)
+{
+    public TimeSpan Debounce => TimeSpan.FromMilliseconds(DebounceMilliseconds);
+}
 
 /// <summary>
 /// On start, migrates the database and imports every article in the seeds folder that is new or changed.
@@ -19,14 +24,10 @@ public sealed class SeedImportService(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await TimelineDatabase.InitializeAsync(contextFactory, cancellationToken);
+        await TimelineDatabase.InitializeAsync(contextFactory, logger, cancellationToken);
         logger.LogInformation("Importing articles from {SeedsPath}", options.SeedsPath);
         var results = await importer.ImportFolderAsync(options.SeedsPath, cancellationToken);
-        logger.LogInformation("Seed import done: {New} new, {Changed} changed, {Unchanged} unchanged, {Failed} failed",
-            results.Count(r => r.Status == ImportStatus.New),
-            results.Count(r => r.Status == ImportStatus.Changed),
-            results.Count(r => r.Status == ImportStatus.Unchanged),
-            results.Count(r => r.Status == ImportStatus.Failed));
+        logger.LogInformation("Seed import done. {Summary}", ImportSummary.Of(results).ToString());
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
