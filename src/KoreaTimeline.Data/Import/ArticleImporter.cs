@@ -95,7 +95,10 @@ public sealed class ArticleImporter(
         }
 
         // Extraction is CPU work: it runs before the write transaction so the write lock stays short.
-        var extraction = extractor.Extract(new ArticleInput(file.Text, file.Metadata.Title, file.Metadata.Published));
+        if (Extract(file, file.Metadata) is not { } extraction)
+        {
+            return ArticleImportResult.Failed(file.Source, ExtractionFailure(file.Source));
+        }
         return await StoreAsync(db, file, extraction, stored is null ? ImportStatus.New : ImportStatus.Changed, clock, cancellationToken);
     }
 
@@ -138,9 +141,29 @@ public sealed class ArticleImporter(
         // Only a date that metadata gave is given again; an inferred one is inferred anew by the new extractor.
         var metadata = new ArticleMetadata(article.Title, article.Outlet, article.Url, article.PublishedSource == "given" ? article.Published : null);
         var file = new ArticleFile(article.Source, article.Text, article.ContentHash, metadata);
-        var extraction = extractor.Extract(new ArticleInput(file.Text, metadata.Title, metadata.Published));
+        if (Extract(file, metadata) is not { } extraction)
+        {
+            return ArticleImportResult.Failed(file.Source, ExtractionFailure(file.Source));
+        }
         return await StoreAsync(db, file, extraction, ImportStatus.Changed, clock, cancellationToken);
     }
+
+    // The extractor is written never to throw; if it does, that article fails and the import goes on.
+    private ExtractionResult? Extract(ArticleFile file, ArticleMetadata metadata)
+    {
+        try
+        {
+            return extractor.Extract(new ArticleInput(file.Text, metadata.Title, metadata.Published));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The extractor failed on {Source}; nothing was stored for it", file.Source);
+            return null;
+        }
+    }
+
+    private static string ExtractionFailure(string source) =>
+        $"{source}: the extractor failed on this article and nothing was stored for it; this is a bug, please report it with the file.";
 
     private async Task<ArticleImportResult> StoreAsync(
         TimelineDbContext db, ArticleFile file, ExtractionResult extraction, ImportStatus status, Stopwatch clock, CancellationToken cancellationToken)
