@@ -13,6 +13,8 @@ public enum DateSource
     Intro,
     /// <summary>No expression: a report of the day in the lead, dated by the article date.</summary>
     Article,
+    /// <summary>No expression: the narrative's current date, the last one stated before the mention.</summary>
+    Narrative,
     /// <summary>No expression governs it; it can only join an event dated elsewhere.</summary>
     None,
 }
@@ -29,8 +31,14 @@ public sealed record Mention
     public DateInterval? Date { get; init; }
     public DateSource DateSource { get; init; }
 
-    /// <summary>The article date, for an undated report of the day in the lead; used when no event carries it on.</summary>
-    public DateInterval? LeadDate { get; init; }
+    /// <summary>
+    /// For an undated statement of fact: the article date (a report of the day in the lead) or the narrative's
+    /// current date (the last date before it); used only when no event of its kind carries it on.
+    /// </summary>
+    public DateInterval? FallbackDate { get; init; }
+
+    /// <summary>Where <see cref="FallbackDate"/> comes from: <see cref="DateSource.Article"/> or <see cref="DateSource.Narrative"/>.</summary>
+    public DateSource FallbackSource { get; init; } = DateSource.None;
     public required IReadOnlyList<KnownActor> Actors { get; init; }
     public KnownPlace? Place { get; init; }
     public required string Headline { get; init; }

@@ -98,6 +98,7 @@ public static partial class MentionFinder
                     (timex, source) = (null, DateSource.None);
                 }
                 var date = timex is null ? null : Interval(doc, timex, clause, intro, source);
+                var fallback = date is null ? Fallback(doc, dates, si, clause, trigger, sentenceDates.Count > 0 || intro is not null) : null;
                 var evidenceStart = source == DateSource.Intro && intro is { } i && clause.Role == ClauseRole.Main ? i.Start : clause.Start;
                 // A noun names an event its clause may only react to ("the launch drew condemnation from Washington"):
                 // its actors and place count only when the clause takes part in it.
@@ -115,7 +116,8 @@ public static partial class MentionFinder
                     Timex = timex,
                     Date = date,
                     DateSource = date is null ? DateSource.None : source,
-                    LeadDate = date is null && IsLeadReport(text, si, clause, trigger) ? DateInterval.Day(doc.Published) : null,
+                    FallbackDate = date is null ? fallback?.Date : null,
+                    FallbackSource = date is null && fallback is { } f ? f.Source : DateSource.None,
                     Actors = actors,
                     Place = place,
                     Headline = Headlines.For(doc, clause, trigger, actors, intro,
@@ -171,13 +173,28 @@ public static partial class MentionFinder
         return m.Success && m.Groups["first"].Index < trigger.End && trigger.End <= timex.Start;
     }
 
-    // Wire copy often states the news of the day without a date: "North Korea fired a missile, the military said."
-    // Such a report in the lead (first two sentences), in a main clause, happened on the article date.
-    private static bool IsLeadReport(string text, int sentenceIndex, Clause clause, TriggerMatch trigger) =>
-        sentenceIndex <= 1
-        && trigger.Rule.IsVerb
-        && clause.Role is ClauseRole.Main or ClauseRole.Coordinate
-        && !text.AsSpan(clause.Start, trigger.Start - clause.Start).Contains("will ", StringComparison.Ordinal);
+    /// <summary>
+    /// The date an undated statement of fact takes when no event carries it on. Wire copy often states the news
+    /// of the day without a date ("North Korea fired a missile, the military said"): in the lead (first two
+    /// sentences, no date or fronted phrase of their own) that is the article date. Further on, a main clause
+    /// carries on the narrative: it takes the last date stated in the three sentences before it.
+    /// </summary>
+    private static (DateInterval Date, DateSource Source)? Fallback(
+        ArticleDocument doc, List<TemporalExpression> dates, int sentenceIndex, Clause clause, TriggerMatch trigger, bool sentenceIsDated)
+    {
+        if (!trigger.Rule.IsVerb || clause.Role is not (ClauseRole.Main or ClauseRole.Coordinate)
+            || doc.Text.AsSpan(clause.Start, trigger.Start - clause.Start).Contains("will ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        if (sentenceIndex <= 1 && !sentenceIsDated)
+        {
+            return (DateInterval.Day(doc.Published), DateSource.Article);
+        }
+        var earliest = doc.Sentences[Math.Max(0, sentenceIndex - 3)].Start;
+        var last = dates.LastOrDefault(t => t.End <= clause.Start && t.Start >= earliest && t.Type == TimexType.Date);
+        return last?.Interval is { } narrative ? (narrative, DateSource.Narrative) : null;
+    }
 
     // Quoted passages of five words or more; shorter quotes are names and scare quotes ("strategic cruise missile").
     private static List<(int Start, int End)> Quotations(string text, Sentence sentence)

@@ -33,16 +33,16 @@ public static class MentionMerger
             // A report of the day in the lead carries on an event told before it, or one of that day, or one that a
             // later reference dates ("The launch on Thursday ..."); an event told later in its own right is another.
             var candidates = groups.Where(g => g[0].Type == m.Type
-                && (m.LeadDate is not { } day || Date(g).Overlaps(day) || g.TrueForAll(x => !x.IsVerb)
+                && (m.FallbackDate is not { } day || Date(g).Overlaps(day) || g.TrueForAll(x => !x.IsVerb)
                     || g.Exists(x => x.Evidence.Start < m.Evidence.Start)));
             var group = IsSpeechAct(m.Type) ? null : candidates.MinBy(g => g.Min(x => x.Evidence.Start));
             if (group is not null)
             {
                 group.Add(m);
             }
-            else if (m.LeadDate is { } day)
+            else if (m.FallbackDate is { } day)
             {
-                groups.Add([m with { Date = day, DateSource = Events.DateSource.Article }]);
+                groups.Add([m with { Date = day, DateSource = m.FallbackSource }]);
             }
         }
         return groups
@@ -91,8 +91,13 @@ public static class MentionMerger
             lead.Headline,
             type,
             dated.Date!.Value,
-            dated.DateSource == Events.DateSource.Article ? dated.Date!.Value.Start.ToString("yyyy-MM-dd") : dated.Timex?.Value,
-            dated.DateSource is Events.DateSource.None or Events.DateSource.Article ? null : dated.Timex?.Text,
+            dated.DateSource switch
+            {
+                Events.DateSource.Article => dated.Date!.Value.Start.ToString("yyyy-MM-dd"),
+                Events.DateSource.Narrative => null,
+                _ => dated.Timex?.Value,
+            },
+            dated.DateSource is Events.DateSource.None or Events.DateSource.Article or Events.DateSource.Narrative ? null : dated.Timex?.Text,
             [.. actors.Select(a => new ActorRef(a.Name, a.Kind))],
             place?.Display,
             evidence,
@@ -105,7 +110,8 @@ public static class MentionMerger
         {
             Events.DateSource.Own => 0.85,
             Events.DateSource.Intro => 0.75,
-            _ => 0.6,
+            Events.DateSource.Article => 0.6,
+            _ => 0.4,
         };
         if (dated.Date!.Value.Precision is DatePrecision.Day)
         {
