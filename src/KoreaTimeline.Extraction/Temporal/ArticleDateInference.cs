@@ -145,7 +145,7 @@ public static partial class ArticleDateInference
     {
         if (iso.Length > 0)
         {
-            return DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+            return DateOnly.TryParseExact(iso.Replace('.', '-').Replace('/', '-'), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         }
 
         return month.Length > 0 && int.TryParse(day, CultureInfo.InvariantCulture, out var dd) && int.TryParse(year, CultureInfo.InvariantCulture, out var yy)
@@ -173,7 +173,7 @@ public static partial class ArticleDateInference
         return 0;
     }
 
-    [GeneratedRegex(@"(?:Published|Updated|Posted|Date)\s*(?:on|at)?\s*:?\s*(?:(?<iso>(?:19|20)\d\d-\d\d-\d\d)|(?<month>" + Months + @")\s+(?<day>\d{1,2}),?\s+(?<year>(?:19|20)\d\d))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:Published|Updated|Posted|Date|Created)\s*(?:on|at)?\s*:?\s*(?:(?<iso>(?:19|20)\d\d[-./]\d\d[-./]\d\d)|(?<month>" + Months + @")\s+(?<day>\d{1,2}),?\s+(?<year>(?:19|20)\d\d))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PublishedLine();
 
     [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'\- ]{1,40}),\s+(?<month>" + Months + @")\s+(?<day>\d{1,2})(?:st|nd|rd|th)?(?:,\s+(?<year>(?:19|20)\d\d))?\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
