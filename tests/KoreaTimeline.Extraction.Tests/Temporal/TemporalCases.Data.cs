@@ -13,6 +13,8 @@ public static class TemporalCases
         Published: 2025-03-02 | 2025-03-05 | 2025-03-02 | DATE 2025-03-02 | 2025-03-02..2025-03-02 day
         The test came in March 2023. | 2025-03-02 | March 2023 | DATE 2023-03 | 2023-03-01..2023-03-31 month
         The treaty was signed in 1953. | 2025-03-02 | 1953 | DATE 1953 | 1953-01-01..1953-12-31 year
+        It repeated 2022's record launches. | 2025-03-02 | 2022 | DATE 2022 | 2022-01-01..2022-12-31 year
+        Prices rose in the 1990's. | 2025-03-02 | the 1990's | DATE 199 | 1990-01-01..1999-12-31 decade
         Talks were held on Aug. 7 in Hanoi. | 1998-08-20 | Aug. 7 | DATE 1998-08-07 | 1998-08-07..1998-08-07 day
         Sales rose in the fourth quarter of 2020. | 2025-03-02 | the fourth quarter of 2020 | DATE 2020-Q4 | 2020-10-01..2020-12-31 quarter
         Profit fell in the third quarter. | 1989-10-26 | the third quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
