@@ -104,6 +104,8 @@ public static class TemporalCases
     public const string Durations = """
         Over the past three years, tests increased. | 2025-03-02 | the past three years | DURATION P3Y | -
         The talks lasted two weeks. | 2025-03-02 | two weeks | DURATION P2W | -
+        The flight took about five hours. | 2025-03-02 | five hours | DURATION PT5H APPROX | -
+        The siege lasted 2 1/2 years. | 2025-03-02 | 2 1/2 years | DURATION P2Y6M | -
         A 16-hour flight. | 2025-03-02 | 16-hour | DURATION PT16H | -
         A two-year deal was signed. | 2025-03-02 | two-year | DURATION P2Y | -
         Profit rose in the first nine months. | 1989-10-26 | the first nine months | DURATION P9M | -
