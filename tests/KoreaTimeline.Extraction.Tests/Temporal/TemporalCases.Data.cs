@@ -46,6 +46,8 @@ public static class TemporalCases
         He visited last month. | 2025-03-05 | last month | DATE 2025-02 | 2025-02-01..2025-02-28 month
         He visited last year. | 2025-03-05 | last year | DATE 2024 | 2024-01-01..2024-12-31 year
         The officials met yesterday. | 2025-03-05 | yesterday | DATE 2025-03-04 | 2025-03-04..2025-03-04 day
+        The missile was fired late Monday. | 2025-03-05 | late Monday | DATE 2025-03-03 END | 2025-03-03..2025-03-03 day
+        It landed early Friday morning. | 2025-03-08 | early Friday morning | DATE 2025-03-07TMO START | 2025-03-07..2025-03-07 day
         The summit opens tomorrow. | 2025-03-05 | tomorrow | DATE 2025-03-06 | 2025-03-06..2025-03-06 day
         It was said two years ago. | 2025-03-05 | two years ago | DATE 2023 | 2023-01-01..2023-12-31 year
         It happened three days ago. | 2025-03-05 | three days ago | DATE 2025-03-02 | 2025-03-02..2025-03-02 day

@@ -299,6 +299,7 @@ internal sealed partial class Normalizer(TemporalResources res)
 
         c.Interval = DateInterval.Day(date);
         c.ResolvedYear = date.Year;
+        c.Mod = c[Slot.Mod] is { } m ? _mod.Lookup(m) : null;
         a.Move(date, Granularity.Day, c.End);
     }
 
