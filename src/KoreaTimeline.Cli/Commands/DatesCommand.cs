@@ -16,7 +16,7 @@ public static class DatesCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo?>("file") { Description = "UTF-8 article text", Arity = ArgumentArity.ZeroOrOne };
-        var reference = new Option<string?>("--ref") { Description = "reference (article) date, YYYY-MM-DD; inferred from the text when absent" };
+        var reference = new Option<string?>("--ref") { Description = "reference (article) date, YYYY-MM-DD; else the sidecar's published date; else inferred from the text" };
         var jsonl = new Option<FileInfo?>("--jsonl") { Description = "batch mode: lines {doc, dct, text}; prints {doc, pred} per line" };
         var trace = new Option<bool>("--trace") { Description = "write what each parser and refiner did to stderr" };
         var command = new Command("dates", "Print the TIMEX3 temporal expressions of a text as JSON") { file, reference, jsonl, trace };
@@ -46,7 +46,7 @@ public static class DatesCommand
             }
             else
             {
-                refDate = ArticleDateInference.Infer(text).Date ?? DateOnly.FromDateTime(DateTime.Today);
+                refDate = SidecarPublished(input.FullName) ?? ArticleDateInference.Infer(text).Date ?? DateOnly.FromDateTime(DateTime.Today);
             }
 
             using (var writer = new Utf8JsonWriter(stdout, WriterOptions with { Indented = true }))
@@ -94,6 +94,29 @@ public static class DatesCommand
         }
 
         return 0;
+    }
+
+    /// <summary>The <c>published</c> date of the article's <c>&lt;name&gt;.meta.json</c> sidecar, when there is one.</summary>
+    private static DateOnly? SidecarPublished(string articlePath)
+    {
+        var sidecar = new[] { Path.ChangeExtension(articlePath, ".meta.json"), articlePath + ".meta.json" }.FirstOrDefault(File.Exists);
+        if (sidecar is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(sidecar));
+            return doc.RootElement.TryGetProperty("published", out var p) && p.ValueKind == JsonValueKind.String
+                && DateOnly.TryParseExact(p.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>TimeML DCT values: 1998-08-07, 19980807, 1998-08-07T10:00.</summary>

@@ -22,7 +22,7 @@ public static partial class ArticleDateInference
 
         try
         {
-            return Published(text) ?? Dateline(text) ?? WeekdayDate(text) ?? LatestExplicit(text) ?? new InferredDate(null, "none", 0);
+            return Published(text) ?? DateLine(text) ?? Dateline(text) ?? WeekdayDate(text) ?? LatestExplicit(text) ?? new InferredDate(null, "none", 0);
         }
         catch (Exception)
         {
@@ -41,6 +41,18 @@ public static partial class ArticleDateInference
 
         return ToDate(m.Groups["iso"].Value, m.Groups["month"].Value, m.Groups["day"].Value, m.Groups["year"].Value) is { } d
             ? new InferredDate(d, "published-line", 0.95)
+            : null;
+    }
+
+    /// <summary>A first line that is nothing but a full date ("March 2, 2025", "Sunday, March 2, 2025", "2025-03-02").</summary>
+    private static InferredDate? DateLine(string text)
+    {
+        var head = text.AsSpan().TrimStart();
+        var end = head.IndexOf('\n');
+        var line = (end < 0 ? head : head[..end]).Trim().ToString();
+        var m = DateOnlyLine().Match(line);
+        return m.Success && ToDate(m.Groups["iso"].Value, m.Groups["month"].Value, m.Groups["day"].Value, m.Groups["year"].Value) is { } d
+            ? new InferredDate(d, "dateline", 0.85)
             : null;
     }
 
@@ -145,7 +157,7 @@ public static partial class ArticleDateInference
     {
         if (iso.Length > 0)
         {
-            return DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+            return DateOnly.TryParseExact(iso.Replace('.', '-').Replace('/', '-'), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         }
 
         return month.Length > 0 && int.TryParse(day, CultureInfo.InvariantCulture, out var dd) && int.TryParse(year, CultureInfo.InvariantCulture, out var yy)
@@ -173,7 +185,7 @@ public static partial class ArticleDateInference
         return 0;
     }
 
-    [GeneratedRegex(@"(?:Published|Updated|Posted|Date)\s*(?:on|at)?\s*:?\s*(?:(?<iso>(?:19|20)\d\d-\d\d-\d\d)|(?<month>" + Months + @")\s+(?<day>\d{1,2}),?\s+(?<year>(?:19|20)\d\d))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:Published|Updated|Posted|Date|Created)\s*(?:on|at)?\s*:?\s*(?:(?<iso>(?:19|20)\d\d[-./]\d\d[-./]\d\d)|(?<month>" + Months + @")\s+(?<day>\d{1,2}),?\s+(?<year>(?:19|20)\d\d))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PublishedLine();
 
     [GeneratedRegex(@"^\s*(?:[A-Z][A-Za-z.'\- ]{1,40}),\s+(?<month>" + Months + @")\s+(?<day>\d{1,2})(?:st|nd|rd|th)?(?:,\s+(?<year>(?:19|20)\d\d))?\s*(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
@@ -184,6 +196,9 @@ public static partial class ArticleDateInference
 
     [GeneratedRegex(@"(?<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?!\d)|(?<month>" + Months + @")\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>(?:19|20)\d\d)(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex FullDate();
+
+    [GeneratedRegex(@"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?<iso>(?:19|20)\d\d-\d\d-\d\d)|(?<month>" + Months + @")\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>(?:19|20)\d\d))(?:\s+\d{1,2}:\d\d.*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateOnlyLine();
 
     [GeneratedRegex(@"(?<![\d,.$-])(?:19[5-9]\d|20\d\d)(?![\d,]|s\b)", RegexOptions.CultureInvariant)]
     private static partial Regex YearRegex();

@@ -22,7 +22,8 @@ public sealed class TemporalTagger
         var normalizer = new Normalizer(resources);
         _parsers =
         [
-            // Every rule of rules.txt (named periods included) in one pass of one regex; rule order settles overlaps.
+            // Every rule of rules.txt (named periods included), tried around trigger words; the leftmost match wins,
+            // then the rule listed first, so the result equals one pass of all rules as one regex.
             RuleParser,
         ];
         _refiners =

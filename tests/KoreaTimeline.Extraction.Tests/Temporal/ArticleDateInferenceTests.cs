@@ -14,6 +14,10 @@ public sealed class ArticleDateInferenceTests
         The envoy met Kim on March 2, 2025, and again on February 20, 2025. | 2025-03-02 | latest-explicit-date
         On Friday, January 5, talks ended; the 2023 deal stood. | 2024-01-05 | weekday-date
         North Korea fired a missile. | - | none
+        March 2, 2025\n\nNorth Korea said on March 5, 2025 it would test. | 2025-03-02 | dateline
+        Posted : 2025.03.02 14:35\nNorth Korea fired a missile. | 2025-03-02 | published-line
+        By Kim Tong-hyung, Updated Mar 02, 2025\nSEOUL -- North Korea fired. | 2025-03-02 | published-line
+        On Monday, March 3, the North fired; it last fired in January 2025 and in 2023. | 2025-03-03 | weekday-date
         """;
 
     public static TheoryData<string> Lines => TemporalTaggerTests.Lines(Cases);

@@ -13,6 +13,8 @@ public static class TemporalCases
         Published: 2025-03-02 | 2025-03-05 | 2025-03-02 | DATE 2025-03-02 | 2025-03-02..2025-03-02 day
         The test came in March 2023. | 2025-03-02 | March 2023 | DATE 2023-03 | 2023-03-01..2023-03-31 month
         The treaty was signed in 1953. | 2025-03-02 | 1953 | DATE 1953 | 1953-01-01..1953-12-31 year
+        It repeated 2022's record launches. | 2025-03-02 | 2022 | DATE 2022 | 2022-01-01..2022-12-31 year
+        Prices rose in the 1990's. | 2025-03-02 | the 1990's | DATE 199 | 1990-01-01..1999-12-31 decade
         Talks were held on Aug. 7 in Hanoi. | 1998-08-20 | Aug. 7 | DATE 1998-08-07 | 1998-08-07..1998-08-07 day
         Sales rose in the fourth quarter of 2020. | 2025-03-02 | the fourth quarter of 2020 | DATE 2020-Q4 | 2020-10-01..2020-12-31 quarter
         Profit fell in the third quarter. | 1989-10-26 | the third quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
@@ -44,6 +46,8 @@ public static class TemporalCases
         He visited last month. | 2025-03-05 | last month | DATE 2025-02 | 2025-02-01..2025-02-28 month
         He visited last year. | 2025-03-05 | last year | DATE 2024 | 2024-01-01..2024-12-31 year
         The officials met yesterday. | 2025-03-05 | yesterday | DATE 2025-03-04 | 2025-03-04..2025-03-04 day
+        The missile was fired late Monday. | 2025-03-05 | late Monday | DATE 2025-03-03 END | 2025-03-03..2025-03-03 day
+        It landed early Friday morning. | 2025-03-08 | early Friday morning | DATE 2025-03-07TMO START | 2025-03-07..2025-03-07 day
         The summit opens tomorrow. | 2025-03-05 | tomorrow | DATE 2025-03-06 | 2025-03-06..2025-03-06 day
         It was said two years ago. | 2025-03-05 | two years ago | DATE 2023 | 2023-01-01..2023-12-31 year
         It happened three days ago. | 2025-03-05 | three days ago | DATE 2025-03-02 | 2025-03-02..2025-03-02 day
@@ -102,6 +106,8 @@ public static class TemporalCases
     public const string Durations = """
         Over the past three years, tests increased. | 2025-03-02 | the past three years | DURATION P3Y | -
         The talks lasted two weeks. | 2025-03-02 | two weeks | DURATION P2W | -
+        The flight took about five hours. | 2025-03-02 | five hours | DURATION PT5H APPROX | -
+        The siege lasted 2 1/2 years. | 2025-03-02 | 2 1/2 years | DURATION P2Y6M | -
         A 16-hour flight. | 2025-03-02 | 16-hour | DURATION PT16H | -
         A two-year deal was signed. | 2025-03-02 | two-year | DURATION P2Y | -
         Profit rose in the first nine months. | 1989-10-26 | the first nine months | DURATION P9M | -

@@ -54,6 +54,22 @@ public sealed class TemporalTaggerTests
     }
 
     [Fact]
+    public void Since_dates_an_ongoing_state_up_to_the_reference_date()
+    {
+        var e = Assert.Single(TemporalTagger.Default.Tag("Tensions have risen since June last year.", new DateOnly(2025, 3, 2)));
+        Assert.Equal(new DateInterval(new DateOnly(2024, 6, 1), new DateOnly(2025, 3, 2), DatePrecision.Range), e.StateInterval(new DateOnly(2025, 3, 2)));
+    }
+
+    [Fact]
+    public void Tagger_is_thread_safe()
+    {
+        const string text = "Last Friday, two days after the talks of March 3, 2024, the North fired; the next day it fired again.";
+        var expected = TemporalTagger.Default.Tag(text, new DateOnly(2025, 3, 2));
+        Parallel.For(0, 200, new ParallelOptions { CancellationToken = TestContext.Current.CancellationToken }, _ =>
+            Assert.Equal(expected, TemporalTagger.Default.Tag(text, new DateOnly(2025, 3, 2))));
+    }
+
+    [Fact]
     public void Results_are_ordered_and_offsets_index_the_text()
     {
         const string text = "On Sunday, March 2nd, a carrier arrived. Last Friday, the North fired. It was the first time since June last year.";

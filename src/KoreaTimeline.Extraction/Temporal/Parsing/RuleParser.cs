@@ -17,7 +17,7 @@ internal sealed partial class RuleParser : ITemporalParser
     private const string Digit = "#digit";
 
     private readonly TemporalResources _resources;
-    private readonly CompiledRule[] _rules;
+    private CompiledRule[] _rules;
     private readonly Dictionary<string, int[]> _rulesByTrigger;
     private readonly int[] _digitRules;
     private readonly Lazy<Regex> _combined;
@@ -28,17 +28,23 @@ internal sealed partial class RuleParser : ITemporalParser
     {
         _resources = resources;
         // One regex per rule: a single regex of all rules compiles to a method too large for the JIT to optimize.
-        _rules = [.. resources.Rules.Select(r =>
-        {
-            var regex = new Regex(
-                resources.Guarded(resources.Expand(r.Pattern)),
-                RegexOptions.Compiled | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-                TimeSpan.FromSeconds(1));
-            return new CompiledRule(r, regex, [.. Enum.GetNames<Slot>().Select(n => regex.GroupNumberFromName(n.ToLowerInvariant()))]);
-        })];
+        // The interpreter serves the first calls; compiled regexes (about four times faster, but a second or two
+        // to build) replace them in the background.
+        _rules = Build(resources, RegexOptions.None);
+        _ = Task.Run(() => Volatile.Write(ref _rules, Build(resources, RegexOptions.Compiled)));
         (_rulesByTrigger, _digitRules) = IndexByTrigger(resources);
         _combined = new(() => new Regex(resources.BuildCombinedPattern(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
     }
+
+    private static CompiledRule[] Build(TemporalResources resources, RegexOptions options) =>
+        [.. resources.Rules.Select(r =>
+        {
+            var regex = new Regex(
+                resources.Guarded(resources.Expand(r.Pattern)),
+                options | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+                TimeSpan.FromSeconds(5));
+            return new CompiledRule(r, regex, [.. Enum.GetNames<Slot>().Select(n => regex.GroupNumberFromName(n.ToLowerInvariant()))]);
+        })];
 
     /// <summary>The rule and text of each match of a full scan with all rules combined (for tests).</summary>
     public IEnumerable<(string RuleId, string Text)> Matches(string text)
@@ -52,6 +58,7 @@ internal sealed partial class RuleParser : ITemporalParser
 
     public void Parse(TagContext context, List<Candidate> output)
     {
+        var rulesNow = Volatile.Read(ref _rules);
         var text = context.Text;
         var lookup = _rulesByTrigger.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<int> starts = stackalloc int[WordsBack + 1];
@@ -104,7 +111,7 @@ internal sealed partial class RuleParser : ITemporalParser
                     windowStart--;
                 }
 
-                if (Best(context, rules, windowStart, windowEnd, start) is { } best)
+                if (Best(context, rulesNow, rules, windowStart, windowEnd, start) is { } best)
                 {
                     Add(context, best.Rule, best.Match, output);
                     done = best.Match.Index + best.Match.Length;
@@ -193,12 +200,13 @@ internal sealed partial class RuleParser : ITemporalParser
     }
 
     /// <summary>The leftmost match in the window that starts no later than the trigger; on a tie, the earlier rule.</summary>
-    private (CompiledRule Rule, Match Match)? Best(TagContext context, IReadOnlyList<int> rules, int windowStart, int windowEnd, int triggerStart)
+    private static (CompiledRule Rule, Match Match)? Best(
+        TagContext context, CompiledRule[] all, IReadOnlyList<int> rules, int windowStart, int windowEnd, int triggerStart)
     {
         (CompiledRule Rule, Match Match)? best = null;
         foreach (var r in rules)
         {
-            var rule = _rules[r];
+            var rule = all[r];
             // Search only the window, with a little text before it so the lookbehind guards see their context.
             var from = Math.Max(0, windowStart - LookbehindContext);
             var m = rule.Regex.Match(context.Text, from, windowEnd - from);

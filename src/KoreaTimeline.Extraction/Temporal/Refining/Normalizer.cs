@@ -299,6 +299,7 @@ internal sealed partial class Normalizer(TemporalResources res)
 
         c.Interval = DateInterval.Day(date);
         c.ResolvedYear = date.Year;
+        c.Mod = c[Slot.Mod] is { } m ? _mod.Lookup(m) : null;
         a.Move(date, Granularity.Day, c.End);
     }
 
@@ -782,6 +783,13 @@ internal sealed partial class Normalizer(TemporalResources res)
 
     internal static string DurationValue(double? num, string unit)
     {
+        if (num is { } frac && frac > 1 && frac - Math.Floor(frac) == 0.5 && unit is "Y" or "D" or "H")
+        {
+            // "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M.
+            var w = ((int)frac).ToString(CultureInfo.InvariantCulture);
+            return unit switch { "Y" => $"P{w}Y6M", "D" => $"P{w}DT12H", _ => $"PT{w}H30M" };
+        }
+
         if (num is { } half && half == 0.5)
         {
             switch (unit)
@@ -811,6 +819,12 @@ internal sealed partial class Normalizer(TemporalResources res)
     private void Set(Candidate c)
     {
         c.Type = TimexType.Set;
+        if (MonthOf(c) is { } everyMonth)
+        {
+            c.Value = $"XXXX-{Calendar.D2(everyMonth)}";
+            return;
+        }
+
         if (Lookup(_dow, c[Slot.Dow]) is { } dow)
         {
             var pod = c[Slot.Pod] is { } p ? _pod.Lookup(p.TrimEnd('s', 'S')) : null;
@@ -995,6 +1009,11 @@ internal sealed partial class Normalizer(TemporalResources res)
             && int.TryParse(tens, CultureInfo.InvariantCulture, out var t) && int.TryParse(ones, CultureInfo.InvariantCulture, out var o))
         {
             return t + o;
+        }
+
+        if (n.EndsWith("1/2", StringComparison.Ordinal) && double.TryParse(n.AsSpan(0, n.Length - 3).Trim(), CultureInfo.InvariantCulture, out var whole))
+        {
+            return whole + 0.5;
         }
 
         return double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
