@@ -98,7 +98,7 @@ public static partial class MentionFinder
                     (timex, source) = (null, DateSource.None);
                 }
                 var date = timex is null ? null : Interval(doc, timex, clause, intro, source);
-                var fallback = date is null ? Fallback(doc, dates, si, clause, trigger, sentenceDates.Count > 0 || intro is not null) : null;
+                var fallback = date is null ? Fallback(doc, dates, si, clause, trigger, intro is not null) : null;
                 var evidenceStart = source == DateSource.Intro && intro is { } i && clause.Role == ClauseRole.Main ? i.Start : clause.Start;
                 // A noun names an event its clause may only react to ("the launch drew condemnation from Washington"):
                 // its actors and place count only when the clause takes part in it.
@@ -176,18 +176,18 @@ public static partial class MentionFinder
     /// <summary>
     /// The date an undated statement of fact takes when no event carries it on. Wire copy often states the news
     /// of the day without a date ("North Korea fired a missile, the military said"): in the lead (first two
-    /// sentences, no date or fronted phrase of their own) that is the article date. Further on, a main clause
+    /// sentences, without a fronted phrase such as "Months later,") that is the article date. Further on, a main clause
     /// carries on the narrative: it takes the last date stated in the three sentences before it.
     /// </summary>
     private static (DateInterval Date, DateSource Source)? Fallback(
-        ArticleDocument doc, List<TemporalExpression> dates, int sentenceIndex, Clause clause, TriggerMatch trigger, bool sentenceIsDated)
+        ArticleDocument doc, List<TemporalExpression> dates, int sentenceIndex, Clause clause, TriggerMatch trigger, bool hasIntro)
     {
         if (!trigger.Rule.IsVerb || clause.Role is not (ClauseRole.Main or ClauseRole.Coordinate)
             || doc.Text.AsSpan(clause.Start, trigger.Start - clause.Start).Contains("will ", StringComparison.Ordinal))
         {
             return null;
         }
-        if (sentenceIndex <= 1 && !sentenceIsDated)
+        if (sentenceIndex <= 1 && !hasIntro)
         {
             return (DateInterval.Day(doc.Published), DateSource.Article);
         }
