@@ -113,6 +113,34 @@ public sealed class ArticleExtractorTest
     }
 
     [Fact]
+    public void Who_reports_an_event_is_not_an_actor_of_it()
+    {
+        var e = Assert.Single(Extract("South Korea's Joint Chiefs of Staff said North Korea fired two ballistic missiles on Tuesday.").Events);
+
+        Assert.Equal(["North Korea"], e.Actors.Select(a => a.Name));
+        Assert.Equal("North Korea fires two ballistic missiles", e.Title);
+    }
+
+    [Fact]
+    public void Further_on_an_undated_statement_of_fact_carries_on_the_narratives_date()
+    {
+        const string text = "Markets were calm. Officials were cautious. In March 2024, the two leaders spoke by phone. "
+            + "North Korea sent troops to Russia.";
+
+        var troops = Assert.Single(Extract(text).Events, e => e.Type == EventType.TroopDeployment);
+
+        Assert.Equal(DateInterval.Month(2024, 3), troops.Date);
+        Assert.Null(troops.DateText);
+    }
+
+    [Theory]
+    [InlineData("North Korea has conducted more than 100 missile tests since 2022.")]
+    [InlineData("On Monday, dozens of missile launches were counted by analysts.")]
+    [InlineData("The sanctions came into force on Monday.")]
+    public void Tallies_and_nouns_that_name_no_new_event_are_not_events(string text) =>
+        Assert.DoesNotContain(Extract(text).Events, e => e.Type is EventType.MissileTest or EventType.Sanctions);
+
+    [Fact]
     public void A_pronoun_subject_takes_the_actor_named_before_it()
     {
         var e = Assert.Single(Extract("Vladimir Putin praised the ties. On Monday, he met with Kim Jong-un in Pyongyang.").Events);
