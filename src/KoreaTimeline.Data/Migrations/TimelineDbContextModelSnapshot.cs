@@ -200,6 +200,19 @@ namespace KoreaTimeline.Data.Migrations
                     b.ToTable("Evidence", (string)null);
                 });
 
+            modelBuilder.Entity("KoreaTimeline.Data.Queries.SearchMatch", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Rank")
+                        .HasColumnType("REAL");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
+                });
+
             modelBuilder.Entity("KoreaTimeline.Data.Entities.EventActor", b =>
                 {
                     b.HasOne("KoreaTimeline.Data.Entities.Actor", "Actor")
