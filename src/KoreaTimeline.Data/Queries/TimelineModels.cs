@@ -83,7 +83,7 @@ public sealed record TimelineFilter
     /// <summary>Page size, clamped to 1..200.</summary>
     public int Take { get; init; } = 50;
 
-    /// <summary>The <see cref="TimelinePage.Next"/> cursor of the previous page; null for the first page.</summary>
+    /// <summary>The <see cref="TimelineResults.Next"/> cursor of the previous page; null for the first page.</summary>
     public string? After { get; init; }
 
     /// <summary>True when a search is given that has at least one searchable word.</summary>
@@ -105,7 +105,7 @@ public sealed record TimelineItem(EventSummary Event, string? TitleMarked = null
 /// <summary>One page of the timeline.</summary>
 /// <param name="Total">How many events match the filter in all.</param>
 /// <param name="Next">Cursor of the next page; null on the last one.</param>
-public sealed record TimelinePage(IReadOnlyList<TimelineItem> Items, int Total, string? Next);
+public sealed record TimelineResults(IReadOnlyList<TimelineItem> Items, int Total, string? Next);
 
 /// <summary>An actor with the number of matching events that involve it.</summary>
 public sealed record ActorCount(string Slug, string Name, string Kind, int Count);

@@ -28,7 +28,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
     /// One page of the events matching <paramref name="filter"/>, in its order, with search matches marked.
     /// Date orders page by keyset on (Start, Id); relevance pages by offset within the search result.
     /// </summary>
-    public async Task<TimelinePage> GetPageAsync(TimelineFilter filter, CancellationToken cancellationToken = default)
+    public async Task<TimelineResults> GetPageAsync(TimelineFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var take = Math.Clamp(filter.Take, 1, 200);
@@ -36,7 +36,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
         if (actorIds is null)
         {
-            return new TimelinePage([], 0, null);
+            return new TimelineResults([], 0, null);
         }
         var filtered = Apply(db, filter, match, actorIds, Except.None);
         var total = await filtered.CountAsync(cancellationToken);
@@ -92,7 +92,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
                 : mark.Snippet;
             return new TimelineItem(summary, mark.Title, snippet);
         }).ToList();
-        return new TimelinePage(items, total, next);
+        return new TimelineResults(items, total, next);
     }
 
     /// <summary>The counts beside the filter values (see <see cref="TimelineFacets"/>); at most <paramref name="actorLimit"/> actors, chosen ones always included.</summary>

@@ -15,6 +15,15 @@ public static class TimelineTheme
             AppbarBackground = "#1f3a5f",
             Background = "#f7f7f5",
         },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#9cc3f0",
+            Secondary = "#f0a57a",
+            AppbarBackground = "#16263b",
+            Background = "#121417",
+            Surface = "#1c1f24",
+            TextSecondary = "#c2c7cf",
+        },
         Typography = new Typography
         {
             Default = new DefaultTypography
