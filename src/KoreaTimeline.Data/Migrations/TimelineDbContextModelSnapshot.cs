@@ -149,6 +149,8 @@ namespace KoreaTimeline.Data.Migrations
 
                     b.HasIndex("Type");
 
+                    b.HasIndex("End", "Start");
+
                     b.HasIndex("Start", "Id");
 
                     b.ToTable("Events");

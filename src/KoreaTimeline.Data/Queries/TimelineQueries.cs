@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using KoreaTimeline.Data.Entities;
 using KoreaTimeline.Extraction.Pipeline;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +6,20 @@ using Microsoft.EntityFrameworkCore;
 namespace KoreaTimeline.Data.Queries;
 
 /// <summary>Read-side queries of the timeline; each call uses its own short-lived context.</summary>
-public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> contextFactory)
+public sealed class TimelineQueries
 {
+    private readonly IDbContextFactory<TimelineDbContext> contextFactory;
+
+    /// <summary>Queries over <paramref name="contextFactory"/>; <paramref name="changes"/>, when given, clears cached counts after each import.</summary>
+    public TimelineQueries(IDbContextFactory<TimelineDbContext> contextFactory, TimelineChanges? changes = null)
+    {
+        this.contextFactory = contextFactory;
+        if (changes is not null)
+        {
+            changes.Changed += () => globalFacets = null;
+        }
+    }
+
     // Column weights of bm25(): title, quotes, actors, place.
     private const string Bm25 = "bm25(EventSearch, 10.0, 2.0, 4.0, 3.0)";
 
@@ -77,8 +88,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
             ids.RemoveAt(ids.Count - 1);
         }
 
-        var summaries = (await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(SummaryProjection).ToListAsync(cancellationToken))
-            .ToDictionary(s => s.Id);
+        var summaries = await LoadSummariesAsync(db, ids, cancellationToken);
         var marks = match is null ? [] : await MarkAsync(db, match, ids, cancellationToken);
         var items = ids.Where(summaries.ContainsKey).Select(id =>
         {
@@ -106,17 +116,49 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
             return new TimelineFacets([], [], []);
         }
 
-        var types = await Apply(db, filter, match, actorIds, Except.Types)
-            .GroupBy(e => e.Type)
-            .Select(g => new TypeCount(g.Key, g.Count()))
-            .ToListAsync(cancellationToken);
-        var years = await Apply(db, filter, match, actorIds, Except.Dates)
-            .GroupBy(e => e.Start.Year)
-            .Select(g => new YearCount(g.Key, g.Count()))
-            .ToListAsync(cancellationToken);
-        var actors = await CountActorsAsync(db, filter, match, actorIds, null, actorLimit, cancellationToken);
-        return new TimelineFacets(actors, types.OrderByDescending(t => t.Count).ThenBy(t => t.Type).ToList(), years.OrderBy(y => y.Year).ToList());
+        // Facets whose other filters are all empty are the same for every visitor: they come from a cache that
+        // lives until the events change.
+        var typesGlobal = (filter with { Types = [] }).IsEmpty;
+        var yearsGlobal = (filter with { From = null, To = null }).IsEmpty;
+        var global = typesGlobal || yearsGlobal || filter.IsEmpty ? await GlobalFacetsAsync(db, cancellationToken) : null;
+
+        var types = typesGlobal ? global!.Types : await CountTypesAsync(Apply(db, filter, match, actorIds, Except.Types), cancellationToken);
+        var years = yearsGlobal ? global!.Years : await CountYearsAsync(Apply(db, filter, match, actorIds, Except.Dates), cancellationToken);
+        var actors = filter.IsEmpty && actorLimit <= GlobalActorLimit
+            ? global!.Actors.Take(actorLimit).ToList()
+            : await CountActorsAsync(db, filter, match, actorIds, null, actorLimit, cancellationToken);
+        return new TimelineFacets(actors, types, years);
     }
+
+    private const int GlobalActorLimit = 50;
+
+    private (int Count, int MaxId, TimelineFacets Facets)? globalFacets;
+
+    /// <summary>The unfiltered facets, recomputed when the number of events or the highest event id changes (imports add events with new ids).</summary>
+    private async Task<TimelineFacets> GlobalFacetsAsync(TimelineDbContext db, CancellationToken cancellationToken)
+    {
+        var count = await db.Events.CountAsync(cancellationToken);
+        var maxId = await db.Events.MaxAsync(e => (int?)e.Id, cancellationToken) ?? 0;
+        if (globalFacets is { } cached && cached.Count == count && cached.MaxId == maxId)
+        {
+            return cached.Facets;
+        }
+        var all = db.Events.AsNoTracking();
+        var facets = new TimelineFacets(
+            await CountActorsAsync(db, new TimelineFilter(), null, [], null, GlobalActorLimit, cancellationToken),
+            await CountTypesAsync(all, cancellationToken),
+            await CountYearsAsync(all, cancellationToken));
+        globalFacets = (count, maxId, facets);
+        return facets;
+    }
+
+    private static async Task<IReadOnlyList<TypeCount>> CountTypesAsync(IQueryable<Event> events, CancellationToken cancellationToken) =>
+        (await events.GroupBy(e => e.Type).Select(g => new TypeCount(g.Key, g.Count())).ToListAsync(cancellationToken))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Type).ToList();
+
+    private static async Task<IReadOnlyList<YearCount>> CountYearsAsync(IQueryable<Event> events, CancellationToken cancellationToken) =>
+        (await events.GroupBy(e => e.Start.Year).Select(g => new YearCount(g.Key, g.Count())).ToListAsync(cancellationToken))
+            .OrderBy(y => y.Year).ToList();
 
     /// <summary>Actors whose name contains <paramref name="text"/>, with their counts under <paramref name="filter"/>, most events first.</summary>
     public async Task<IReadOnlyList<ActorCount>> SearchActorsAsync(string? text, TimelineFilter filter, int limit = 20, CancellationToken cancellationToken = default)
@@ -182,8 +224,7 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
             .OrderBy(x => x.Start).ThenBy(x => x.Id).Select(x => (int?)x.Id).FirstOrDefaultAsync(cancellationToken);
 
         var wanted = related.Select(r => r.Id).Append(previousId ?? 0).Append(nextId ?? 0).ToList();
-        var summaries = (await db.Events.AsNoTracking().Where(x => wanted.Contains(x.Id)).Select(SummaryProjection).ToListAsync(cancellationToken))
-            .ToDictionary(s => s.Id);
+        var summaries = await LoadSummariesAsync(db, wanted, cancellationToken);
         return new EventNeighbours(
             related.Where(r => summaries.ContainsKey(r.Id)).Select(r => new RelatedEvent(summaries[r.Id], r.Shared)).ToList(),
             previousId is { } p ? summaries.GetValueOrDefault(p) : null,
@@ -250,7 +291,9 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         }
         foreach (var actorId in actorIds)
         {
-            events = events.Where(e => e.Actors.Any(a => a.ActorId == actorId));
+            // IN (not EXISTS) lets SQLite drive from the actor's events when they are few.
+            var involved = db.EventActors.Where(ea => ea.ActorId == actorId).Select(ea => ea.EventId);
+            events = events.Where(e => involved.Contains(e.Id));
         }
         if (except != Except.Types && filter.Types.Count > 0)
         {
@@ -274,12 +317,11 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
     private static async Task<List<ActorCount>> CountActorsAsync(
         TimelineDbContext db, TimelineFilter filter, string? match, List<int> actorIds, string? nameContains, int limit, CancellationToken cancellationToken)
     {
-        var links = db.EventActors.AsNoTracking();
-        if (!filter.IsEmpty)
-        {
-            var ids = Apply(db, filter, match, actorIds, Except.None).Select(e => e.Id);
-            links = links.Where(ea => ids.Contains(ea.EventId));
-        }
+        // Without filters the (ActorId, EventId) index answers alone; with filters, walk the matching events and
+        // their actor links by primary key.
+        var links = filter.IsEmpty
+            ? db.EventActors.AsNoTracking()
+            : Apply(db, filter, match, actorIds, Except.None).SelectMany(e => e.Actors);
         if (nameContains is not null)
         {
             var pattern = "%" + nameContains.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
@@ -330,7 +372,24 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
     private static int ParseOffset(string? cursor) =>
         cursor is ['o', .. var rest] && int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Min(n, 100_000) : 0;
 
-    private static readonly Expression<Func<Event, EventSummary>> SummaryProjection = e =>
-        new EventSummary(e.Id, e.Title, e.Slug, e.Type, e.Start, e.End, e.Precision, e.DateText, e.Location,
-            e.Actors.OrderBy(a => a.Actor.Name).Select(a => new ActorSummary(a.Actor.Slug, a.Actor.Name, a.Actor.Kind)).ToList());
+    /// <summary>
+    /// The summaries of a page of events, by id, in two indexed queries (events, then their actors): a join of the
+    /// actors in one query makes SQLite build the whole actor join first.
+    /// </summary>
+    private static async Task<Dictionary<int, EventSummary>> LoadSummariesAsync(TimelineDbContext db, List<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var events = await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.Title, e.Slug, e.Type, e.Start, e.End, e.Precision, e.DateText, e.Location })
+            .ToListAsync(cancellationToken);
+        var actors = (await db.EventActors.AsNoTracking().Where(ea => ids.Contains(ea.EventId))
+                .Select(ea => new { ea.EventId, ea.Actor.Slug, ea.Actor.Name, ea.Actor.Kind })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.EventId);
+        return events.ToDictionary(e => e.Id, e => new EventSummary(e.Id, e.Title, e.Slug, e.Type, e.Start, e.End, e.Precision, e.DateText, e.Location,
+            actors[e.Id].OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => new ActorSummary(a.Slug, a.Name, a.Kind)).ToList()));
+    }
 }
