@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
+using KoreaTimeline.Data;
 using KoreaTimeline.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -51,7 +54,7 @@ public sealed class TimelineFilterBrowserTest
         await Expect(page.Locator(".event-card")).ToHaveCountAsync(kim);
         await Expect(page.Locator("[data-testid=actor-facets] [data-actor=kim-jong-un]")).ToHaveAttributeAsync("aria-pressed", "true");
 
-        await page.ReloadAsync();
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await WaitInteractiveAsync(page);
         await Expect(page.Locator(".event-card")).ToHaveCountAsync(kim);
         await Expect(page.Locator("[data-testid=active-filters]")).ToContainTextAsync("Kim Jong-un");
@@ -60,10 +63,10 @@ public sealed class TimelineFilterBrowserTest
         await page.GetByRole(AriaRole.Link, new() { Name = target.Title, Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex($"/events/{target.Id}/{target.Slug}$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(target.Title);
-        await page.ReloadAsync();
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.Locator("h1")).ToHaveTextAsync(target.Title);
 
-        await page.GoBackAsync();
+        await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForURLAsync(new Regex(@"/\?actor=kim-jong-un$"));
         await WaitInteractiveAsync(page);
         await Expect(page.Locator(".event-card")).ToHaveCountAsync(kim);
@@ -72,7 +75,7 @@ public sealed class TimelineFilterBrowserTest
         await page.Locator("[data-testid=clear-all]").ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/$"));
         await Expect(page.Locator(".event-card")).ToHaveCountAsync(InventedTimeline.Specs.Count);
-        await page.GoBackAsync();
+        await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForURLAsync(new Regex(@"\?actor=kim-jong-un$"));
         await Expect(page.Locator(".event-card")).ToHaveCountAsync(kim);
     }
@@ -104,6 +107,39 @@ public sealed class TimelineFilterBrowserTest
     }
 
     [Fact]
+    public async Task An_open_timeline_shows_new_events_when_an_import_commits()
+    {
+        var (app, playwright, browser, page) = await StartAsync();
+        await using var _ = app;
+        using var __ = playwright;
+        await using var ___ = browser;
+        await GotoAsync(page, "/?actor=north-korea");
+        var before = InventedTimeline.Specs.Count(s => s.Actors.Contains("north-korea"));
+        await Expect(page.Locator(".event-card")).ToHaveCountAsync(before);
+
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<TimelineDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken))
+        {
+            var northKorea = await db.Actors.SingleAsync(a => a.Slug == "north-korea", Xunit.TestContext.Current.CancellationToken);
+            db.Events.Add(new Data.Entities.Event
+            {
+                Title = "Freshly imported invented launch",
+                Slug = "freshly-imported-invented-launch",
+                Type = Extraction.Pipeline.EventType.MissileTest,
+                Start = new DateOnly(2024, 5, 1),
+                End = new DateOnly(2024, 5, 1),
+                Precision = Extraction.Pipeline.DatePrecision.Day,
+                Actors = [new Data.Entities.EventActor { Actor = northKorea }],
+            });
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        app.Services.GetRequiredService<TimelineChanges>().NotifyChanged();
+
+        await Expect(page.Locator(".event-card")).ToHaveCountAsync(before + 1);
+        await Expect(page.Locator(".event-card").First).ToContainTextAsync("Freshly imported invented launch");
+    }
+
+    [Fact]
     public async Task Dark_theme_persists_across_reloads()
     {
         var (app, playwright, browser, page) = await StartAsync();
@@ -114,7 +150,7 @@ public sealed class TimelineFilterBrowserTest
 
         await page.Locator("[data-testid=theme-toggle]").ClickAsync();
         await Expect(page.Locator("[data-testid=theme-toggle]")).ToHaveAttributeAsync("aria-label", "Switch to light theme");
-        await page.ReloadAsync();
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         // Prerendered dark: the first HTML already carries the dark palette, before the circuit connects.
         await Expect(page.Locator("[data-testid=theme-toggle]")).ToHaveAttributeAsync("aria-label", "Switch to light theme");

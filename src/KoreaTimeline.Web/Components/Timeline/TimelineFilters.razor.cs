@@ -15,6 +15,7 @@ public partial class TimelineFilters
 
     private string? searchText;
     private string? shownQuery;
+    private bool showFacets;
 
     /// <summary>The filter the timeline shows.</summary>
     [Parameter, EditorRequired] public required TimelineFilter Filter { get; set; }
