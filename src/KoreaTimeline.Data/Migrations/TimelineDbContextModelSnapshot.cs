@@ -147,11 +147,11 @@ namespace KoreaTimeline.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Type");
-
                     b.HasIndex("End", "Start");
 
                     b.HasIndex("Start", "Id");
+
+                    b.HasIndex("Type", "End", "Start");
 
                     b.ToTable("Events");
                 });

@@ -57,7 +57,8 @@ public sealed class TimelineQueries
         if (filter.EffectiveSort == TimelineSort.Relevance && match is not null)
         {
             var offset = ParseOffset(filter.After);
-            ids = await filtered
+            // The join is the search: the other filters only, so the FTS table is read once.
+            ids = await Apply(db, filter, null, actorIds, Except.None)
                 .Join(Matches(db, match), e => e.Id, m => m.EventId, (e, m) => new { e.Id, e.Start, m.Rank })
                 .OrderBy(x => x.Rank).ThenByDescending(x => x.Start).ThenByDescending(x => x.Id)
                 .Skip(offset).Take(take + 1)
@@ -122,8 +123,24 @@ public sealed class TimelineQueries
         var yearsGlobal = (filter with { From = null, To = null }).IsEmpty;
         var global = typesGlobal || yearsGlobal || filter.IsEmpty ? await GlobalFacetsAsync(db, cancellationToken) : null;
 
-        var types = typesGlobal ? global!.Types : await CountTypesAsync(Apply(db, filter, match, actorIds, Except.Types), cancellationToken);
-        var years = yearsGlobal ? global!.Years : await CountYearsAsync(Apply(db, filter, match, actorIds, Except.Dates), cancellationToken);
+        IReadOnlyList<TypeCount> types;
+        IReadOnlyList<YearCount> years;
+        if (!typesGlobal && !yearsGlobal && filter.Types.Count == 0 && filter.From is null && filter.To is null)
+        {
+            // Neither facet has its own filter set: one pass over the matches counts both.
+            var cells = await Apply(db, filter, match, actorIds, Except.None)
+                .GroupBy(e => new { e.Type, e.Start.Year })
+                .Select(g => new { g.Key.Type, g.Key.Year, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            types = cells.GroupBy(c => c.Type).Select(g => new TypeCount(g.Key, g.Sum(c => c.Count)))
+                .OrderByDescending(t => t.Count).ThenBy(t => t.Type).ToList();
+            years = cells.GroupBy(c => c.Year).Select(g => new YearCount(g.Key, g.Sum(c => c.Count))).OrderBy(y => y.Year).ToList();
+        }
+        else
+        {
+            types = typesGlobal ? global!.Types : await CountTypesAsync(Apply(db, filter, match, actorIds, Except.Types), cancellationToken);
+            years = yearsGlobal ? global!.Years : await CountYearsAsync(Apply(db, filter, match, actorIds, Except.Dates), cancellationToken);
+        }
         var actors = filter.IsEmpty && actorLimit <= GlobalActorLimit
             ? global!.Actors.Take(actorLimit).ToList()
             : await CountActorsAsync(db, filter, match, actorIds, null, actorLimit, cancellationToken);
@@ -281,12 +298,16 @@ public sealed class TimelineQueries
     private static IQueryable<SearchMatch> Matches(TimelineDbContext db, string match) =>
         db.Set<SearchMatch>().FromSqlRaw($"SELECT rowid AS EventId, {Bm25} AS Rank FROM EventSearch WHERE EventSearch MATCH {{0}}", match);
 
+    // Filtering needs no rank: bm25() costs as much as the match itself.
+    private static IQueryable<int> MatchingIds(TimelineDbContext db, string match) =>
+        db.Set<SearchMatch>().FromSqlRaw("SELECT rowid AS EventId, 0.0 AS Rank FROM EventSearch WHERE EventSearch MATCH {0}", match).Select(m => m.EventId);
+
     private static IQueryable<Event> Apply(TimelineDbContext db, TimelineFilter filter, string? match, List<int> actorIds, Except except)
     {
         var events = db.Events.AsNoTracking();
         if (match is not null)
         {
-            var matching = Matches(db, match).Select(m => m.EventId);
+            var matching = MatchingIds(db, match);
             events = events.Where(e => matching.Contains(e.Id));
         }
         foreach (var actorId in actorIds)

@@ -36,7 +36,7 @@ internal static class SyntheticTimeline
 
     public static string EnsureDatabase(int events)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"koreatimeline-bench-{events}-v3.db");
+        var path = Path.Combine(Path.GetTempPath(), $"koreatimeline-bench-{events}-v4.db");
         if (File.Exists(path))
         {
             return path;

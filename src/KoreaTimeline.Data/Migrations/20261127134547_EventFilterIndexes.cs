@@ -5,15 +5,24 @@
 namespace KoreaTimeline.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class EventDateRangeIndex : Migration
+    public partial class EventFilterIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Events_Type",
+                table: "Events");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Events_End_Start",
                 table: "Events",
                 columns: new[] { "End", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_Type_End_Start",
+                table: "Events",
+                columns: new[] { "Type", "End", "Start" });
         }
 
         /// <inheritdoc />
@@ -22,6 +31,15 @@ namespace KoreaTimeline.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Events_End_Start",
                 table: "Events");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Events_Type_End_Start",
+                table: "Events");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_Type",
+                table: "Events",
+                column: "Type");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KoreaTimeline.Data.Migrations
 {
     [DbContext(typeof(TimelineDbContext))]
-    [Migration("20261127132723_EventDateRangeIndex")]
-    partial class EventDateRangeIndex
+    [Migration("20261127134547_EventFilterIndexes")]
+    partial class EventFilterIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -150,11 +150,11 @@ namespace KoreaTimeline.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Type");
-
                     b.HasIndex("End", "Start");
 
                     b.HasIndex("Start", "Id");
+
+                    b.HasIndex("Type", "End", "Start");
 
                     b.ToTable("Events");
                 });
