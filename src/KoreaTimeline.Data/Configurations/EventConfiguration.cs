@@ -21,7 +21,10 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
 
         // The timeline sorts by date and filters by type: (Start, Id) is the keyset.
         builder.HasIndex(e => new { e.Start, e.Id });
-        builder.HasIndex(e => e.Type);
+        // Type filters and counts by type under a date range read this index alone (no table lookups).
+        builder.HasIndex(e => new { e.Type, e.End, e.Start });
+        // Date-range filters keep events whose interval overlaps the range: (End, Start) covers both bounds.
+        builder.HasIndex(e => new { e.End, e.Start });
 
         builder.HasMany(e => e.Evidence).WithOne(v => v.Event).HasForeignKey(v => v.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Actors).WithOne(a => a.Event).HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Cascade);

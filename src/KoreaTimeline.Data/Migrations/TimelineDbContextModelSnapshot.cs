@@ -147,9 +147,11 @@ namespace KoreaTimeline.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Type");
+                    b.HasIndex("End", "Start");
 
                     b.HasIndex("Start", "Id");
+
+                    b.HasIndex("Type", "End", "Start");
 
                     b.ToTable("Events");
                 });
@@ -198,6 +200,19 @@ namespace KoreaTimeline.Data.Migrations
                     b.HasIndex("EventId");
 
                     b.ToTable("Evidence", (string)null);
+                });
+
+            modelBuilder.Entity("KoreaTimeline.Data.Queries.SearchMatch", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Rank")
+                        .HasColumnType("REAL");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
                 });
 
             modelBuilder.Entity("KoreaTimeline.Data.Entities.EventActor", b =>

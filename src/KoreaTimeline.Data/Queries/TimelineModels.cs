@@ -43,6 +43,91 @@ public sealed record ArticleDetail(
     string Text,
     IReadOnlyList<ArticleHighlight> Highlights);
 
-/// <summary>What the timeline shows: newest first by default, one page at a time.</summary>
-/// <param name="Take">Page size.</param>
-public sealed record TimelineFilter(int Take = 100);
+/// <summary>The order of the timeline.</summary>
+public enum TimelineSort
+{
+    /// <summary>Latest start first (the default without a search).</summary>
+    Newest,
+
+    /// <summary>Earliest start first.</summary>
+    Oldest,
+
+    /// <summary>Best match first (bm25); only with a search, else the same as <see cref="Newest"/>.</summary>
+    Relevance,
+}
+
+/// <summary>
+/// What the timeline shows. Filters combine with AND; within <see cref="Types"/> any type matches (OR); within
+/// <see cref="Actors"/> every actor must take part (AND). Dates keep events whose interval overlaps [From, To].
+/// </summary>
+public sealed record TimelineFilter
+{
+    /// <summary>Free text searched in titles, quotes, actor names and places; null or blank for none.</summary>
+    public string? Query { get; init; }
+
+    /// <summary>Actor slugs; an event must involve all of them.</summary>
+    public IReadOnlyList<string> Actors { get; init; } = [];
+
+    /// <summary>Event types; an event must have one of them.</summary>
+    public IReadOnlyList<EventType> Types { get; init; } = [];
+
+    /// <summary>Inclusive first day.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>Inclusive last day.</summary>
+    public DateOnly? To { get; init; }
+
+    /// <summary>The order; <see cref="TimelineSort.Relevance"/> needs a search.</summary>
+    public TimelineSort Sort { get; init; } = TimelineSort.Newest;
+
+    /// <summary>Page size, clamped to 1..200.</summary>
+    public int Take { get; init; } = 50;
+
+    /// <summary>The <see cref="TimelineResults.Next"/> cursor of the previous page; null for the first page.</summary>
+    public string? After { get; init; }
+
+    /// <summary>True when a search is given that has at least one searchable word.</summary>
+    public bool HasSearch => SearchSyntax.ToMatchExpression(Query) is not null;
+
+    /// <summary>The sort actually applied: relevance falls back to newest without a search.</summary>
+    public TimelineSort EffectiveSort => Sort == TimelineSort.Relevance && !HasSearch ? TimelineSort.Newest : Sort;
+
+    /// <summary>True when no filter (search, actor, type, date) is set.</summary>
+    public bool IsEmpty => !HasSearch && Actors.Count == 0 && Types.Count == 0 && From is null && To is null;
+}
+
+/// <summary>An event on a page of the timeline, with its search matches marked.</summary>
+/// <param name="TitleMarked">The title with matches between <see cref="SearchSyntax.MarkStart"/> and
+/// <see cref="SearchSyntax.MarkEnd"/>; null without a search.</param>
+/// <param name="Snippet">A marked excerpt of the quotes, actors or place that matched; null when the title says it all.</param>
+public sealed record TimelineItem(EventSummary Event, string? TitleMarked = null, string? Snippet = null);
+
+/// <summary>One page of the timeline.</summary>
+/// <param name="Total">How many events match the filter in all.</param>
+/// <param name="Next">Cursor of the next page; null on the last one.</param>
+public sealed record TimelineResults(IReadOnlyList<TimelineItem> Items, int Total, string? Next);
+
+/// <summary>An actor with the number of matching events that involve it.</summary>
+public sealed record ActorCount(string Slug, string Name, string Kind, int Count);
+
+/// <summary>An event type with the number of matching events of that type.</summary>
+public sealed record TypeCount(EventType Type, int Count);
+
+/// <summary>Matching events that start in one year.</summary>
+public sealed record YearCount(int Year, int Count);
+
+/// <summary>
+/// Counts beside the filter values, each computed with the other filters applied: types without the type
+/// filter, years without the date filter, actors with every filter (so an actor's count is what adding it to
+/// the AND selection would give).
+/// </summary>
+public sealed record TimelineFacets(IReadOnlyList<ActorCount> Actors, IReadOnlyList<TypeCount> Types, IReadOnlyList<YearCount> Years);
+
+/// <summary>An event near another one in time, with the number of actors they share.</summary>
+public sealed record RelatedEvent(EventSummary Event, int SharedActors);
+
+/// <summary>The neighbours of an event: related ones, and the previous and next in time.</summary>
+public sealed record EventNeighbours(IReadOnlyList<RelatedEvent> Related, EventSummary? Previous, EventSummary? Next);
+
+/// <summary>An actor with its event counts by type.</summary>
+public sealed record ActorDetail(ActorSummary Actor, int Total, IReadOnlyList<TypeCount> Types, DateOnly? First, DateOnly? Last);

@@ -1,21 +1,194 @@
+using System.Globalization;
 using KoreaTimeline.Data.Entities;
+using KoreaTimeline.Extraction.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoreaTimeline.Data.Queries;
 
 /// <summary>Read-side queries of the timeline; each call uses its own short-lived context.</summary>
-public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> contextFactory)
+public sealed class TimelineQueries
 {
-    /// <summary>Events newest first (by start date, then id).</summary>
-    public async Task<IReadOnlyList<EventSummary>> ListEventsAsync(TimelineFilter filter, CancellationToken cancellationToken = default)
+    private readonly IDbContextFactory<TimelineDbContext> contextFactory;
+
+    /// <summary>Queries over <paramref name="contextFactory"/>; <paramref name="changes"/>, when given, clears cached counts after each import.</summary>
+    public TimelineQueries(IDbContextFactory<TimelineDbContext> contextFactory, TimelineChanges? changes = null)
+    {
+        this.contextFactory = contextFactory;
+        if (changes is not null)
+        {
+            changes.Changed += () => globalFacets = null;
+        }
+    }
+
+    // Column weights of bm25(): title, quotes, actors, place.
+    private const string Bm25 = "bm25(EventSearch, 10.0, 2.0, 4.0, 3.0)";
+
+    /// <summary>The filters a facet leaves out when it counts.</summary>
+    private enum Except
+    {
+        None,
+        Types,
+        Dates,
+    }
+
+    /// <summary>Events newest first (by start date, then id); kept for callers that want a plain list.</summary>
+    public async Task<IReadOnlyList<EventSummary>> ListEventsAsync(TimelineFilter filter, CancellationToken cancellationToken = default) =>
+        (await GetPageAsync(filter, cancellationToken)).Items.Select(i => i.Event).ToList();
+
+    /// <summary>
+    /// One page of the events matching <paramref name="filter"/>, in its order, with search matches marked.
+    /// Date orders page by keyset on (Start, Id); relevance pages by offset within the search result.
+    /// </summary>
+    public async Task<TimelineResults> GetPageAsync(TimelineFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Events.AsNoTracking()
-            .OrderByDescending(e => e.Start).ThenByDescending(e => e.End).ThenByDescending(e => e.Id)
-            .Take(Math.Clamp(filter.Take, 1, 1000))
-            .Select(SummaryProjection)
-            .ToListAsync(cancellationToken);
-        return rows;
+        var take = Math.Clamp(filter.Take, 1, 200);
+        var match = SearchSyntax.ToMatchExpression(filter.Query);
+        var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
+        if (actorIds is null)
+        {
+            return new TimelineResults([], 0, null);
+        }
+        var filtered = Apply(db, filter, match, actorIds, Except.None);
+        var total = await filtered.CountAsync(cancellationToken);
+
+        List<int> ids;
+        string? next;
+        if (filter.EffectiveSort == TimelineSort.Relevance && match is not null)
+        {
+            var offset = ParseOffset(filter.After);
+            // The join is the search: the other filters only, so the FTS table is read once.
+            ids = await Apply(db, filter, null, actorIds, Except.None)
+                .Join(Matches(db, match), e => e.Id, m => m.EventId, (e, m) => new { e.Id, e.Start, m.Rank })
+                .OrderBy(x => x.Rank).ThenByDescending(x => x.Start).ThenByDescending(x => x.Id)
+                .Skip(offset).Take(take + 1)
+                .Select(x => x.Id)
+                .ToListAsync(cancellationToken);
+            next = ids.Count > take ? $"o{offset + take}" : null;
+        }
+        else
+        {
+            var oldest = filter.EffectiveSort == TimelineSort.Oldest;
+            if (ParseKeyset(filter.After) is var (start, id))
+            {
+                filtered = oldest
+                    ? filtered.Where(e => e.Start > start || (e.Start == start && e.Id > id))
+                    : filtered.Where(e => e.Start < start || (e.Start == start && e.Id < id));
+            }
+            var keys = await (oldest
+                    ? filtered.OrderBy(e => e.Start).ThenBy(e => e.Id)
+                    : filtered.OrderByDescending(e => e.Start).ThenByDescending(e => e.Id))
+                .Take(take + 1)
+                .Select(e => new { e.Id, e.Start })
+                .ToListAsync(cancellationToken);
+            ids = keys.Select(k => k.Id).ToList();
+            next = keys.Count > take ? FormatKeyset(keys[take - 1].Start, keys[take - 1].Id) : null;
+        }
+        if (ids.Count > take)
+        {
+            ids.RemoveAt(ids.Count - 1);
+        }
+
+        var summaries = await LoadSummariesAsync(db, ids, cancellationToken);
+        var marks = match is null ? [] : await MarkAsync(db, match, ids, cancellationToken);
+        var items = ids.Where(summaries.ContainsKey).Select(id =>
+        {
+            var summary = summaries[id];
+            if (!marks.TryGetValue(id, out var mark))
+            {
+                return new TimelineItem(summary);
+            }
+            var snippet = mark.Title.Contains(SearchSyntax.MarkStart, StringComparison.Ordinal) || !mark.Snippet.Contains(SearchSyntax.MarkStart, StringComparison.Ordinal)
+                ? null
+                : mark.Snippet;
+            return new TimelineItem(summary, mark.Title, snippet);
+        }).ToList();
+        return new TimelineResults(items, total, next);
+    }
+
+    /// <summary>The counts beside the filter values (see <see cref="TimelineFacets"/>); at most <paramref name="actorLimit"/> actors, chosen ones always included.</summary>
+    public async Task<TimelineFacets> GetFacetsAsync(TimelineFilter filter, int actorLimit = 30, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var match = SearchSyntax.ToMatchExpression(filter.Query);
+        var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
+        if (actorIds is null)
+        {
+            return new TimelineFacets([], [], []);
+        }
+
+        // Facets whose other filters are all empty are the same for every visitor: they come from a cache that
+        // lives until the events change.
+        var typesGlobal = (filter with { Types = [] }).IsEmpty;
+        var yearsGlobal = (filter with { From = null, To = null }).IsEmpty;
+        var global = typesGlobal || yearsGlobal || filter.IsEmpty ? await GlobalFacetsAsync(db, cancellationToken) : null;
+
+        IReadOnlyList<TypeCount> types;
+        IReadOnlyList<YearCount> years;
+        if (!typesGlobal && !yearsGlobal && filter.Types.Count == 0 && filter.From is null && filter.To is null)
+        {
+            // Neither facet has its own filter set: one pass over the matches counts both.
+            var cells = await Apply(db, filter, match, actorIds, Except.None)
+                .GroupBy(e => new { e.Type, e.Start.Year })
+                .Select(g => new { g.Key.Type, g.Key.Year, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            types = cells.GroupBy(c => c.Type).Select(g => new TypeCount(g.Key, g.Sum(c => c.Count)))
+                .OrderByDescending(t => t.Count).ThenBy(t => t.Type).ToList();
+            years = cells.GroupBy(c => c.Year).Select(g => new YearCount(g.Key, g.Sum(c => c.Count))).OrderBy(y => y.Year).ToList();
+        }
+        else
+        {
+            types = typesGlobal ? global!.Types : await CountTypesAsync(Apply(db, filter, match, actorIds, Except.Types), cancellationToken);
+            years = yearsGlobal ? global!.Years : await CountYearsAsync(Apply(db, filter, match, actorIds, Except.Dates), cancellationToken);
+        }
+        var actors = filter.IsEmpty && actorLimit <= GlobalActorLimit
+            ? global!.Actors.Take(actorLimit).ToList()
+            : await CountActorsAsync(db, filter, match, actorIds, null, actorLimit, cancellationToken);
+        return new TimelineFacets(actors, types, years);
+    }
+
+    private const int GlobalActorLimit = 50;
+
+    private (int Count, int MaxId, TimelineFacets Facets)? globalFacets;
+
+    /// <summary>The unfiltered facets, recomputed when the number of events or the highest event id changes (imports add events with new ids).</summary>
+    private async Task<TimelineFacets> GlobalFacetsAsync(TimelineDbContext db, CancellationToken cancellationToken)
+    {
+        var count = await db.Events.CountAsync(cancellationToken);
+        var maxId = await db.Events.MaxAsync(e => (int?)e.Id, cancellationToken) ?? 0;
+        if (globalFacets is { } cached && cached.Count == count && cached.MaxId == maxId)
+        {
+            return cached.Facets;
+        }
+        var all = db.Events.AsNoTracking();
+        var facets = new TimelineFacets(
+            await CountActorsAsync(db, new TimelineFilter(), null, [], null, GlobalActorLimit, cancellationToken),
+            await CountTypesAsync(all, cancellationToken),
+            await CountYearsAsync(all, cancellationToken));
+        globalFacets = (count, maxId, facets);
+        return facets;
+    }
+
+    private static async Task<IReadOnlyList<TypeCount>> CountTypesAsync(IQueryable<Event> events, CancellationToken cancellationToken) =>
+        (await events.GroupBy(e => e.Type).Select(g => new TypeCount(g.Key, g.Count())).ToListAsync(cancellationToken))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Type).ToList();
+
+    private static async Task<IReadOnlyList<YearCount>> CountYearsAsync(IQueryable<Event> events, CancellationToken cancellationToken) =>
+        (await events.GroupBy(e => e.Start.Year).Select(g => new YearCount(g.Key, g.Count())).ToListAsync(cancellationToken))
+            .OrderBy(y => y.Year).ToList();
+
+    /// <summary>Actors whose name contains <paramref name="text"/>, with their counts under <paramref name="filter"/>, most events first.</summary>
+    public async Task<IReadOnlyList<ActorCount>> SearchActorsAsync(string? text, TimelineFilter filter, int limit = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var match = SearchSyntax.ToMatchExpression(filter.Query);
+        var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
+        if (actorIds is null)
+        {
+            return [];
+        }
+        var cleaned = SearchSyntax.Clean(text);
+        return await CountActorsAsync(db, filter, match, actorIds, cleaned.Length == 0 ? null : cleaned, limit, cancellationToken);
     }
 
     /// <summary>One event with its evidence, or null when the id is unknown.</summary>
@@ -38,6 +211,60 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
         return row is null ? null : new EventDetail(row.Summary, row.Timex, row.Confidence, row.Evidence);
     }
 
+    /// <summary>
+    /// Events sharing an actor with the event and starting within <paramref name="days"/> days of its interval
+    /// (most shared actors first, then nearest in time), and the previous and next event in (Start, Id) order.
+    /// </summary>
+    public async Task<EventNeighbours> GetNeighboursAsync(int id, int days = 30, int limit = 10, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var e = await db.Events.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Id, x.Start, x.End }).SingleOrDefaultAsync(cancellationToken);
+        if (e is null)
+        {
+            return new EventNeighbours([], null, null);
+        }
+        var actorIds = await db.EventActors.Where(ea => ea.EventId == id).Select(ea => ea.ActorId).ToListAsync(cancellationToken);
+        var from = e.Start.AddDays(-days);
+        var to = e.End.AddDays(days);
+        var related = actorIds.Count == 0
+            ? []
+            : await db.Events.AsNoTracking()
+                .Where(x => x.Id != id && x.Start <= to && x.End >= from)
+                .Select(x => new { x.Id, x.Start, Shared = x.Actors.Count(a => actorIds.Contains(a.ActorId)) })
+                .Where(x => x.Shared > 0)
+                .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Start).ThenBy(x => x.Id)
+                .Take(limit)
+                .ToListAsync(cancellationToken);
+        var previousId = await db.Events.Where(x => x.Start < e.Start || (x.Start == e.Start && x.Id < e.Id))
+            .OrderByDescending(x => x.Start).ThenByDescending(x => x.Id).Select(x => (int?)x.Id).FirstOrDefaultAsync(cancellationToken);
+        var nextId = await db.Events.Where(x => x.Start > e.Start || (x.Start == e.Start && x.Id > e.Id))
+            .OrderBy(x => x.Start).ThenBy(x => x.Id).Select(x => (int?)x.Id).FirstOrDefaultAsync(cancellationToken);
+
+        var wanted = related.Select(r => r.Id).Append(previousId ?? 0).Append(nextId ?? 0).ToList();
+        var summaries = await LoadSummariesAsync(db, wanted, cancellationToken);
+        return new EventNeighbours(
+            related.Where(r => summaries.ContainsKey(r.Id)).Select(r => new RelatedEvent(summaries[r.Id], r.Shared)).ToList(),
+            previousId is { } p ? summaries.GetValueOrDefault(p) : null,
+            nextId is { } n ? summaries.GetValueOrDefault(n) : null);
+    }
+
+    /// <summary>An actor with its event counts by type, or null for an unknown slug.</summary>
+    public async Task<ActorDetail?> GetActorAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var actor = await db.Actors.AsNoTracking().Where(a => a.Slug == slug)
+            .Select(a => new { a.Id, Summary = new ActorSummary(a.Slug, a.Name, a.Kind) }).SingleOrDefaultAsync(cancellationToken);
+        if (actor is null)
+        {
+            return null;
+        }
+        var events = db.Events.Where(e => e.Actors.Any(a => a.ActorId == actor.Id));
+        var types = await events.GroupBy(e => e.Type).Select(g => new TypeCount(g.Key, g.Count())).ToListAsync(cancellationToken);
+        var first = await events.OrderBy(e => e.Start).Select(e => (DateOnly?)e.Start).FirstOrDefaultAsync(cancellationToken);
+        var last = await events.OrderByDescending(e => e.Start).Select(e => (DateOnly?)e.Start).FirstOrDefaultAsync(cancellationToken);
+        return new ActorDetail(actor.Summary, types.Sum(t => t.Count), types.OrderByDescending(t => t.Count).ThenBy(t => t.Type).ToList(), first, last);
+    }
+
     /// <summary>One article with its highlighted evidence, or null when the id is unknown.</summary>
     public async Task<ArticleDetail?> GetArticleAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -56,7 +283,134 @@ public sealed class TimelineQueries(IDbContextFactory<TimelineDbContext> context
             article.PublishedSource, article.Text, highlights);
     }
 
-    private static readonly System.Linq.Expressions.Expression<Func<Event, EventSummary>> SummaryProjection = e =>
-        new EventSummary(e.Id, e.Title, e.Slug, e.Type, e.Start, e.End, e.Precision, e.DateText, e.Location,
-            e.Actors.OrderBy(a => a.Actor.Name).Select(a => new ActorSummary(a.Actor.Slug, a.Actor.Name, a.Actor.Kind)).ToList());
+    /// <summary>The ids of the slugs; null when one is unknown (no event can involve it).</summary>
+    private static async Task<List<int>?> ResolveActorsAsync(TimelineDbContext db, IReadOnlyList<string> slugs, CancellationToken cancellationToken)
+    {
+        if (slugs.Count == 0)
+        {
+            return [];
+        }
+        var distinct = slugs.Distinct(StringComparer.Ordinal).ToList();
+        var ids = await db.Actors.Where(a => distinct.Contains(a.Slug)).Select(a => a.Id).ToListAsync(cancellationToken);
+        return ids.Count == distinct.Count ? ids : null;
+    }
+
+    private static IQueryable<SearchMatch> Matches(TimelineDbContext db, string match) =>
+        db.Set<SearchMatch>().FromSqlRaw($"SELECT rowid AS EventId, {Bm25} AS Rank FROM EventSearch WHERE EventSearch MATCH {{0}}", match);
+
+    // Filtering needs no rank: bm25() costs as much as the match itself.
+    private static IQueryable<int> MatchingIds(TimelineDbContext db, string match) =>
+        db.Set<SearchMatch>().FromSqlRaw("SELECT rowid AS EventId, 0.0 AS Rank FROM EventSearch WHERE EventSearch MATCH {0}", match).Select(m => m.EventId);
+
+    private static IQueryable<Event> Apply(TimelineDbContext db, TimelineFilter filter, string? match, List<int> actorIds, Except except)
+    {
+        var events = db.Events.AsNoTracking();
+        if (match is not null)
+        {
+            var matching = MatchingIds(db, match);
+            events = events.Where(e => matching.Contains(e.Id));
+        }
+        foreach (var actorId in actorIds)
+        {
+            // IN (not EXISTS) lets SQLite drive from the actor's events when they are few.
+            var involved = db.EventActors.Where(ea => ea.ActorId == actorId).Select(ea => ea.EventId);
+            events = events.Where(e => involved.Contains(e.Id));
+        }
+        if (except != Except.Types && filter.Types.Count > 0)
+        {
+            var types = filter.Types.Distinct().ToList();
+            events = events.Where(e => types.Contains(e.Type));
+        }
+        if (except != Except.Dates)
+        {
+            if (filter.From is { } from)
+            {
+                events = events.Where(e => e.End >= from);
+            }
+            if (filter.To is { } to)
+            {
+                events = events.Where(e => e.Start <= to);
+            }
+        }
+        return events;
+    }
+
+    private static async Task<List<ActorCount>> CountActorsAsync(
+        TimelineDbContext db, TimelineFilter filter, string? match, List<int> actorIds, string? nameContains, int limit, CancellationToken cancellationToken)
+    {
+        // Without filters the (ActorId, EventId) index answers alone; with filters, walk the matching events and
+        // their actor links by primary key.
+        var links = filter.IsEmpty
+            ? db.EventActors.AsNoTracking()
+            : Apply(db, filter, match, actorIds, Except.None).SelectMany(e => e.Actors);
+        if (nameContains is not null)
+        {
+            var pattern = "%" + nameContains.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            links = links.Where(ea => EF.Functions.Like(ea.Actor.Name, pattern, "\\"));
+        }
+        var counts = await links.GroupBy(ea => ea.ActorId)
+            .Select(g => new { ActorId = g.Key, Count = g.Count() })
+            .OrderByDescending(x => x.Count).ThenBy(x => x.ActorId)
+            .Take(Math.Clamp(limit, 1, 500))
+            .ToListAsync(cancellationToken);
+        var wanted = counts.Select(c => c.ActorId).Union(nameContains is null ? actorIds : []).ToList();
+        var actors = await db.Actors.AsNoTracking().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var byId = counts.ToDictionary(c => c.ActorId, c => c.Count);
+        return wanted.Where(actors.ContainsKey)
+            .Select(id => new ActorCount(actors[id].Slug, actors[id].Name, actors[id].Kind, byId.GetValueOrDefault(id)))
+            .OrderByDescending(a => a.Count).ThenBy(a => a.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private sealed record MarkRow(int EventId, string Title, string Snippet);
+
+    private static async Task<Dictionary<int, MarkRow>> MarkAsync(TimelineDbContext db, string match, List<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var idList = "[" + string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+        var rows = await db.Database.SqlQuery<MarkRow>(
+                $"SELECT rowid AS EventId, highlight(EventSearch, 0, char(2), char(3)) AS Title, snippet(EventSearch, -1, char(2), char(3), '…', 16) AS Snippet FROM EventSearch WHERE EventSearch MATCH {match} AND rowid IN (SELECT value FROM json_each({idList}))")
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.EventId);
+    }
+
+    private static string FormatKeyset(DateOnly start, int id) =>
+        $"{start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}_{id.ToString(CultureInfo.InvariantCulture)}";
+
+    private static (DateOnly Start, int Id)? ParseKeyset(string? cursor)
+    {
+        var parts = cursor?.Split('_');
+        return parts is [var date, var id]
+            && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? (start, n)
+            : null;
+    }
+
+    private static int ParseOffset(string? cursor) =>
+        cursor is ['o', .. var rest] && int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Min(n, 100_000) : 0;
+
+    /// <summary>
+    /// The summaries of a page of events, by id, in two indexed queries (events, then their actors): a join of the
+    /// actors in one query makes SQLite build the whole actor join first.
+    /// </summary>
+    private static async Task<Dictionary<int, EventSummary>> LoadSummariesAsync(TimelineDbContext db, List<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var events = await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.Title, e.Slug, e.Type, e.Start, e.End, e.Precision, e.DateText, e.Location })
+            .ToListAsync(cancellationToken);
+        var actors = (await db.EventActors.AsNoTracking().Where(ea => ids.Contains(ea.EventId))
+                .Select(ea => new { ea.EventId, ea.Actor.Slug, ea.Actor.Name, ea.Actor.Kind })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.EventId);
+        return events.ToDictionary(e => e.Id, e => new EventSummary(e.Id, e.Title, e.Slug, e.Type, e.Start, e.End, e.Precision, e.DateText, e.Location,
+            actors[e.Id].OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => new ActorSummary(a.Slug, a.Name, a.Kind)).ToList()));
+    }
 }

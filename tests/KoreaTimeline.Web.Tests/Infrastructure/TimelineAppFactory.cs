@@ -40,7 +40,11 @@ public class TimelineAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             Sample = await SampleTimeline.SeedAsync(contexts);
         }
+        await SeedMoreAsync(contexts);
     }
+
+    /// <summary>Adds further data after migration (and the sample, when seeded).</summary>
+    protected virtual Task SeedMoreAsync(IDbContextFactory<TimelineDbContext> contexts) => Task.CompletedTask;
 
     public override async ValueTask DisposeAsync()
     {

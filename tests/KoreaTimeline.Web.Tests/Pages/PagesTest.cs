@@ -59,7 +59,7 @@ public sealed partial class PagesTest(TimelineAppFactory app) : IClassFixture<Ti
         Assert.Contains($"href=\"/articles/{Sample.Article.Id}\"", html, StringComparison.Ordinal);
         Assert.Contains(Sample.Article.Title!, html, StringComparison.Ordinal);
         Assert.Contains("Sample Wire", html, StringComparison.Ordinal);
-        Assert.Contains("South Korea, United States", html, StringComparison.Ordinal);
+        Assert.Matches("href=\"/\\?actor=south-korea\"[^>]*>South Korea</a>, <a href=\"/\\?actor=united-states\"[^>]*>United States</a>", html);
         Assert.Contains("Busan", html, StringComparison.Ordinal);
     }
 

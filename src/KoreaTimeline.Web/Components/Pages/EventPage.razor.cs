@@ -19,11 +19,19 @@ public partial class EventPage
     /// <summary>The event; carried from prerendering to the circuit so it is queried once.</summary>
     [PersistentState] public EventDetail? Event { get; set; }
 
+    /// <summary>Related, previous and next events; carried from prerendering like the event.</summary>
+    [PersistentState] public EventNeighbours? Neighbours { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
         if (Event?.Summary.Id != Id)
         {
             Event = await Queries.GetEventAsync(Id);
+            Neighbours = Event is null ? null : await Queries.GetNeighboursAsync(Id);
+        }
+        else if (Neighbours is null)
+        {
+            Neighbours = await Queries.GetNeighboursAsync(Id);
         }
         if (Event is null)
         {

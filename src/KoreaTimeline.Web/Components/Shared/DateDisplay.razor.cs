@@ -24,6 +24,14 @@ public partial class DateDisplay
     /// <summary>The phrase that dated the event, as written; shown as a tooltip.</summary>
     [Parameter] public string? DateText { get; set; }
 
+    /// <summary>How precisely the date is known, in words; shown beside any date that is not one day.</summary>
+    private string PrecisionLabel => Precision switch
+    {
+        DatePrecision.Approximate => "approx.",
+        DatePrecision.Range => "range",
+        _ => Precision.Id(),
+    };
+
     private string IsoValue => Start == End
         ? Start.ToString("yyyy-MM-dd", Culture)
         : $"{Start.ToString("yyyy-MM-dd", Culture)}/{End.ToString("yyyy-MM-dd", Culture)}";

@@ -1,0 +1,188 @@
+using KoreaTimeline.Data;
+using KoreaTimeline.Data.Queries;
+using KoreaTimeline.Extraction.Pipeline;
+using KoreaTimeline.Web.Components.Timeline;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+
+namespace KoreaTimeline.Web.Components.Pages;
+
+/// <summary>
+/// The timeline: filters on one side, a page of events on the other. The URL is the state: every filter change
+/// navigates to a new URL (so back, forward, reload and shared links restore the view), and the page prerenders
+/// the filtered view for any URL. "Load more" pages by keyset without touching the URL. Open pages reload when an
+/// import commits.
+/// </summary>
+public partial class TimelinePage
+{
+    /// <summary>Events per page.</summary>
+    public const int PageSize = 50;
+
+    private string? loadedKey;
+    private List<TimelineItem> items = [];
+
+    [Inject] private TimelineQueries Queries { get; set; } = null!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject] private TimelineChanges Changes { get; set; } = null!;
+
+    [Inject] private IOptions<TimelineOptions> Options { get; set; } = null!;
+
+    [Inject] private ILogger<TimelinePage> Logger { get; set; } = null!;
+
+    /// <summary>Free-text search.</summary>
+    [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
+
+    /// <summary>Actor slugs; events must involve all of them.</summary>
+    [SupplyParameterFromQuery(Name = "actor")] public string[]? ActorSlugs { get; set; }
+
+    /// <summary>Event type ids; events must have one of them.</summary>
+    [SupplyParameterFromQuery(Name = "type")] public string[]? TypeIds { get; set; }
+
+    /// <summary>First day, ISO.</summary>
+    [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
+
+    /// <summary>Last day, ISO.</summary>
+    [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
+
+    /// <summary><c>date</c>, <c>date-asc</c> or <c>relevance</c>.</summary>
+    [SupplyParameterFromQuery(Name = "sort")] public string? Sort { get; set; }
+
+    /// <summary>The first page and counts; carried from prerendering to the circuit so they are queried once.</summary>
+    [PersistentState] public TimelineView? View { get; set; }
+
+    private TimelineFilter Filter { get; set; } = new();
+
+    private IReadOnlyList<TimelineItem> Items => items;
+
+    private string? NextCursor { get; set; }
+
+    private bool Loading { get; set; }
+
+    private bool LoadingMore { get; set; }
+
+    private string? Error { get; set; }
+
+    private string PageTitle => Filter.IsEmpty ? "KoreaTimeline" : $"{Describe(Filter)} · KoreaTimeline";
+
+    private string SortLabel => Filter.EffectiveSort switch
+    {
+        TimelineSort.Oldest => "oldest first",
+        TimelineSort.Relevance => "best match first",
+        _ => "newest first",
+    };
+
+    protected override void OnInitialized() => Changes.Changed += OnTimelineChanged;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Filter = TimelineUrl.Parse(Q, ActorSlugs, TypeIds, From, To, Sort, PageSize);
+        var key = TimelineUrl.ToUrl(Filter);
+        if (key == loadedKey)
+        {
+            return;
+        }
+        if (View is { } persisted && persisted.Key == key && loadedKey is null)
+        {
+            // Prerendered with the same URL: show what was sent, no second query.
+            loadedKey = key;
+            items = [.. persisted.Page.Items];
+            NextCursor = persisted.Page.Next;
+            return;
+        }
+        await LoadAsync(key);
+    }
+
+    private async Task LoadAsync(string key)
+    {
+        Loading = true;
+        Error = null;
+        try
+        {
+            var page = await Queries.GetPageAsync(Filter);
+            var facets = await Queries.GetFacetsAsync(Filter);
+            View = new TimelineView(key, page, facets);
+            items = [.. page.Items];
+            NextCursor = page.Next;
+            loadedKey = key;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "Timeline query failed for {Url}", key);
+            Error = "The database did not answer. Try again in a moment; if it keeps failing, remove the filters.";
+        }
+        finally
+        {
+            Loading = false;
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        loadedKey = null;
+        View = null;
+        await LoadAsync(TimelineUrl.ToUrl(Filter));
+    }
+
+    private async Task LoadMoreAsync()
+    {
+        if (NextCursor is null || LoadingMore)
+        {
+            return;
+        }
+        LoadingMore = true;
+        try
+        {
+            var page = await Queries.GetPageAsync(Filter with { After = NextCursor });
+            items.AddRange(page.Items.Where(i => items.All(x => x.Event.Id != i.Event.Id)));
+            NextCursor = page.Next;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "Loading more events failed");
+            Error = "More events could not be loaded. Try again.";
+        }
+        finally
+        {
+            LoadingMore = false;
+        }
+    }
+
+    private Task<IReadOnlyList<ActorCount>> SearchActorsAsync(string? text, CancellationToken cancellationToken) =>
+        Queries.SearchActorsAsync(text, Filter, cancellationToken: cancellationToken);
+
+    private Task NavigateAsync(TimelineFilter filter)
+    {
+        Navigation.NavigateTo(TimelineUrl.ToUrl(filter));
+        return Task.CompletedTask;
+    }
+
+    private void OnTimelineChanged() => _ = InvokeAsync(async () =>
+    {
+        // New events from an import: reload the first page and the counts of the same view.
+        await ReloadAsync();
+        StateHasChanged();
+    });
+
+    private static string Describe(TimelineFilter filter)
+    {
+        var parts = new List<string>();
+        if (filter.HasSearch)
+        {
+            parts.Add($"\u201C{filter.Query}\u201D");
+        }
+        parts.AddRange(filter.Actors);
+        parts.AddRange(filter.Types.Select(t => t.Label()));
+        if (filter.From is not null || filter.To is not null)
+        {
+            parts.Add($"{(filter.From is { } f ? TimelineUrl.FormatDate(f) : "…")}–{(filter.To is { } t ? TimelineUrl.FormatDate(t) : "…")}");
+        }
+        return string.Join(", ", parts);
+    }
+
+    public void Dispose() => Changes.Changed -= OnTimelineChanged;
+}
+
+/// <summary>What the timeline page shows for one URL: the first page and the counts.</summary>
+public sealed record TimelineView(string Key, TimelineResults Page, TimelineFacets Facets);

@@ -1,0 +1,118 @@
+using KoreaTimeline.Data.Queries;
+using KoreaTimeline.Extraction.Pipeline;
+using Microsoft.AspNetCore.Components;
+
+namespace KoreaTimeline.Web.Components.Timeline;
+
+/// <summary>
+/// The filter panel of the timeline: search, order, actors (searchable, with counts), event types (with counts),
+/// dates (fields and a brushable histogram), and the active filters, each removable with one click.
+/// It never queries by itself: it shows <see cref="Facets"/> and reports a new filter through <see cref="FilterChanged"/>.
+/// </summary>
+public partial class TimelineFilters
+{
+    private static readonly Dictionary<string, object> SearchAttributes = new() { ["data-testid"] = "search", ["aria-label"] = "Search the timeline" };
+
+    private string? searchText;
+    private string? shownQuery;
+    private bool showFacets;
+
+    /// <summary>The filter the timeline shows.</summary>
+    [Parameter, EditorRequired] public required TimelineFilter Filter { get; set; }
+
+    /// <summary>The counts under <see cref="Filter"/>; null while they load.</summary>
+    [Parameter] public TimelineFacets? Facets { get; set; }
+
+    /// <summary>Finds actors by name with their counts under the filter; null offers only the listed actors.</summary>
+    [Parameter] public Func<string?, CancellationToken, Task<IReadOnlyList<ActorCount>>>? ActorSearch { get; set; }
+
+    /// <summary>Raised with the filter the user asked for (the page puts it in the URL).</summary>
+    [Parameter] public EventCallback<TimelineFilter> FilterChanged { get; set; }
+
+    /// <summary>How many actors are offered as chips.</summary>
+    [Parameter] public int ActorChips { get; set; } = 12;
+
+    private IEnumerable<ActorCount> TopActors
+    {
+        get
+        {
+            var actors = Facets?.Actors ?? [];
+            var chosen = Filter.Actors.Select(slug => actors.FirstOrDefault(a => a.Slug == slug) ?? new ActorCount(slug, slug, "other", 0));
+            return chosen.Concat(actors.Where(a => !Filter.Actors.Contains(a.Slug)).Take(Math.Max(0, ActorChips - Filter.Actors.Count)));
+        }
+    }
+
+    private string DateLabel => (Filter.From, Filter.To) switch
+    {
+        ({ } f, { } t) => $"{TimelineUrl.FormatDate(f)} to {TimelineUrl.FormatDate(t)}",
+        ({ } f, null) => $"from {TimelineUrl.FormatDate(f)}",
+        (null, { } t) => $"until {TimelineUrl.FormatDate(t)}",
+        _ => "",
+    };
+
+    protected override void OnParametersSet()
+    {
+        // Follow the URL (back, forward, a cleared filter) without clobbering what is being typed.
+        if (Filter.Query != shownQuery)
+        {
+            shownQuery = Filter.Query;
+            searchText = Filter.Query;
+        }
+    }
+
+    private string ActorName(string slug) => Facets?.Actors.FirstOrDefault(a => a.Slug == slug)?.Name ?? slug;
+
+    private Task ChangeAsync(TimelineFilter filter) => FilterChanged.InvokeAsync(filter with { After = null });
+
+    private Task SearchChangedAsync(string? text)
+    {
+        searchText = text;
+        var query = SearchSyntax.Clean(text);
+        var next = query.Length == 0 ? null : query;
+        if (next == Filter.Query)
+        {
+            return Task.CompletedTask;
+        }
+        shownQuery = next;
+        // A new search sorts by relevance unless the user chose a date order.
+        var sort = next is null ? (Filter.Sort == TimelineSort.Relevance ? TimelineSort.Newest : Filter.Sort)
+            : Filter.HasSearch ? Filter.Sort : TimelineSort.Relevance;
+        return ChangeAsync(Filter with { Query = next, Sort = sort });
+    }
+
+    private Task SortChangedAsync(TimelineSort sort) => ChangeAsync(Filter with { Sort = sort });
+
+    private async Task<IEnumerable<ActorCount>> SearchActorsAsync(string? text, CancellationToken cancellationToken)
+    {
+        if (ActorSearch is not null)
+        {
+            return (await ActorSearch(text, cancellationToken)).Where(a => !Filter.Actors.Contains(a.Slug));
+        }
+        var actors = Facets?.Actors ?? [];
+        return actors.Where(a => string.IsNullOrWhiteSpace(text) || a.Name.Contains(text.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+
+    private Task AddActorAsync(ActorCount? actor) =>
+        actor is null || Filter.Actors.Contains(actor.Slug) ? Task.CompletedTask : ChangeAsync(Filter with { Actors = [.. Filter.Actors, actor.Slug] });
+
+    private Task ToggleActorAsync(string slug) => ChangeAsync(Filter with
+    {
+        Actors = Filter.Actors.Contains(slug) ? Filter.Actors.Where(a => a != slug).ToList() : [.. Filter.Actors, slug],
+    });
+
+    private Task ToggleTypeAsync(EventType type) => ChangeAsync(Filter with
+    {
+        Types = (Filter.Types.Contains(type) ? Filter.Types.Where(t => t != type) : Filter.Types.Append(type)).Order().ToList(),
+    });
+
+    private Task FromChangedAsync(DateTime? date) => ChangeAsync(Filter with { From = ToDateOnly(date) });
+
+    private Task ToChangedAsync(DateTime? date) => ChangeAsync(Filter with { To = ToDateOnly(date) });
+
+    private Task YearsChangedAsync((int From, int To) years) =>
+        ChangeAsync(Filter with { From = new DateOnly(years.From, 1, 1), To = new DateOnly(years.To, 12, 31) });
+
+    private static DateTime? ToDateTime(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
+
+    private static DateOnly? ToDateOnly(DateTime? date) => date is { } d ? DateOnly.FromDateTime(d) : null;
+}

@@ -1,0 +1,78 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using KoreaTimeline.Data;
+using KoreaTimeline.Data.Queries;
+using KoreaTimeline.Extraction.Pipeline;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace KoreaTimeline.Benchmarks.Queries;
+
+/// <summary>
+/// The timeline's queries on 100,000 synthetic events: the first page (<see cref="Page"/>) and the counts beside the
+/// filters (<see cref="Facets"/>), for each filter alone and combined, with and without search. A timeline request
+/// runs both. Run with:
+/// <c>dotnet run -c Release --project tests/KoreaTimeline.Benchmarks -- --filter '*TimelineQueryBenchmarks*'</c>.
+/// </summary>
+[Config(typeof(QueryConfig))]
+[MemoryDiagnoser]
+public class TimelineQueryBenchmarks
+{
+    public const int EventCount = 100_000;
+
+    private static readonly Dictionary<string, TimelineFilter> Scenarios = new()
+    {
+        ["none"] = new(),
+        ["actor"] = new() { Actors = ["kim-jong-un"] },
+        ["rare-actor"] = new() { Actors = ["uss-carl-vinson"] },
+        ["two-actors"] = new() { Actors = ["north-korea", "united-states"] },
+        ["type"] = new() { Types = [EventType.MissileTest, EventType.NuclearTest] },
+        ["dates"] = new() { From = new DateOnly(2017, 1, 1), To = new DateOnly(2019, 12, 31) },
+        ["oldest"] = new() { Sort = TimelineSort.Oldest },
+        ["search"] = new() { Query = "missile", Sort = TimelineSort.Relevance },
+        ["search-by-date"] = new() { Query = "missile", Sort = TimelineSort.Newest },
+        ["search-prefix-phrase"] = new() { Query = "\"ballistic missile\" pyong*", Sort = TimelineSort.Relevance },
+        ["combined"] = new() { Actors = ["north-korea"], Types = [EventType.MissileTest], From = new DateOnly(2010, 1, 1), To = new DateOnly(2026, 12, 31) },
+        ["combined-search"] = new() { Query = "launches", Actors = ["north-korea"], Types = [EventType.MissileTest], From = new DateOnly(2010, 1, 1), Sort = TimelineSort.Relevance },
+    };
+
+    private TimelineQueries queries = null!;
+    private TimelineFilter filter = null!;
+
+    /// <summary>The filter under test, by name (see <see cref="Scenarios"/>).</summary>
+    [ParamsSource(nameof(ScenarioNames))]
+    public string Scenario { get; set; } = "none";
+
+    public static IEnumerable<string> ScenarioNames => Scenarios.Keys;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var path = SyntheticTimeline.EnsureDatabase(EventCount);
+        var options = new DbContextOptionsBuilder<TimelineDbContext>().UseSqlite($"Data Source={path};Mode=ReadOnly").Options;
+        queries = new TimelineQueries(new PooledDbContextFactory<TimelineDbContext>(options));
+        filter = Scenarios[Scenario] with { Take = 50 };
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => SqliteConnection.ClearAllPools();
+
+    [Benchmark]
+    public int Page() => queries.GetPageAsync(filter).GetAwaiter().GetResult().Items.Count;
+
+    [Benchmark]
+    public int Facets() => queries.GetFacetsAsync(filter).GetAwaiter().GetResult().Types.Count;
+
+    /// <summary>Enough iterations for a meaningful p95, in one process, short warmup.</summary>
+    private sealed class QueryConfig : ManualConfig
+    {
+        public QueryConfig()
+        {
+            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(20).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)));
+            AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);
+        }
+    }
+}

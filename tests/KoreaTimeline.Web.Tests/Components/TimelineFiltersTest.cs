@@ -1,0 +1,115 @@
+using Bunit;
+using KoreaTimeline.Data.Queries;
+using KoreaTimeline.Extraction.Pipeline;
+using KoreaTimeline.Web.Components.Timeline;
+using KoreaTimeline.Web.Tests.Infrastructure;
+
+namespace KoreaTimeline.Web.Tests.Components;
+
+public sealed class TimelineFiltersTest : BunitTest
+{
+    private static readonly TimelineFacets Facets = new(
+        [new ActorCount("north-korea", "North Korea", "country", 7), new ActorCount("kim-jong-un", "Kim Jong-un", "person", 5), new ActorCount("japan", "Japan", "country", 0)],
+        [new TypeCount(EventType.MissileTest, 4), new TypeCount(EventType.Summit, 2)],
+        [new YearCount(2017, 3), new YearCount(2019, 6)]);
+
+    private TimelineFilter? changed;
+
+    private IRenderedComponent<TimelineFilters> RenderPanel(TimelineFilter filter) =>
+        Render<TimelineFilters>(ps => ps
+            .Add(p => p.Filter, filter)
+            .Add(p => p.Facets, Facets)
+            .Add(p => p.FilterChanged, f => changed = f));
+
+    [Fact]
+    public void Shows_each_type_and_actor_with_its_count()
+    {
+        var cut = RenderPanel(new TimelineFilter());
+
+        Assert.Equal("Missile test 4", cut.Find("[data-type=missile_test]").TextContent.Trim());
+        Assert.Equal("Summit 2", cut.Find("[data-type=summit]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-type=exercise]"));
+        Assert.Equal("North Korea 7", cut.Find("[data-actor=north-korea]").TextContent.Trim());
+        Assert.Equal("true", cut.Find("[data-actor=japan]").GetAttribute("aria-disabled"));
+    }
+
+    [Fact]
+    public void Clicking_a_type_adds_it_and_clicking_a_chosen_one_removes_it()
+    {
+        var cut = RenderPanel(new TimelineFilter { Types = [EventType.Summit] });
+        Assert.Equal("true", cut.Find("[data-type=summit]").GetAttribute("aria-pressed"));
+
+        cut.Find("[data-type=missile_test]").Click();
+        Assert.Equal([EventType.MissileTest, EventType.Summit], changed!.Types);
+
+        cut.Find("[data-type=summit]").Click();
+        Assert.Empty(changed!.Types);
+    }
+
+    [Fact]
+    public void Clicking_actors_adds_them_to_the_and_selection()
+    {
+        var cut = RenderPanel(new TimelineFilter { Actors = ["north-korea"] });
+
+        cut.Find("[data-actor=kim-jong-un]").Click();
+
+        Assert.Equal(["north-korea", "kim-jong-un"], changed!.Actors);
+    }
+
+    [Fact]
+    public void Each_active_filter_clears_in_one_click_and_clear_all_resets_everything()
+    {
+        var filter = new TimelineFilter
+        {
+            Query = "missile",
+            Actors = ["north-korea"],
+            Types = [EventType.MissileTest],
+            From = new DateOnly(2017, 1, 1),
+            To = new DateOnly(2019, 12, 31),
+            Sort = TimelineSort.Relevance,
+        };
+        var cut = RenderPanel(filter);
+
+        var chips = cut.FindAll("[data-testid=active-filters] .mud-chip");
+        Assert.Equal(["Search: missile", "North Korea", "Missile test", "2017-01-01 to 2019-12-31"], chips.Select(c => c.TextContent.Trim()));
+
+        cut.FindAll("[data-testid=active-filters] .mud-chip-close-button")[1].Click();
+        Assert.Equal(filter with { Actors = [] }, changed! with { Actors = [] });
+        Assert.Empty(changed!.Actors);
+
+        cut.Find("[data-testid=clear-all]").Click();
+        Assert.True(changed!.IsEmpty);
+    }
+
+    [Fact]
+    public void Without_filters_there_is_nothing_to_clear()
+    {
+        var cut = RenderPanel(new TimelineFilter());
+
+        Assert.Empty(cut.FindAll("[data-testid=active-filters]"));
+    }
+
+    [Fact]
+    public void Typing_a_search_asks_for_relevance_order()
+    {
+        var cut = RenderPanel(new TimelineFilter());
+
+        cut.Find("input[data-testid=search]").Input("  kim\u0000 jong  ");
+
+        cut.WaitForAssertion(() => Assert.Equal("kim jong", changed?.Query), TimeSpan.FromSeconds(5));
+        Assert.Equal(TimelineSort.Relevance, changed!.Sort);
+    }
+
+    [Fact]
+    public void Brushing_the_histogram_sets_whole_years()
+    {
+        var cut = RenderPanel(new TimelineFilter());
+
+        cut.Find("[data-year='2017']").PointerDown();
+        cut.Find("[data-year='2018']").PointerEnter();
+        cut.Find("[data-year='2019']").PointerUp();
+
+        Assert.Equal(new DateOnly(2017, 1, 1), changed!.From);
+        Assert.Equal(new DateOnly(2019, 12, 31), changed!.To);
+    }
+}

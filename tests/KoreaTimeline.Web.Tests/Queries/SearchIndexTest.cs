@@ -1,0 +1,90 @@
+using KoreaTimeline.Data;
+using KoreaTimeline.Data.Entities;
+using KoreaTimeline.Data.Import;
+using KoreaTimeline.Data.Queries;
+using KoreaTimeline.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KoreaTimeline.Web.Tests.Queries;
+
+/// <summary>The FTS5 index follows inserts, updates, deletes and re-imports through its triggers.</summary>
+public sealed class SearchIndexTest
+{
+    private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
+
+    private static async Task<List<string>> SearchAsync(TimelineAppFactory app, string query) =>
+        (await app.Services.GetRequiredService<TimelineQueries>().GetPageAsync(new TimelineFilter { Query = query, Take = 200 }, Cancellation))
+            .Items.Select(i => i.Event.Title).ToList();
+
+    [Fact]
+    public async Task Index_follows_changes_made_through_ef()
+    {
+        await using var app = new InventedTimelineAppFactory();
+        await app.InitializeAsync();
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<TimelineDbContext>>();
+        var target = app.Events[4];
+
+        await using (var db = await contexts.CreateDbContextAsync(Cancellation))
+        {
+            var e = await db.Events.Include(x => x.Evidence).Include(x => x.Actors).ThenInclude(a => a.Actor).SingleAsync(x => x.Id == target.Id, Cancellation);
+            e.Title = "Renamed tremor event";
+            e.Location = "Zorbistan";
+            db.Evidence.RemoveRange(e.Evidence);
+            db.EventActors.RemoveRange(e.Actors.Where(a => a.Actor.Slug == "kim-jong-un"));
+            await db.SaveChangesAsync(Cancellation);
+        }
+        Assert.Equal(["Renamed tremor event"], await SearchAsync(app, "renamed"));
+        Assert.Equal(["Renamed tremor event"], await SearchAsync(app, "zorbistan"));
+        Assert.Empty(await SearchAsync(app, "seismographs"));
+        Assert.Empty(await SearchAsync(app, "renamed kim"));
+
+        await using (var db = await contexts.CreateDbContextAsync(Cancellation))
+        {
+            var japan = await db.Actors.SingleAsync(a => a.Slug == "japan", Cancellation);
+            japan.Name = "Nippon";
+            await db.SaveChangesAsync(Cancellation);
+        }
+        Assert.Equal(["Carrier group sent to the region"], await SearchAsync(app, "nippon"));
+
+        await using (var db = await contexts.CreateDbContextAsync(Cancellation))
+        {
+            await db.Events.Where(x => x.Id == target.Id).ExecuteDeleteAsync(Cancellation);
+        }
+        Assert.Empty(await SearchAsync(app, "renamed"));
+        await using (var db = await contexts.CreateDbContextAsync(Cancellation))
+        {
+            var indexed = await db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM EventSearch").SingleAsync(Cancellation);
+            Assert.Equal(await db.Events.CountAsync(Cancellation), indexed);
+        }
+    }
+
+    [Fact]
+    public async Task Index_follows_a_re_import_of_a_changed_article()
+    {
+        await using var app = new EmptyTimelineAppFactory();
+        await app.InitializeAsync();
+        var importer = app.Services.GetRequiredService<ArticleImporter>();
+        var file = Path.Combine(app.SeedsPath, "invented.txt");
+
+        await File.WriteAllTextAsync(file,
+            "SEOUL, March 3, 2025 - North Korea fired a ballistic missile into the sea near Wonsan on Sunday, the military said.\n",
+            Cancellation);
+        var first = await importer.ImportFileAsync(file, "invented.txt", Cancellation);
+        Assert.Equal(ImportStatus.New, first.Status);
+        Assert.True(first.Events > 0, "the invented article states an event");
+        Assert.NotEmpty(await SearchAsync(app, "wonsan"));
+
+        await File.WriteAllTextAsync(file,
+            "SEOUL, March 3, 2025 - North Korea fired a ballistic missile into the sea near Hamhung on Sunday, the military said.\n",
+            Cancellation);
+        var second = await importer.ImportFileAsync(file, "invented.txt", Cancellation);
+        Assert.Equal(ImportStatus.Changed, second.Status);
+
+        Assert.Empty(await SearchAsync(app, "wonsan"));
+        Assert.NotEmpty(await SearchAsync(app, "hamhung"));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<TimelineDbContext>>().CreateDbContextAsync(Cancellation);
+        var indexed = await db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM EventSearch").SingleAsync(Cancellation);
+        Assert.Equal(await db.Events.CountAsync(Cancellation), indexed);
+    }
+}
