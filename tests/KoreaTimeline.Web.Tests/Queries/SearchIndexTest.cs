@@ -65,7 +65,9 @@ public sealed class SearchIndexTest
         await using var app = new EmptyTimelineAppFactory();
         await app.InitializeAsync();
         var importer = app.Services.GetRequiredService<ArticleImporter>();
-        var file = Path.Combine(app.SeedsPath, "invented.txt");
+        // Outside the seeds folder: the app's watcher would import it too, racing this test's own imports.
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(app.SeedsPath)!, "elsewhere")).FullName;
+        var file = Path.Combine(folder, "invented.txt");
 
         await File.WriteAllTextAsync(file,
             "SEOUL, March 3, 2025 - North Korea fired a ballistic missile into the sea near Wonsan on Sunday, the military said.\n",
