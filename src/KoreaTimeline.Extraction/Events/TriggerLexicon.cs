@@ -97,24 +97,32 @@ public sealed class TriggerLexicon
         return -1;
     }
 
+    // Every type file's triggers, the types in order of priority: where two rules match the same words the
+    // earlier wins, so specific types (a nuclear test) come before general ones (a statement).
     private static TriggerLexicon Load()
     {
-        var file = EmbeddedResources.ReadJson<TriggersFile>("events/triggers.json");
+        var contexts = EmbeddedResources.ReadJson<ContextsFile>("events/contexts.json").Contexts;
         const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
-        var rules = file.Rules.Select(r =>
+        var rules = new List<TriggerRule>();
+        foreach (var file in EmbeddedResources.List("events/types").Select(EmbeddedResources.ReadJson<TypeFile>).OrderBy(f => f.Priority))
         {
-            if (!EventTypes.TryParse(r.Type, out var type))
+            if (!EventTypes.TryParse(file.Id, out var type))
             {
-                throw new InvalidOperationException($"triggers.json: unknown event type '{r.Type}' in rule '{r.Pattern}'.");
+                throw new InvalidOperationException($"events/types/{file.Id}.json: '{file.Id}' is not an event type of the contract.");
             }
-            var context = r.Context is null ? null : file.Contexts.GetValueOrDefault(r.Context, r.Context);
-            return new TriggerRule(type, r.Pos == "verb", new Regex($@"\b(?:{r.Pattern})(?!\w)", options),
-                context is null ? null : new Regex(context, options), r.Example);
-        }).ToList();
+            foreach (var r in file.Triggers)
+            {
+                var context = r.Context is null ? null : contexts.GetValueOrDefault(r.Context, r.Context);
+                rules.Add(new TriggerRule(type, r.Pos == "verb", new Regex($@"\b(?:{r.Pattern})(?!\w)", options),
+                    context is null ? null : new Regex(context, options), r.Example));
+            }
+        }
         return new TriggerLexicon(rules);
     }
 
-    private sealed record TriggersFile(Dictionary<string, string> Contexts, List<RuleEntry> Rules);
+    private sealed record ContextsFile(Dictionary<string, string> Contexts);
 
-    private sealed record RuleEntry(string Type, string Pos, string Pattern, string? Context, string Example);
+    private sealed record TypeFile(string Id, int Priority, List<RuleEntry> Triggers);
+
+    private sealed record RuleEntry(string Pos, string Pattern, string? Context, string Example);
 }

@@ -25,6 +25,20 @@ internal static class EmbeddedResources
         return Assembly.GetManifestResourceStream(name)!;
     }
 
+    /// <summary>The paths (relative to Resources/) of the embedded files in <paramref name="folder"/>, e.g. <c>events/types</c>.</summary>
+    public static IEnumerable<string> List(string folder)
+    {
+        foreach (var name in Assembly.GetManifestResourceNames())
+        {
+            var at = name.IndexOf("Resources.", StringComparison.Ordinal);
+            var path = at < 0 ? null : name[(at + "Resources.".Length)..];
+            if (path is not null && path.StartsWith(folder + "/", StringComparison.Ordinal))
+            {
+                yield return path;
+            }
+        }
+    }
+
     public static T ReadJson<T>(string path)
     {
         using var stream = Open(path);

@@ -20,28 +20,14 @@ public enum EventType
     Other,
 }
 
-/// <summary>Ids, labels and codes of <see cref="EventType"/> as the contract writes them.</summary>
+/// <summary>
+/// Ids, labels and codes of <see cref="EventType"/> as the contract writes them, read from the event type files
+/// (Resources/events/types/ID.json), which also hold each type's triggers.
+/// </summary>
 public static class EventTypes
 {
-    /// <summary>Every type with its contract id, label, CAMEO and PLOVER codes.</summary>
-    public static IReadOnlyList<EventTypeInfo> All { get; } =
-    [
-        new(EventType.Deployment, "deployment", "Deployment", "150 / 062", "MOBILIZE (weapons)"),
-        new(EventType.Exercise, "exercise", "Exercise", "150", "MOBILIZE / COOPERATE"),
-        new(EventType.MissileTest, "missile_test", "Missile test", "150", "MOBILIZE (weapons)"),
-        new(EventType.NuclearTest, "nuclear_test", "Nuclear test", "150", "MOBILIZE (cbrn)"),
-        new(EventType.Summit, "summit", "Summit", "043 / 044", "CONSULT"),
-        new(EventType.Meeting, "meeting", "Meeting", "040 / 042", "CONSULT"),
-        new(EventType.Statement, "statement", "Statement", "010 / 111", "ACCUSE / other"),
-        new(EventType.Threat, "threat", "Threat", "138", "THREATEN"),
-        new(EventType.Proposal, "proposal", "Proposal", "036", "AGREE / REQUEST"),
-        new(EventType.Negotiation, "negotiation", "Negotiation", "046 / 164", "CONSULT / REJECT"),
-        new(EventType.Agreement, "agreement", "Agreement", "057", "AGREE"),
-        new(EventType.Sanctions, "sanctions", "Sanctions", "163", "SANCTION"),
-        new(EventType.Cooperation, "cooperation", "Cooperation", "062", "COOPERATE"),
-        new(EventType.TroopDeployment, "troop_deployment", "Troop deployment", "072", "AID / MOBILIZE"),
-        new(EventType.Other, "other", "Other", "–", "–"),
-    ];
+    /// <summary>Every type with its contract id, label, CAMEO and PLOVER codes, in the enum's order.</summary>
+    public static IReadOnlyList<EventTypeInfo> All { get; } = Load();
 
     private static readonly Dictionary<string, EventTypeInfo> ById =
         All.ToDictionary(t => t.Id, StringComparer.OrdinalIgnoreCase);
@@ -63,6 +49,19 @@ public static class EventTypes
         type = EventType.Other;
         return false;
     }
+
+    /// <summary>The contract id of an enum value: <c>MissileTest</c> → <c>missile_test</c>.</summary>
+    internal static string IdOf(EventType type) =>
+        string.Concat(type.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static EventTypeInfo[] Load() =>
+        [.. Enum.GetValues<EventType>().Select(type =>
+        {
+            var file = EmbeddedResources.ReadJson<EventTypeFile>($"events/types/{IdOf(type)}.json");
+            return new EventTypeInfo(type, file.Id, file.Label, file.Cameo, file.Plover);
+        })];
+
+    private sealed record EventTypeFile(string Id, string Label, string Cameo, string Plover);
 }
 
 /// <summary>One row of the event type table.</summary>
