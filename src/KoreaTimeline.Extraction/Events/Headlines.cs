@@ -50,6 +50,11 @@ public static partial class Headlines
             return Finish(phrase);
         }
 
+        if (trigger.Start == clause.Start && clause.Role != ClauseRole.Intro)
+        {
+            // "Talks between Washington and Pyongyang stalled": the trigger opens its clause and is its own subject.
+            return Finish(PurposeTail().Replace(WithoutDates(doc, clause.Start, clause.End), ""));
+        }
         var subject = clause.Role == ClauseRole.Intro ? "" : text[clause.Start..trigger.Start];
         if (SaidBy().Match(subject) is { Success: true } speaker)
         {
@@ -62,7 +67,7 @@ public static partial class Headlines
             subject = Filler().Replace(subject.Trim(), "").Trim();
         }
         while (subject != previous);
-        if (subject.Length == 0 || PronounOnly().IsMatch(subject) || subject.Split(' ').Length > 8)
+        if (subject.Length == 0 || PronounOnly().IsMatch(subject) || subject.Split(' ').Length > 12)
         {
             subject = actors.FirstOrDefault(a => a.Kind != "country")?.Name ?? (actors.Count > 0 ? actors[0].Name : "");
         }

@@ -51,6 +51,13 @@ public static partial class MentionFinder
     [GeneratedRegex(@"\b(?:said|says|reported|reports|told\s+\w+|announced|confirmed|quoted)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SpeechVerb();
 
+    // "imposed nine rounds of sanctions": a tally inside the trigger itself.
+    [GeneratedRegex(@"\b(?:rounds|series|dozens|hundreds|scores|waves)\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Rounds();
+
+    [GeneratedRegex(@"\b(?:has|have)\s+(?:[a-z]+ly\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PerfectBefore();
+
     [GeneratedRegex(@"^(?:which|who)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativePronoun();
 
@@ -87,7 +94,8 @@ public static partial class MentionFinder
                 // One event per clause: the first trigger states it; coordinated verbs ("declared ... and vowed") elaborate it.
                 var trigger = triggers.FirstOrDefault(t => clause.Contains(t.Start));
                 if (trigger is null || NonFactual().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
-                    || !trigger.Rule.IsVerb && Aggregate().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)))
+                    || !trigger.Rule.IsVerb && Aggregate().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
+                    || Rounds().IsMatch(text.AsSpan(trigger.Start, trigger.End - trigger.Start)))
                 {
                     continue;
                 }
@@ -190,6 +198,11 @@ public static partial class MentionFinder
         if (sentenceIndex <= 1 && !hasIntro)
         {
             return (DateInterval.Day(doc.Published), DateSource.Article);
+        }
+        // "Officials have warned that ...": further on, a present perfect is background, not a dated step of the story.
+        if (PerfectBefore().IsMatch(doc.Text.AsSpan(clause.Start, trigger.Start - clause.Start)))
+        {
+            return null;
         }
         var earliest = doc.Sentences[Math.Max(0, sentenceIndex - 3)].Start;
         var last = dates.LastOrDefault(t => t.End <= clause.Start && t.Start >= earliest && t.Type == TimexType.Date);

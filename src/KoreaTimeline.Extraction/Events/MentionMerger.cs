@@ -84,7 +84,11 @@ public static class MentionMerger
         var dated = Dated(group);
         var lead = group.OrderBy(m => !m.IsVerb).ThenBy(m => m.DateSource == Events.DateSource.None).ThenBy(m => m.Trigger.Start).First();
         var actors = group.SelectMany(m => m.Actors).DistinctBy(a => a.Name).ToList();
-        var type = lead.Type == EventType.Meeting && actors.Count(a => a.Leader) >= 2 ? EventType.Summit : lead.Type;
+        // Leaders of two states meeting or holding talks is a summit.
+        var type = lead.Type is EventType.Meeting or EventType.Negotiation
+            && actors.Where(a => a.Leader).Select(a => a.Country).Distinct().Count() >= 2
+                ? EventType.Summit
+                : lead.Type;
         var place = group.Select(m => m.Place).Where(p => p is not null).OrderByDescending(p => p!.Country is not null).FirstOrDefault();
         var evidence = group.Select(m => m.Evidence).DistinctBy(e => (e.Start, e.End)).OrderBy(e => e.Start).ToList();
         return new ExtractedEvent(
