@@ -50,7 +50,11 @@ public sealed class TimelineQueries
             return new TimelineResults([], 0, null);
         }
         var filtered = Apply(db, filter, match, actorIds, Except.None);
-        var total = await filtered.CountAsync(cancellationToken);
+        // Every event has exactly one row in EventSearch (the triggers see to it), so a search alone counts there.
+        var searchOnly = match is not null && (filter with { Query = null }).IsEmpty;
+        var total = searchOnly
+            ? await MatchingIds(db, match!).CountAsync(cancellationToken)
+            : await filtered.CountAsync(cancellationToken);
 
         List<int> ids;
         string? next;
@@ -58,11 +62,14 @@ public sealed class TimelineQueries
         {
             var offset = ParseOffset(filter.After);
             // The join is the search: the other filters only, so the FTS table is read once.
-            ids = await Apply(db, filter, null, actorIds, Except.None)
-                .Join(Matches(db, match), e => e.Id, m => m.EventId, (e, m) => new { e.Id, e.Start, m.Rank })
-                .OrderBy(x => x.Rank).ThenByDescending(x => x.Start).ThenByDescending(x => x.Id)
+            // Ties in rank go to the newer event id; a search alone never touches the Events table here.
+            var ranked = searchOnly
+                ? Matches(db, match)
+                : Apply(db, filter, null, actorIds, Except.None).Join(Matches(db, match), e => e.Id, m => m.EventId, (e, m) => m);
+            ids = await ranked
+                .OrderBy(m => m.Rank).ThenByDescending(m => m.EventId)
                 .Skip(offset).Take(take + 1)
-                .Select(x => x.Id)
+                .Select(m => m.EventId)
                 .ToListAsync(cancellationToken);
             next = ids.Count > take ? $"o{offset + take}" : null;
         }
@@ -123,6 +130,9 @@ public sealed class TimelineQueries
         var yearsGlobal = (filter with { From = null, To = null }).IsEmpty;
         var global = typesGlobal || yearsGlobal || filter.IsEmpty ? await GlobalFacetsAsync(db, cancellationToken) : null;
 
+        // Actor counts run on a second connection while types and years are counted (WAL readers do not block each other).
+        var actorCounts = filter.IsEmpty && actorLimit <= GlobalActorLimit ? null : CountActorsOnOwnContextAsync(filter, match, actorIds, actorLimit, cancellationToken);
+
         IReadOnlyList<TypeCount> types;
         IReadOnlyList<YearCount> years;
         if (!typesGlobal && !yearsGlobal && filter.Types.Count == 0 && filter.From is null && filter.To is null)
@@ -143,11 +153,17 @@ public sealed class TimelineQueries
         }
         var actors = filter.IsEmpty && actorLimit <= GlobalActorLimit
             ? global!.Actors.Take(actorLimit).ToList()
-            : await CountActorsAsync(db, filter, match, actorIds, null, actorLimit, cancellationToken);
+            : await actorCounts!;
         return new TimelineFacets(actors, types, years);
     }
 
     private const int GlobalActorLimit = 50;
+
+    private async Task<List<ActorCount>> CountActorsOnOwnContextAsync(TimelineFilter filter, string? match, List<int> actorIds, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await CountActorsAsync(db, filter, match, actorIds, null, limit, cancellationToken);
+    }
 
     private (int Count, int MaxId, TimelineFacets Facets)? globalFacets;
 
