@@ -52,9 +52,8 @@ public sealed class TimelineQueries
         var filtered = Apply(db, filter, match, actorIds, Except.None);
         // Every event has exactly one row in EventSearch (the triggers see to it), so a search alone counts there.
         var searchOnly = match is not null && (filter with { Query = null }).IsEmpty;
-        var total = searchOnly
-            ? await MatchingIds(db, match!).CountAsync(cancellationToken)
-            : await filtered.CountAsync(cancellationToken);
+        // The total is counted on a second connection while the page is read.
+        var totalTask = CountOnOwnContextAsync(filter, match, actorIds, searchOnly, cancellationToken);
 
         List<int> ids;
         string? next;
@@ -110,7 +109,15 @@ public sealed class TimelineQueries
                 : mark.Snippet;
             return new TimelineItem(summary, mark.Title, snippet);
         }).ToList();
-        return new TimelineResults(items, total, next);
+        return new TimelineResults(items, await totalTask, next);
+    }
+
+    private async Task<int> CountOnOwnContextAsync(TimelineFilter filter, string? match, List<int> actorIds, bool searchOnly, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return searchOnly
+            ? await MatchingIds(db, match!).CountAsync(cancellationToken)
+            : await Apply(db, filter, match, actorIds, Except.None).CountAsync(cancellationToken);
     }
 
     /// <summary>The counts beside the filter values (see <see cref="TimelineFacets"/>); at most <paramref name="actorLimit"/> actors, chosen ones always included.</summary>
