@@ -50,7 +50,10 @@ public sealed class TimelineQueries
             return new TimelineResults([], 0, null);
         }
         var filtered = Apply(db, filter, match, actorIds, Except.None);
-        var total = await filtered.CountAsync(cancellationToken);
+        // Every event has exactly one row in EventSearch (the triggers see to it), so a search alone counts there.
+        var searchOnly = match is not null && (filter with { Query = null }).IsEmpty;
+        // The total is counted on a second connection while the page is read.
+        var totalTask = CountOnOwnContextAsync(filter, match, actorIds, searchOnly, cancellationToken);
 
         List<int> ids;
         string? next;
@@ -58,11 +61,14 @@ public sealed class TimelineQueries
         {
             var offset = ParseOffset(filter.After);
             // The join is the search: the other filters only, so the FTS table is read once.
-            ids = await Apply(db, filter, null, actorIds, Except.None)
-                .Join(Matches(db, match), e => e.Id, m => m.EventId, (e, m) => new { e.Id, e.Start, m.Rank })
-                .OrderBy(x => x.Rank).ThenByDescending(x => x.Start).ThenByDescending(x => x.Id)
+            // Ties in rank go to the newer event id; a search alone never touches the Events table here.
+            var ranked = searchOnly
+                ? Matches(db, match)
+                : Apply(db, filter, null, actorIds, Except.None).Join(Matches(db, match), e => e.Id, m => m.EventId, (e, m) => m);
+            ids = await ranked
+                .OrderBy(m => m.Rank).ThenByDescending(m => m.EventId)
                 .Skip(offset).Take(take + 1)
-                .Select(x => x.Id)
+                .Select(m => m.EventId)
                 .ToListAsync(cancellationToken);
             next = ids.Count > take ? $"o{offset + take}" : null;
         }
@@ -103,7 +109,15 @@ public sealed class TimelineQueries
                 : mark.Snippet;
             return new TimelineItem(summary, mark.Title, snippet);
         }).ToList();
-        return new TimelineResults(items, total, next);
+        return new TimelineResults(items, await totalTask, next);
+    }
+
+    private async Task<int> CountOnOwnContextAsync(TimelineFilter filter, string? match, List<int> actorIds, bool searchOnly, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return searchOnly
+            ? await MatchingIds(db, match!).CountAsync(cancellationToken)
+            : await Apply(db, filter, match, actorIds, Except.None).CountAsync(cancellationToken);
     }
 
     /// <summary>The counts beside the filter values (see <see cref="TimelineFacets"/>); at most <paramref name="actorLimit"/> actors, chosen ones always included.</summary>
@@ -122,6 +136,9 @@ public sealed class TimelineQueries
         var typesGlobal = (filter with { Types = [] }).IsEmpty;
         var yearsGlobal = (filter with { From = null, To = null }).IsEmpty;
         var global = typesGlobal || yearsGlobal || filter.IsEmpty ? await GlobalFacetsAsync(db, cancellationToken) : null;
+
+        // Actor counts run on a second connection while types and years are counted (WAL readers do not block each other).
+        var actorCounts = filter.IsEmpty && actorLimit <= GlobalActorLimit ? null : CountActorsOnOwnContextAsync(filter, match, actorIds, actorLimit, cancellationToken);
 
         IReadOnlyList<TypeCount> types;
         IReadOnlyList<YearCount> years;
@@ -143,11 +160,17 @@ public sealed class TimelineQueries
         }
         var actors = filter.IsEmpty && actorLimit <= GlobalActorLimit
             ? global!.Actors.Take(actorLimit).ToList()
-            : await CountActorsAsync(db, filter, match, actorIds, null, actorLimit, cancellationToken);
+            : await actorCounts!;
         return new TimelineFacets(actors, types, years);
     }
 
     private const int GlobalActorLimit = 50;
+
+    private async Task<List<ActorCount>> CountActorsOnOwnContextAsync(TimelineFilter filter, string? match, List<int> actorIds, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await CountActorsAsync(db, filter, match, actorIds, null, limit, cancellationToken);
+    }
 
     private (int Count, int MaxId, TimelineFacets Facets)? globalFacets;
 

@@ -100,8 +100,11 @@ public partial class TimelinePage
         Error = null;
         try
         {
-            var page = await Queries.GetPageAsync(Filter);
-            var facets = await Queries.GetFacetsAsync(Filter);
+            // The page and the counts are independent reads on their own connections.
+            var pageTask = Queries.GetPageAsync(Filter);
+            var facetsTask = Queries.GetFacetsAsync(Filter);
+            await Task.WhenAll(pageTask, facetsTask);
+            var (page, facets) = (await pageTask, await facetsTask);
             View = new TimelineView(key, page, facets);
             items = [.. page.Items];
             NextCursor = page.Next;
