@@ -67,9 +67,12 @@ public static partial class Headlines
             subject = Filler().Replace(subject.Trim(), "").Trim();
         }
         while (subject != previous);
-        if (subject.Length == 0 || PronounOnly().IsMatch(subject) || subject.Split(' ').Length > 12)
+        if (subject.Length == 0 || PronounOnly().IsMatch(subject) || subject.Split(' ').Length > 8)
         {
-            subject = actors.FirstOrDefault(a => a.Kind != "country")?.Name ?? (actors.Count > 0 ? actors[0].Name : "");
+            // The one who acts: an actor named in the subject, a person or body before a country, else any actor.
+            var named = actors.Where(a => subject.Contains(a.Name, StringComparison.Ordinal)).ToList();
+            var pool = named.Count > 0 ? named : [.. actors];
+            subject = pool.FirstOrDefault(a => a.Kind != "country")?.Name ?? (pool.Count > 0 ? pool[0].Name : "");
         }
 
         var triggerText = text[trigger.Start..trigger.End];
@@ -94,7 +97,7 @@ public static partial class Headlines
     // "Seoul and Washington", "Officials", "The missiles" take a plural verb; "The United States" does not.
     private static bool IsPlural(string subject, IReadOnlyList<KnownActor> actors)
     {
-        if (subject.Contains(" and ", StringComparison.Ordinal) || subject.Contains(", ", StringComparison.Ordinal))
+        if (subject.Contains(" and ", StringComparison.Ordinal))
         {
             return true;
         }
@@ -104,6 +107,16 @@ public static partial class Headlines
             && !last.EndsWith("'s", StringComparison.Ordinal) && !last.EndsWith("’s", StringComparison.Ordinal)
             && !actors.Any(a => subject.EndsWith(a.Name, StringComparison.Ordinal));
     }
+
+    /// <summary>The headline of an event a noun names: "North Korea's first nuclear test".</summary>
+    public static string ForNoun(ArticleDocument doc, int start, int end, KnownActor? owner)
+    {
+        var phrase = Determiners().Replace(WithoutDates(doc, start, end).Trim(), "");
+        return Finish(owner is null ? phrase : $"{owner.Name}'s {phrase}");
+    }
+
+    [GeneratedRegex(@"^(?:the|a|an|its|their|his|her)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Determiners();
 
     private static string WithoutDates(ArticleDocument doc, int start, int end)
     {

@@ -23,7 +23,7 @@ public static partial class MentionFinder
     private static partial Regex Opinion();
 
     // "the first time since June": the event happened then, not ever since.
-    [GeneratedRegex(@"\b(?<first>first|last|only)\s+(?:[\w'’-]+\s+){0,4}since\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<first>first|last|only)\s+(?:[\w'’-]+\s+){0,4}since\s+(?:(?:the|their|its|his|her|a|an)\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FirstSince();
 
     [GeneratedRegex(@"\bsince\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -57,6 +57,15 @@ public static partial class MentionFinder
 
     [GeneratedRegex(@"\b(?:has|have)\s+(?:[a-z]+ly\s+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex PerfectBefore();
+
+    [GeneratedRegex(@"\G\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceAfter();
+
+    [GeneratedRegex(@"^\s*(?:in|on|of)\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex InOnOf();
+
+    [GeneratedRegex(@"\bits\s+(?:[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PossessiveIts();
 
     [GeneratedRegex(@"^(?:which|who)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativePronoun();
@@ -93,15 +102,19 @@ public static partial class MentionFinder
                 }
                 // One event per clause: the first trigger states it; coordinated verbs ("declared ... and vowed") elaborate it.
                 var trigger = triggers.FirstOrDefault(t => clause.Contains(t.Start));
-                if (trigger is null || NonFactual().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
-                    || !trigger.Rule.IsVerb && Aggregate().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
-                    || Rounds().IsMatch(text.AsSpan(trigger.Start, trigger.End - trigger.Start)))
+                if (trigger is null || NonFactual().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)))
                 {
                     continue;
                 }
+                var tally = !trigger.Rule.IsVerb && Aggregate().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
+                    || Rounds().IsMatch(text.AsSpan(trigger.Start, trigger.End - trigger.Start));
 
-                var (timex, source) = Governing(text, clause, intro, trigger, sentenceDates);
-                if (timex is not null && !trigger.Rule.IsVerb && NamesTheLaterEvent(text, trigger, timex))
+                // A date that a later noun of another kind holds ("months after its first nuclear test in 2006") is that
+                // noun's event's date, not the clause's.
+                var seconds = SecondEvents(text, triggers, clause, trigger, sentenceDates);
+                var (timex, source) = Governing(text, clause, intro, trigger,
+                    seconds.Count == 0 ? sentenceDates : [.. sentenceDates.Where(d => !seconds.Exists(x => x.Date == d))]);
+                if (timex is not null && NamesTheLaterEvent(text, trigger, timex))
                 {
                     (timex, source) = (null, DateSource.None);
                 }
@@ -114,23 +127,52 @@ public static partial class MentionFinder
                     || Participation().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start));
                 var actors = takesPart ? ActorsOf(doc, gazetteer, clauses, clause, trigger, locatives) : [];
                 var place = !takesPart ? null : PlaceOf(locatives, clause) ?? (intro is { } ip ? PlaceOf(locatives, ip) : null);
-                mentions.Add(new Mention
+                if (!tally)
                 {
-                    Trigger = trigger,
-                    SentenceIndex = si,
-                    Sentence = sentence,
-                    Clause = clause,
-                    Evidence = new EvidenceSpan(evidenceStart, clause.End, text[evidenceStart..clause.End]),
-                    Timex = timex,
-                    Date = date,
-                    DateSource = date is null ? DateSource.None : source,
-                    FallbackDate = date is null ? fallback?.Date : null,
-                    FallbackSource = date is null && fallback is { } f ? f.Source : DateSource.None,
-                    Actors = actors,
-                    Place = place,
-                    Headline = Headlines.For(doc, clause, trigger, actors, intro,
-                        clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : null),
-                });
+                    mentions.Add(new Mention
+                    {
+                        Trigger = trigger,
+                        SentenceIndex = si,
+                        Sentence = sentence,
+                        Clause = clause,
+                        Evidence = new EvidenceSpan(evidenceStart, clause.End, text[evidenceStart..clause.End]),
+                        Timex = timex,
+                        Date = date,
+                        DateSource = date is null ? DateSource.None : source,
+                        FallbackDate = date is null ? fallback?.Date : null,
+                        FallbackSource = date is null && fallback is { } f ? f.Source : DateSource.None,
+                        Actors = actors,
+                        Place = place,
+                        Headline = Headlines.For(doc, clause, trigger, actors, intro,
+                            clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : null),
+                    });
+                }
+
+                // "... since its first nuclear test in 2006", "their 2019 summit": a noun of another kind with a date
+                // of its own names a second, earlier event inside the clause.
+                foreach (var (other, own) in seconds)
+                {
+                    var (start, end) = (Math.Min(other.Start, own.Start), Math.Max(other.End, own.End));
+                    if (PlaceAfter().Match(text, end, clause.End - end) is { Success: true } where)
+                    {
+                        end += where.Length; // "the 2019 summit in Vladivostok"
+                    }
+                    var possessor = Possessor(doc, other);
+                    mentions.Add(new Mention
+                    {
+                        Trigger = other,
+                        SentenceIndex = si,
+                        Sentence = sentence,
+                        Clause = clause,
+                        Evidence = new EvidenceSpan(start, end, text[start..end]),
+                        Timex = own,
+                        Date = own.Interval,
+                        DateSource = DateSource.Own,
+                        Actors = possessor is null ? [] : [possessor, .. gazetteer.Country(possessor.Country) is { } c ? [c] : Array.Empty<KnownActor>()],
+                        Place = locatives.FirstOrDefault(p => p.Start >= start && p.End <= end)?.Place,
+                        Headline = Headlines.ForNoun(doc, start, end, possessor),
+                    });
+                }
             }
         }
         return mentions;
@@ -171,6 +213,43 @@ public static partial class MentionFinder
             }
         }
         return (null, DateSource.None);
+    }
+
+    // Nouns of another kind than the clause's event, each with a date right next to it and closer to it than to the
+    // clause's trigger: events of their own.
+    private static List<(TriggerMatch Noun, TemporalExpression Date)> SecondEvents(
+        string text, List<TriggerMatch> triggers, Clause clause, TriggerMatch first, List<TemporalExpression> dates)
+    {
+        var found = new List<(TriggerMatch, TemporalExpression)>();
+        foreach (var other in triggers)
+        {
+            if (other != first && clause.Contains(other.Start) && !other.Rule.IsVerb && other.Rule.Type != first.Rule.Type
+                && AdjacentDate(text, other, dates) is { } own && Distance(own, other) < Distance(own, first))
+            {
+                found.Add((other, own));
+            }
+        }
+        return found;
+    }
+
+    // A date right before a noun ("the 2019 summit") or after it ("a nuclear test in 2006").
+    private static TemporalExpression? AdjacentDate(string text, TriggerMatch noun, List<TemporalExpression> dates) =>
+        dates.FirstOrDefault(t =>
+            t.Start < noun.End && noun.Start < t.End
+            || t.End <= noun.Start && noun.Start - t.End <= 1
+            || t.Start >= noun.End && t.Start - noun.End <= 4 && InOnOf().IsMatch(text.AsSpan(noun.End, t.Start - noun.End)));
+
+    // "its first nuclear test", "North Korea's sixth nuclear test": who the noun's event belongs to.
+    private static KnownActor? Possessor(ArticleDocument doc, TriggerMatch noun)
+    {
+        var from = Math.Max(0, noun.Start - 40);
+        var before = doc.Text.AsSpan(from, noun.Start - from);
+        if (PossessiveIts().IsMatch(before))
+        {
+            return doc.Actors.LastOrDefault(a => a.End <= noun.Start && a.Actor.Kind is "country" or "organization")?.Actor;
+        }
+        return doc.Actors.LastOrDefault(a => a.End <= noun.Start && a.End >= from
+            && (doc.Text.AsSpan(a.End).StartsWith("'s", StringComparison.Ordinal) || doc.Text.AsSpan(a.End).StartsWith("’s", StringComparison.Ordinal)))?.Actor;
     }
 
     // "the North's first missile launch since January": the noun is the new launch; January dates the one before.

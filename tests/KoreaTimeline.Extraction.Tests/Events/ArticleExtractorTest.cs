@@ -141,6 +141,31 @@ public sealed class ArticleExtractorTest
         Assert.DoesNotContain(Extract(text).Events, e => e.Type is EventType.MissileTest or EventType.Sanctions);
 
     [Fact]
+    public void A_dated_noun_inside_a_clause_names_an_earlier_event_of_its_own()
+    {
+        var events = Extract("On Monday, Seoul imposed new sanctions on Pyongyang, months after its first nuclear test in 2006.").Events;
+
+        Assert.Equal(
+            [(EventType.Sanctions, new DateOnly(2025, 3, 10)), (EventType.NuclearTest, new DateOnly(2006, 1, 1))],
+            events.Select(e => (e.Type, e.Date.Start)));
+        Assert.Equal(["North Korea"], events[1].Actors.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void The_first_meeting_since_an_earlier_summit_is_not_dated_by_it()
+    {
+        const string text = "Kim Jong-un met Vladimir Putin on Tuesday. Markets were calm. "
+            + "It was Kim's first meeting with Putin since their 2019 summit in Vladivostok.";
+
+        var events = Extract(text).Events;
+
+        Assert.Equal(
+            [(EventType.Summit, DateInterval.Day(new DateOnly(2025, 3, 11)), 2), (EventType.Summit, DateInterval.Year(2019), 1)],
+            events.Select(e => (e.Type, e.Date, e.Evidence.Count)));
+        Assert.Equal("Vladivostok, Russia", events[1].Location);
+    }
+
+    [Fact]
     public void A_pronoun_subject_takes_the_actor_named_before_it()
     {
         var e = Assert.Single(Extract("Vladimir Putin praised the ties. On Monday, he met with Kim Jong-un in Pyongyang.").Events);
