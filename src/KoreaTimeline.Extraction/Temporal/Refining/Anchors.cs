@@ -46,6 +46,22 @@ internal sealed class Anchors(string text, DateOnly reference)
         return (_narrative, _granularity);
     }
 
+    /// <summary>Whether an explicit expression set the narrative time earlier in the sentence of <paramref name="position"/>.</summary>
+    public bool SetInSentence(int position) =>
+        _setAt >= 0 && _setAt <= position && position - _setAt <= Reach && !SentenceBreak(Text.AsSpan(_setAt, position - _setAt));
+
+    private static bool SentenceBreak(ReadOnlySpan<char> span)
+    {
+        for (var i = 0; i + 1 < span.Length; i++)
+        {
+            if (span[i] is '.' or '!' or '?' or '\n' && char.IsWhiteSpace(span[i + 1]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Whether an explicit expression set the narrative time near <paramref name="position"/>.</summary>
     public bool HasNarrative(int position) => Narrative(position) is var (d, g) && (d != Reference || g != Granularity.Day || _setAt >= 0 && position - _setAt <= Reach);
 

@@ -81,6 +81,12 @@ internal sealed partial class Normalizer(TemporalResources res)
         {
             var tense = c[Slot.Rel] is { } rel ? Math.Sign(RelOffset(rel).Offset) : Tense(a.Text, c.Start, c.End);
             year = month is { } m0 ? NearestYear(a.Reference, m0, day, tense) : a.Reference.Year;
+            if (month is not null && c[Slot.Rel] is null && a.SetInSentence(c.Start) && a.Narrative(c.Start) is var (told, g)
+                && g is Granularity.Year && told.Year != a.Reference.Year)
+            {
+                // "In 2018, Kim met Trump in June": a bare month after a year in its sentence is in that year.
+                year = told.Year;
+            }
             if (month is { } m && day is { } d && c[Slot.Dow] is { } dowText && Lookup(_dow, dowText) is { } dow)
             {
                 year = YearWhereWeekday(year.Value, m, d, dow) ?? year;
