@@ -3,8 +3,8 @@ namespace KoreaTimeline.Data.Tests;
 public sealed class SlugsTest
 {
     [Theory]
-    [InlineData("USS Carl Vinson arrives in Busan", "uss-carl-vinson-arrives-in-busan")]
-    [InlineData("Kim Jong-un declares the U.S. the “number one enemy”", "kim-jong-un-declares-the-us-the-number-one-enemy")]
+    [InlineData("USS Nimitz arrives in Sasebo", "uss-nimitz-arrives-in-sasebo")]
+    [InlineData("Seoul calls the U.S. drills a “routine exercise”", "seoul-calls-the-us-drills-a-routine-exercise")]
     [InlineData("Trump's first term", "trumps-first-term")]
     [InlineData("  --  ", "event")]
     [InlineData("Lê Văn Hiến visits Seoul", "le-van-hien-visits-seoul")]

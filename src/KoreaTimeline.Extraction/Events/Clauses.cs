@@ -6,7 +6,7 @@ namespace KoreaTimeline.Extraction.Events;
 /// <summary>The part a clause plays in its sentence; it decides which dates and actors reach the clause.</summary>
 public enum ClauseRole
 {
-    /// <summary>A fronted phrase before the first comma: "On Sunday, March 2nd", "Since taking office on ...".</summary>
+    /// <summary>A fronted phrase before the first comma: "On Tuesday, May 6", "Since taking office in ...".</summary>
     Intro,
     Main,
     /// <summary>", but ...", ", and the ...", "; ...".</summary>

@@ -45,7 +45,7 @@ public static partial class Headlines
         var text = doc.Text;
         if (!trigger.Rule.IsVerb && clause.Role == ClauseRole.Intro)
         {
-            // "At the Hanoi summit in February 2019" → "Hanoi summit".
+            // "At the Singapore summit in June 2018" → "Singapore summit".
             var phrase = IntroPreposition().Replace(WithoutDates(doc, clause.Start, clause.End), "");
             return Finish(phrase);
         }

@@ -288,7 +288,7 @@ public static partial class MentionFinder
         return last?.Interval is { } narrative ? (narrative, DateSource.Narrative) : null;
     }
 
-    // Quoted passages of five words or more; shorter quotes are names and scare quotes ("strategic cruise missile").
+    // Quoted passages of five words or more; shorter quotes are names and scare quotes ("hypersonic glide vehicle").
     private static List<(int Start, int End)> Quotations(string text, Sentence sentence)
     {
         var spans = new List<(int Start, int End)>();
@@ -350,7 +350,7 @@ public static partial class MentionFinder
         if (clause.Role == ClauseRole.Intro)
         {
             // A fronted phrase names its event but seldom its actors: a verb ("taking office") takes the
-            // subject of the main clause; a noun ("the Hanoi summit") takes everyone the sentence names.
+            // subject of the main clause; a noun ("the Singapore summit") takes everyone the sentence names.
             var main = clauses.FirstOrDefault(c => c.Role == ClauseRole.Main);
             var scope = trigger.Rule.IsVerb ? clauses.Where(c => c.Role == ClauseRole.Main).Take(1) : clauses.Where(c => c.Role != ClauseRole.Attribution);
             foreach (var c in scope)

@@ -79,7 +79,7 @@ public static partial class ArticleDateInference
     }
 
     /// <summary>
-    /// "Sunday, March 2nd": among the years near those the text mentions (the latest first, then later, then earlier),
+    /// "Tuesday, May 6th": among the years near those the text mentions (the latest first, then later, then earlier),
     /// the one whose calendar puts that day on that weekday.
     /// </summary>
     private static InferredDate? WeekdayDate(string text)

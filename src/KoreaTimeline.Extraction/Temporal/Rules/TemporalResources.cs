@@ -47,7 +47,7 @@ internal sealed partial class TemporalResources
             .ToDictionary(g => g.Key, g => g.Select(x => x.Period).OrderBy(p => p.Start).ToArray());
 
         vocabularies["period"] = new Vocabulary(
-            "period", "Trump's first term", true, byAlias.ToDictionary(kv => kv.Key, kv => kv.Value[0].Id), null)
+            "period", "the Korean War", true, byAlias.ToDictionary(kv => kv.Key, kv => kv.Value[0].Id), null)
         {
             Surfaces = periods.SelectMany(p => p.Aliases).Distinct().ToList(),
         };
