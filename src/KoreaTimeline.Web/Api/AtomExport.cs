@@ -30,7 +30,7 @@ public sealed class AtomExport : IExportWriter
         {
             items.Add(ToItem(item, context));
         }
-        var feed = new SyndicationFeed(context.Title, context.Stream.Note ?? $"{context.Stream.Total} events of this view on KoreaTimeline.",
+        var feed = new SyndicationFeed(context.Title, context.Stream.Note ?? $"{ExportStream.CountOf(context.Stream.Total)} of this view on KoreaTimeline.",
             new Uri(context.ViewUrl), context.SelfUrl, items.Count == 0 ? DateTimeOffset.UnixEpoch : items.Max(i => i.LastUpdatedTime), items);
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(context.SelfUrl), "application/atom+xml"));
         feed.Authors.Add(new SyndicationPerson { Name = "KoreaTimeline", Uri = context.Map.Absolute("/") });

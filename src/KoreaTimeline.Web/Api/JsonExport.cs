@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public sealed class JsonExport : IExportWriter
     {
         var options = response.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         // The pipe buffers what the writer writes; each FlushAsync sends a batch.
-        await using var json = new Utf8JsonWriter(response.BodyWriter);
+        await using var json = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("title", context.Title);
         json.WriteString("view", context.ViewUrl);

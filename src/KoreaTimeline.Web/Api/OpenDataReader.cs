@@ -24,6 +24,9 @@ public sealed record ExportStream(int Total, int Limit, IAsyncEnumerable<ExportE
     /// <summary>How many events the export writes.</summary>
     public int Count => Math.Min(Total, Limit);
 
+    /// <summary>"1 event", "12 events".</summary>
+    public static string CountOf(int count) => count == 1 ? "1 event" : $"{count:N0} events";
+
     /// <summary>The note exports carry when cut.</summary>
     public string? Note => Truncated
         ? $"This export holds the first {Limit:N0} of {Total:N0} matching events (the export limit). Narrow the filters, or page through /api/events, for the rest."

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using KoreaTimeline.Extraction.Pipeline;
 using KoreaTimeline.Web.Components.Shared;
@@ -22,12 +23,12 @@ public sealed class TimelineJsExport : IExportWriter
 
     public async Task WriteAsync(ExportContext context, HttpResponse response, CancellationToken cancellationToken)
     {
-        await using var json = new Utf8JsonWriter(response.BodyWriter);
+        await using var json = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteStartObject("title");
         json.WriteStartObject("text");
         json.WriteString("headline", WebUtility.HtmlEncode(context.Title));
-        var intro = $"{context.Stream.Total} events. <a href=\"{WebUtility.HtmlEncode(context.ViewUrl)}\">Open this view on KoreaTimeline</a>.";
+        var intro = $"{ExportStream.CountOf(context.Stream.Total)}. <a href=\"{WebUtility.HtmlEncode(context.ViewUrl)}\">Open this view on KoreaTimeline</a>.";
         if (context.Stream.Note is { } note)
         {
             intro += " " + WebUtility.HtmlEncode(note);
