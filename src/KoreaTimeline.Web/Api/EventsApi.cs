@@ -21,15 +21,15 @@ public static partial class EventsApi
             .WithSummary("Events of a timeline view, one page at a time")
             .WithDescription("The timeline's own filters (q, actor, type, from, to, sort). Pages follow the cursor in `next`.");
         api.MapGet("/events/{id:int}", GetEventAsync).WithName("GetEvent")
-            .WithSummary("One event with its quotes and a citation");
+            .WithSummary("One event with its quotes and a citation").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/actors", GetActorsAsync).WithName("GetActors")
             .WithSummary("Actors with the number of events of the view that involve each");
         api.MapGet("/actors/{slug}", GetActorAsync).WithName("GetActor")
-            .WithSummary("One actor with its events counted by type");
+            .WithSummary("One actor with its events counted by type").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/types", GetTypesAsync).WithName("GetTypes")
             .WithSummary("Event types with their CAMEO and PLOVER codes and counts under the view's other filters");
         api.MapGet("/articles/{id:int}", GetArticleAsync).WithName("GetArticle")
-            .WithSummary("One article with the spans that state its events");
+            .WithSummary("One article with the spans that state its events").ProducesProblem(StatusCodes.Status404NotFound);
         // Anything else under /api is a 404 problem, not the HTML not-found page.
         api.Map("/{**rest}", (string? rest) => NotFound($"There is no API endpoint /api/{rest}.")).ExcludeFromDescription();
         return api;

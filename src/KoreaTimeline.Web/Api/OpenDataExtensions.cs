@@ -88,8 +88,12 @@ public static class OpenDataExtensions
         });
         app.UseRateLimiter();
 
-        app.MapGroup("/api").WithTags("Timeline").RequireRateLimiting(RateLimitPolicy).MapEventsApi();
-        app.MapGroup("/export").WithTags("Exports").RequireRateLimiting(RateLimitPolicy).MapExports();
+        app.MapGroup("/api").WithTags("Timeline").RequireRateLimiting(RateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status500InternalServerError)
+            .MapEventsApi();
+        app.MapGroup("/export").WithTags("Exports").RequireRateLimiting(RateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status500InternalServerError)
+            .MapExports();
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("KoreaTimeline open data"));
         return app;

@@ -313,6 +313,10 @@ public sealed class EventsApiTest(OpenDataAppFactory app) : IClassFixture<OpenDa
         }
         var parameters = paths.GetProperty("/api/events").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Equivalent(new[] { "q", "actor", "type", "from", "to", "sort", "limit", "cursor" }, parameters);
+        var responses = paths.GetProperty("/api/events").GetProperty("get").GetProperty("responses");
+        Assert.True(responses.TryGetProperty("400", out _));
+        Assert.True(responses.TryGetProperty("429", out _));
+        Assert.True(paths.GetProperty("/api/events/{id}").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
     }
