@@ -82,6 +82,7 @@ public static class OpenDataExtensions
             {
                 context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
                 context.Response.Headers.AccessControlAllowOrigin = "*";
+                context.Response.Headers.AccessControlExposeHeaders = "X-Export-Truncated, X-Export-Total, X-Export-Count, X-Export-Limit, Retry-After";
                 return next(context);
             });
             branch.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });

@@ -328,5 +328,6 @@ public sealed class EventsApiTest(OpenDataAppFactory app) : IClassFixture<OpenDa
         using var response = await client.GetAsync(new Uri("/api/types", UriKind.Relative), Cancellation);
 
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("X-Export-Truncated", response.Headers.GetValues("Access-Control-Expose-Headers").Single(), StringComparison.Ordinal);
     }
 }
