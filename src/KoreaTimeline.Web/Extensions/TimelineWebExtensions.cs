@@ -1,3 +1,4 @@
+using KoreaTimeline.Web.Api;
 using KoreaTimeline.Web.Components;
 using MudBlazor.Services;
 
@@ -12,6 +13,7 @@ public static class TimelineWebExtensions
         builder.Services.AddOptions<TimelineOptions>().BindConfiguration(TimelineOptions.SectionName);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.AddTimelineApi();
         return builder;
     }
 
@@ -25,6 +27,8 @@ public static class TimelineWebExtensions
         }
         // Unknown routes get the not-found page with status 404 on the first HTTP response.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The JSON API, exports, OpenAPI document and its reference page (Api/).
+        app.MapTimelineApi();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

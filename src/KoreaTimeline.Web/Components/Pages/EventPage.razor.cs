@@ -1,5 +1,8 @@
 using KoreaTimeline.Data.Queries;
+using KoreaTimeline.Web.Api;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace KoreaTimeline.Web.Components.Pages;
 
@@ -9,6 +12,10 @@ public partial class EventPage
     [Inject] private TimelineQueries Queries { get; set; } = null!;
 
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     /// <summary>The event id from the URL.</summary>
     [Parameter] public int Id { get; set; }
@@ -21,6 +28,33 @@ public partial class EventPage
 
     /// <summary>Related, previous and next events; carried from prerendering like the event.</summary>
     [PersistentState] public EventNeighbours? Neighbours { get; set; }
+
+    private string Permalink => Navigation.ToAbsoluteUri(Event!.Summary.Permalink).ToString();
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>"Title." date. KoreaTimeline, event N. Sources: .... permalink (accessed yyyy-MM-dd).</summary>
+    private string CitationText => EventCitation.PlainText(Event!.Summary, EventCitation.From(Event.Evidence), Permalink, Today);
+
+    /// <summary>A BibTeX <c>@misc</c> entry of the event.</summary>
+    private string CitationBibTeX => EventCitation.BibTeX(Event!.Summary, EventCitation.From(Event.Evidence), Permalink, Today);
+
+    private Task CopyTextAsync() => CopyAsync(CitationText, "Citation");
+
+    private Task CopyBibTeXAsync() => CopyAsync(CitationBibTeX, "BibTeX");
+
+    private async Task CopyAsync(string text, string what)
+    {
+        var copied = false;
+        try
+        {
+            copied = await JS.InvokeAsync<bool>("koreaTimeline.copy", text);
+        }
+        catch (JSException)
+        {
+        }
+        Snackbar.Add(copied ? $"{what} copied" : "Select the text and copy it", copied ? Severity.Success : Severity.Info);
+    }
 
     protected override async Task OnParametersSetAsync()
     {

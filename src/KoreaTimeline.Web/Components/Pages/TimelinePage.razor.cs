@@ -64,6 +64,22 @@ public partial class TimelinePage
 
     private string? Error { get; set; }
 
+    /// <summary>The export formats of the menu, by their name in <c>/export/{format}</c>.</summary>
+    private static readonly (string Format, string Label)[] ExportFormats =
+    [
+        ("csv", "CSV (spreadsheet)"),
+        ("json", "JSON (PLOVER-style)"),
+        ("ics", "iCalendar (.ics)"),
+        ("timelinejs", "TimelineJS (embed)"),
+        ("atom", "Atom feed (follow)"),
+    ];
+
+    private string ViewQueryString => Api.ViewQuery.QueryString(Filter);
+
+    private string ExportUrl(string format) => $"/export/{format}{(ViewQueryString.Length > 0 ? "?" + ViewQueryString : "")}";
+
+    private string ApiUrl => $"/api/events{(ViewQueryString.Length > 0 ? "?" + ViewQueryString : "")}";
+
     private string PageTitle => Filter.IsEmpty ? "KoreaTimeline" : $"{Describe(Filter)} · KoreaTimeline";
 
     private string SortLabel => Filter.EffectiveSort switch

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace KoreaTimeline.Web.Api;
+
+/// <summary>Registration and routes of the open data: the JSON API, its OpenAPI document and reference page, and the exports.</summary>
+public static class OpenDataExtensions
+{
+    /// <summary>The rate-limit policy of <c>/api</c> and <c>/export</c>.</summary>
+    public const string RateLimitPolicy = "open-data";
+
+    /// <summary>Problem details, OpenAPI, the rate limiter, options and the reader of views.</summary>
+    public static WebApplicationBuilder AddTimelineApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OpenDataOptions>().BindConfiguration(TimelineOptions.SectionName);
+        builder.Services.AddSingleton<OpenDataReader>();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // Never a stack trace or exception text in a response, whatever the environment.
+            context.ProblemDetails.Extensions.Remove("exception");
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+        });
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "KoreaTimeline open data";
+            document.Info.Description = "Events of the Korean-peninsula security timeline with the timeline's own filters. " +
+                "Exports of any view: /export/{csv|json|ics|timelinejs|atom} with the timeline's query string.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(RateLimitPolicy, context =>
+            {
+                var permits = context.RequestServices.GetRequiredService<IOptions<OpenDataOptions>>().Value.RateLimit.PermitPerMinute;
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return permits <= 0
+                    ? RateLimitPartition.GetNoLimiter(client)
+                    : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = permits,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    });
+            });
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                var http = context.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"This address made too many requests to the API and exports; try again in {seconds} s.",
+                        Type = "https://tools.ietf.org/html/rfc6585#section-4",
+                    },
+                });
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>/api/...</c>, <c>/export/{format}</c>, <c>/openapi/v1.json</c> and the reference page <c>/scalar</c>. API and
+    /// export routes answer errors as problem details (never the developer exception page or the HTML 404 page) and
+    /// allow any origin (the data is public and read-only, and TimelineJS embeds load it from other sites).
+    /// </summary>
+    public static WebApplication MapTimelineApi(this WebApplication app)
+    {
+        app.UseWhen(IsOpenData, branch =>
+        {
+            branch.Use((context, next) =>
+            {
+                context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+                context.Response.Headers.AccessControlAllowOrigin = "*";
+                context.Response.Headers.AccessControlExposeHeaders = "X-Export-Truncated, X-Export-Total, X-Export-Count, X-Export-Limit, Retry-After";
+                return next(context);
+            });
+            branch.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        });
+        app.UseRateLimiter();
+
+        app.MapGroup("/api").WithTags("Timeline").RequireRateLimiting(RateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status500InternalServerError)
+            .MapEventsApi();
+        app.MapGroup("/export").WithTags("Exports").RequireRateLimiting(RateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status500InternalServerError)
+            .MapExports();
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.WithTitle("KoreaTimeline open data"));
+        return app;
+    }
+
+    private static bool IsOpenData(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/export");
+}
