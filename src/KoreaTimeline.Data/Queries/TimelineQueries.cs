@@ -333,11 +333,16 @@ public sealed class TimelineQueries
             var matching = MatchingIds(db, match);
             events = events.Where(e => matching.Contains(e.Id));
         }
+        // An actor's event list may drive the query (IN on the rowid) only when nothing else can: with a type or
+        // date filter, SQLite would otherwise still prefer walking tens of thousands of rowids of a frequent actor
+        // over the covering (Type, End, Start) or (End, Start) index. "Id + 0" keeps the test but not the drive.
+        var otherIndexedFilter = (except != Except.Types && filter.Types.Count > 0) || (except != Except.Dates && (filter.From is not null || filter.To is not null));
         foreach (var actorId in actorIds)
         {
-            // IN (not EXISTS) lets SQLite drive from the actor's events when they are few.
             var involved = db.EventActors.Where(ea => ea.ActorId == actorId).Select(ea => ea.EventId);
-            events = events.Where(e => involved.Contains(e.Id));
+            events = otherIndexedFilter
+                ? events.Where(e => involved.Contains(e.Id + 0))
+                : events.Where(e => involved.Contains(e.Id));
         }
         if (except != Except.Types && filter.Types.Count > 0)
         {
