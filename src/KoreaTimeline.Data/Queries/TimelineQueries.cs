@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KoreaTimeline.Data.Queries;
 
 /// <summary>Read-side queries of the timeline; each call uses its own short-lived context.</summary>
-public sealed class TimelineQueries
+public sealed class TimelineQueries : IDisposable
 {
     private readonly IDbContextFactory<TimelineDbContext> contextFactory;
 
@@ -16,7 +16,7 @@ public sealed class TimelineQueries
         this.contextFactory = contextFactory;
         if (changes is not null)
         {
-            changes.Changed += () => globalFacets = null;
+            changes.Changed += () => facetIndex = null;
         }
     }
 
@@ -52,8 +52,11 @@ public sealed class TimelineQueries
         var filtered = Apply(db, filter, match, actorIds, Except.None);
         // Every event has exactly one row in EventSearch (the triggers see to it), so a search alone counts there.
         var searchOnly = match is not null && (filter with { Query = null }).IsEmpty;
-        // The total is counted on a second connection while the page is read.
-        var totalTask = CountOnOwnContextAsync(filter, match, actorIds, searchOnly, cancellationToken);
+        // Without a search the facet index counts in memory; with one, the total is counted on a second connection
+        // while the page is read.
+        var totalTask = match is null
+            ? Task.FromResult((await GetFacetIndexAsync(db, cancellationToken)).Total(filter, actorIds))
+            : CountOnOwnContextAsync(filter, match, actorIds, searchOnly, cancellationToken);
 
         List<int> ids;
         string? next;
@@ -130,75 +133,40 @@ public sealed class TimelineQueries
         {
             return new TimelineFacets([], [], []);
         }
-
-        // Facets whose other filters are all empty are the same for every visitor: they come from a cache that
-        // lives until the events change.
-        var typesGlobal = (filter with { Types = [] }).IsEmpty;
-        var yearsGlobal = (filter with { From = null, To = null }).IsEmpty;
-        var global = typesGlobal || yearsGlobal || filter.IsEmpty ? await GlobalFacetsAsync(db, cancellationToken) : null;
-
-        // Actor counts run on a second connection while types and years are counted (WAL readers do not block each other).
-        var actorCounts = filter.IsEmpty && actorLimit <= GlobalActorLimit ? null : CountActorsOnOwnContextAsync(filter, match, actorIds, actorLimit, cancellationToken);
-
-        IReadOnlyList<TypeCount> types;
-        IReadOnlyList<YearCount> years;
-        if (!typesGlobal && !yearsGlobal && filter.Types.Count == 0 && filter.From is null && filter.To is null)
-        {
-            // Neither facet has its own filter set: one pass over the matches counts both.
-            var cells = await Apply(db, filter, match, actorIds, Except.None)
-                .GroupBy(e => new { e.Type, e.Start.Year })
-                .Select(g => new { g.Key.Type, g.Key.Year, Count = g.Count() })
-                .ToListAsync(cancellationToken);
-            types = cells.GroupBy(c => c.Type).Select(g => new TypeCount(g.Key, g.Sum(c => c.Count)))
-                .OrderByDescending(t => t.Count).ThenBy(t => t.Type).ToList();
-            years = cells.GroupBy(c => c.Year).Select(g => new YearCount(g.Key, g.Sum(c => c.Count))).OrderBy(y => y.Year).ToList();
-        }
-        else
-        {
-            types = typesGlobal ? global!.Types : await CountTypesAsync(Apply(db, filter, match, actorIds, Except.Types), cancellationToken);
-            years = yearsGlobal ? global!.Years : await CountYearsAsync(Apply(db, filter, match, actorIds, Except.Dates), cancellationToken);
-        }
-        var actors = filter.IsEmpty && actorLimit <= GlobalActorLimit
-            ? global!.Actors.Take(actorLimit).ToList()
-            : await actorCounts!;
-        return new TimelineFacets(actors, types, years);
+        var index = await GetFacetIndexAsync(db, cancellationToken);
+        var matching = match is null ? null : await MatchingIds(db, match).ToListAsync(cancellationToken);
+        return index.Count(filter, actorIds, matching, actorLimit);
     }
 
-    private const int GlobalActorLimit = 50;
+    private readonly SemaphoreSlim facetIndexLock = new(1, 1);
 
-    private async Task<List<ActorCount>> CountActorsOnOwnContextAsync(TimelineFilter filter, string? match, List<int> actorIds, int limit, CancellationToken cancellationToken)
+    public void Dispose() => facetIndexLock.Dispose();
+
+    private FacetIndex? facetIndex;
+
+    /// <summary>The in-memory facet index, reloaded when the data version differs (or an import said it changed).</summary>
+    private async Task<FacetIndex> GetFacetIndexAsync(TimelineDbContext db, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await CountActorsAsync(db, filter, match, actorIds, null, limit, cancellationToken);
-    }
-
-    private (int Count, int MaxId, TimelineFacets Facets)? globalFacets;
-
-    /// <summary>The unfiltered facets, recomputed when the number of events or the highest event id changes (imports add events with new ids).</summary>
-    private async Task<TimelineFacets> GlobalFacetsAsync(TimelineDbContext db, CancellationToken cancellationToken)
-    {
-        var count = await db.Events.CountAsync(cancellationToken);
-        var maxId = await db.Events.MaxAsync(e => (int?)e.Id, cancellationToken) ?? 0;
-        if (globalFacets is { } cached && cached.Count == count && cached.MaxId == maxId)
+        var version = await FacetIndex.ReadVersionAsync(db, cancellationToken);
+        if (facetIndex is { } current && current.Version == version)
         {
-            return cached.Facets;
+            return current;
         }
-        var all = db.Events.AsNoTracking();
-        var facets = new TimelineFacets(
-            await CountActorsAsync(db, new TimelineFilter(), null, [], null, GlobalActorLimit, cancellationToken),
-            await CountTypesAsync(all, cancellationToken),
-            await CountYearsAsync(all, cancellationToken));
-        globalFacets = (count, maxId, facets);
-        return facets;
+        await facetIndexLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (facetIndex is { } loaded && loaded.Version == version)
+            {
+                return loaded;
+            }
+            facetIndex = await FacetIndex.LoadAsync(db, version, cancellationToken);
+            return facetIndex;
+        }
+        finally
+        {
+            facetIndexLock.Release();
+        }
     }
-
-    private static async Task<IReadOnlyList<TypeCount>> CountTypesAsync(IQueryable<Event> events, CancellationToken cancellationToken) =>
-        (await events.GroupBy(e => e.Type).Select(g => new TypeCount(g.Key, g.Count())).ToListAsync(cancellationToken))
-            .OrderByDescending(t => t.Count).ThenBy(t => t.Type).ToList();
-
-    private static async Task<IReadOnlyList<YearCount>> CountYearsAsync(IQueryable<Event> events, CancellationToken cancellationToken) =>
-        (await events.GroupBy(e => e.Start.Year).Select(g => new YearCount(g.Key, g.Count())).ToListAsync(cancellationToken))
-            .OrderBy(y => y.Year).ToList();
 
     /// <summary>Actors whose name contains <paramref name="text"/>, with their counts under <paramref name="filter"/>, most events first.</summary>
     public async Task<IReadOnlyList<ActorCount>> SearchActorsAsync(string? text, TimelineFilter filter, int limit = 20, CancellationToken cancellationToken = default)
@@ -333,11 +301,16 @@ public sealed class TimelineQueries
             var matching = MatchingIds(db, match);
             events = events.Where(e => matching.Contains(e.Id));
         }
+        // An actor's event list may drive the query (IN on the rowid) only when nothing else can: with a type or
+        // date filter, SQLite would otherwise still prefer walking tens of thousands of rowids of a frequent actor
+        // over the covering (Type, End, Start) or (End, Start) index. "Id + 0" keeps the test but not the drive.
+        var otherIndexedFilter = (except != Except.Types && filter.Types.Count > 0) || (except != Except.Dates && (filter.From is not null || filter.To is not null));
         foreach (var actorId in actorIds)
         {
-            // IN (not EXISTS) lets SQLite drive from the actor's events when they are few.
             var involved = db.EventActors.Where(ea => ea.ActorId == actorId).Select(ea => ea.EventId);
-            events = events.Where(e => involved.Contains(e.Id));
+            events = otherIndexedFilter
+                ? events.Where(e => involved.Contains(e.Id + 0))
+                : events.Where(e => involved.Contains(e.Id));
         }
         if (except != Except.Types && filter.Types.Count > 0)
         {

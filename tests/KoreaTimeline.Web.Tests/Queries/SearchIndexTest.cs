@@ -89,4 +89,35 @@ public sealed class SearchIndexTest
         var indexed = await db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM EventSearch").SingleAsync(Cancellation);
         Assert.Equal(await db.Events.CountAsync(Cancellation), indexed);
     }
+
+    [Fact]
+    public async Task Counts_follow_new_events_without_a_notification()
+    {
+        await using var app = new InventedTimelineAppFactory();
+        await app.InitializeAsync();
+        var queries = app.Services.GetRequiredService<TimelineQueries>();
+        var before = await queries.GetFacetsAsync(new TimelineFilter(), cancellationToken: Cancellation);
+
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<TimelineDbContext>>().CreateDbContextAsync(Cancellation))
+        {
+            var japan = await db.Actors.SingleAsync(a => a.Slug == "japan", Cancellation);
+            db.Events.Add(new Event
+            {
+                Title = "Invented late addition",
+                Slug = "invented-late-addition",
+                Type = Extraction.Pipeline.EventType.Summit,
+                Start = new DateOnly(1999, 1, 1),
+                End = new DateOnly(1999, 1, 1),
+                Precision = Extraction.Pipeline.DatePrecision.Day,
+                Actors = [new EventActor { Actor = japan }],
+            });
+            await db.SaveChangesAsync(Cancellation);
+        }
+        var after = await queries.GetFacetsAsync(new TimelineFilter(), cancellationToken: Cancellation);
+
+        Assert.Equal(before.Types.Single(t => t.Type == Extraction.Pipeline.EventType.Summit).Count + 1,
+            after.Types.Single(t => t.Type == Extraction.Pipeline.EventType.Summit).Count);
+        Assert.Contains(new YearCount(1999, 1), after.Years);
+        Assert.Equal(before.Actors.Single(a => a.Slug == "japan").Count + 1, after.Actors.Single(a => a.Slug == "japan").Count);
+    }
 }
