@@ -30,6 +30,8 @@ public static class TimelineDatabase
         }
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        // Fresh statistics let SQLite pick the filter indexes (cheap: it only analyzes what needs it).
+        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
         return backup;
     }
 
