@@ -45,6 +45,12 @@ public sealed class TemporalTagger
     internal TemporalResources Resources { get; }
     internal RuleParser RuleParser { get; }
 
+    /// <summary>
+    /// Completes once the tagger runs at full speed: its rules start interpreted (the first result comes at once) and
+    /// compiled versions replace them in the background. Long-running hosts and benchmarks may wait for it.
+    /// </summary>
+    public Task WarmedUp => RuleParser.Compiled;
+
     /// <summary>The temporal expressions of <paramref name="text"/>, ordered by start; relative ones resolved against <paramref name="reference"/>.</summary>
     public IReadOnlyList<TemporalExpression> Tag(string text, DateOnly reference) => Tag(text, reference, null);
 
