@@ -70,112 +70,130 @@ public static partial class MentionFinder
     [GeneratedRegex(@"^(?:which|who)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativePronoun();
 
+    /// <summary>The mentions of every sentence, in text order.</summary>
     public static List<Mention> Find(ArticleDocument doc, TriggerLexicon lexicon, Gazetteer gazetteer)
     {
         var text = doc.Text;
         var mentions = new List<Mention>();
         var dates = doc.Timexes.Where(t => t.Interval is not null && t.Type is TimexType.Date or TimexType.Time).ToList();
         var locatives = doc.Places.Where(p => Locative().IsMatch(text.AsSpan(Math.Max(0, p.Start - 40), Math.Min(40, p.Start)))).ToList();
+        var article = new ArticleContext(doc, gazetteer, dates, locatives);
 
         var triggersBySentence = lexicon.Find(text, doc.Sentences);
         for (var si = 0; si < doc.Sentences.Count; si++)
         {
             var sentence = doc.Sentences[si];
-            var sentenceText = text.AsSpan(sentence.Start, sentence.Length);
-            if (Opinion().IsMatch(sentenceText))
+            if (Opinion().IsMatch(text.AsSpan(sentence.Start, sentence.Length)))
             {
                 continue;
             }
-            var sentenceDates = dates.Where(t => t.Start >= sentence.Start && t.End <= sentence.End).ToList();
             var clauses = ClauseSplitter.Split(text, sentence, [.. doc.Timexes.Where(t => sentence.Contains(t.Start)).Select(t => (t.Start, t.End))]);
-            var intro = clauses.Count > 0 && clauses[0].Role == ClauseRole.Intro ? clauses[0] : (Clause?)null;
             var triggers = triggersBySentence[si];
             // Inside a quotation someone speaks: "in preparation for additional launches" is not a launch.
             var quotations = Quotations(text, sentence);
             triggers.RemoveAll(t => quotations.Exists(q => t.Start >= q.Start && t.Start < q.End));
+            var context = new SentenceContext(si, sentence, clauses,
+                clauses.Count > 0 && clauses[0].Role == ClauseRole.Intro ? clauses[0] : null,
+                [.. dates.Where(t => t.Start >= sentence.Start && t.End <= sentence.End)], triggers);
 
             foreach (var clause in clauses)
             {
-                if (clause.Role is ClauseRole.Attribution or ClauseRole.Purpose)
-                {
-                    continue;
-                }
                 // One event per clause: the first trigger states it; coordinated verbs ("declared ... and vowed") elaborate it.
-                var trigger = triggers.FirstOrDefault(t => clause.Contains(t.Start));
-                if (trigger is null || NonFactual().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)))
+                if (clause.Role is ClauseRole.Attribution or ClauseRole.Purpose
+                    || triggers.FirstOrDefault(t => clause.Contains(t.Start)) is not { } trigger
+                    || NonFactual().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)))
                 {
                     continue;
                 }
-                var tally = !trigger.Rule.IsVerb && Aggregate().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
-                    || Rounds().IsMatch(text.AsSpan(trigger.Start, trigger.End - trigger.Start));
-
                 // A date that a later noun of another kind holds ("months after its first nuclear test in 2006") is that
                 // noun's event's date, not the clause's.
-                var seconds = SecondEvents(text, triggers, clause, trigger, sentenceDates);
-                var (timex, source) = Governing(text, clause, intro, trigger,
-                    seconds.Count == 0 ? sentenceDates : [.. sentenceDates.Where(d => !seconds.Exists(x => x.Date == d))]);
-                if (timex is not null && NamesTheLaterEvent(text, trigger, timex))
+                var seconds = SecondEvents(text, triggers, clause, trigger, context.Dates);
+                if (Stated(article, context, clause, trigger, seconds) is { } stated)
                 {
-                    (timex, source) = (null, DateSource.None);
+                    mentions.Add(stated);
                 }
-                var date = timex is null ? null : Interval(doc, timex, clause, intro, source);
-                var fallback = date is null ? Fallback(doc, dates, si, clause, trigger, intro is not null) : null;
-                var evidenceStart = source == DateSource.Intro && intro is { } i && clause.Role == ClauseRole.Main ? i.Start : clause.Start;
-                // A noun names an event its clause may only react to ("the launch drew condemnation from Washington"):
-                // its actors and place count only when the clause takes part in it.
-                var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
-                    || Participation().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start));
-                var actors = takesPart ? ActorsOf(doc, gazetteer, clauses, clause, trigger, locatives) : [];
-                var place = !takesPart ? null : PlaceOf(locatives, clause) ?? (intro is { } ip ? PlaceOf(locatives, ip) : null);
-                if (!tally)
-                {
-                    mentions.Add(new Mention
-                    {
-                        Trigger = trigger,
-                        SentenceIndex = si,
-                        Sentence = sentence,
-                        Clause = clause,
-                        Evidence = new EvidenceSpan(evidenceStart, clause.End, text[evidenceStart..clause.End]),
-                        Timex = timex,
-                        Date = date,
-                        DateSource = date is null ? DateSource.None : source,
-                        FallbackDate = date is null ? fallback?.Date : null,
-                        FallbackSource = date is null && fallback is { } f ? f.Source : DateSource.None,
-                        Actors = actors,
-                        Place = place,
-                        Headline = Headlines.For(doc, clause, trigger, actors, intro,
-                            clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : null),
-                    });
-                }
-
-                // "... since its first nuclear test in 2006", "their 2019 summit": a noun of another kind with a date
-                // of its own names a second, earlier event inside the clause.
-                foreach (var (other, own) in seconds)
-                {
-                    var (start, end) = (Math.Min(other.Start, own.Start), Math.Max(other.End, own.End));
-                    if (PlaceAfter().Match(text, end, clause.End - end) is { Success: true } where)
-                    {
-                        end += where.Length; // "the 2019 summit in Vladivostok"
-                    }
-                    var possessor = Possessor(doc, other);
-                    mentions.Add(new Mention
-                    {
-                        Trigger = other,
-                        SentenceIndex = si,
-                        Sentence = sentence,
-                        Clause = clause,
-                        Evidence = new EvidenceSpan(start, end, text[start..end]),
-                        Timex = own,
-                        Date = own.Interval,
-                        DateSource = DateSource.Own,
-                        Actors = possessor is null ? [] : [possessor, .. gazetteer.Country(possessor.Country) is { } c ? [c] : Array.Empty<KnownActor>()],
-                        Place = locatives.FirstOrDefault(p => p.Start >= start && p.End <= end)?.Place,
-                        Headline = Headlines.ForNoun(doc, start, end, possessor),
-                    });
-                }
+                mentions.AddRange(seconds.Select(second => Named(article, context, clause, second.Noun, second.Date)));
             }
         }
         return mentions;
+    }
+
+    private sealed record ArticleContext(ArticleDocument Doc, Gazetteer Gazetteer, List<TemporalExpression> Dates, List<PlaceMention> Locatives);
+
+    private sealed record SentenceContext(
+        int Index, Sentence Sentence, List<Clause> Clauses, Clause? Intro, List<TemporalExpression> Dates, List<TriggerMatch> Triggers);
+
+    /// <summary>The event the clause states through its first trigger, or null for a tally ("nine rounds of sanctions").</summary>
+    private static Mention? Stated(
+        ArticleContext article, SentenceContext sentence, Clause clause, TriggerMatch trigger, List<(TriggerMatch Noun, TemporalExpression Date)> seconds)
+    {
+        var (doc, text, intro) = (article.Doc, article.Doc.Text, sentence.Intro);
+        if (!trigger.Rule.IsVerb && Aggregate().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
+            || Rounds().IsMatch(text.AsSpan(trigger.Start, trigger.End - trigger.Start)))
+        {
+            return null;
+        }
+        var (timex, source) = Governing(text, clause, intro, trigger,
+            seconds.Count == 0 ? sentence.Dates : [.. sentence.Dates.Where(d => !seconds.Exists(x => x.Date == d))]);
+        if (timex is not null && NamesTheLaterEvent(text, trigger, timex))
+        {
+            (timex, source) = (null, DateSource.None);
+        }
+        var date = timex is null ? null : Interval(doc, timex, clause, intro, source);
+        var fallback = date is null ? Fallback(doc, article.Dates, sentence.Index, clause, trigger, intro is not null) : null;
+        var evidenceStart = source == DateSource.Intro && intro is { } i && clause.Role == ClauseRole.Main ? i.Start : clause.Start;
+        // A noun names an event its clause may only react to ("the launch drew condemnation from Washington"):
+        // its actors and place count only when the clause takes part in it.
+        var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
+            || Participation().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start));
+        var actors = takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : [];
+        var place = !takesPart ? null : PlaceOf(article.Locatives, clause) ?? (intro is { } ip ? PlaceOf(article.Locatives, ip) : null);
+        var complement = sentence.Clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : (Clause?)null;
+        return new Mention
+        {
+            Trigger = trigger,
+            SentenceIndex = sentence.Index,
+            Sentence = sentence.Sentence,
+            Clause = clause,
+            Evidence = new EvidenceSpan(evidenceStart, clause.End, text[evidenceStart..clause.End]),
+            Timex = timex,
+            Date = date,
+            DateSource = date is null ? DateSource.None : source,
+            FallbackDate = date is null ? fallback?.Date : null,
+            FallbackSource = date is null && fallback is { } f ? f.Source : DateSource.None,
+            Actors = actors,
+            Place = place,
+            Headline = Headlines.For(doc, clause, trigger, actors, intro, complement),
+        };
+    }
+
+    /// <summary>
+    /// The earlier event a dated noun names inside a clause: "... since its first nuclear test in 2006",
+    /// "their 2019 summit in Vladivostok".
+    /// </summary>
+    private static Mention Named(ArticleContext article, SentenceContext sentence, Clause clause, TriggerMatch noun, TemporalExpression date)
+    {
+        var text = article.Doc.Text;
+        var (start, end) = (Math.Min(noun.Start, date.Start), Math.Max(noun.End, date.End));
+        if (PlaceAfter().Match(text, end, clause.End - end) is { Success: true } where)
+        {
+            end += where.Length; // "the 2019 summit in Vladivostok"
+        }
+        var possessor = Possessor(article.Doc, noun);
+        return new Mention
+        {
+            Trigger = noun,
+            SentenceIndex = sentence.Index,
+            Sentence = sentence.Sentence,
+            Clause = clause,
+            Evidence = new EvidenceSpan(start, end, text[start..end]),
+            Timex = date,
+            Date = date.Interval,
+            DateSource = DateSource.Own,
+            Actors = possessor is null ? [] : [possessor, .. article.Gazetteer.Country(possessor.Country) is { } c ? [c] : Array.Empty<KnownActor>()],
+            Place = article.Locatives.FirstOrDefault(p => p.Start >= start && p.End <= end)?.Place,
+            Headline = Headlines.ForNoun(article.Doc, start, end, possessor),
+        };
     }
 
     /// <summary>
