@@ -1,5 +1,4 @@
 using KoreaTimeline.Data;
-using KoreaTimeline.Web;
 using KoreaTimeline.Web.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
