@@ -7,7 +7,7 @@ internal static class CliProcess
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "koreatimeline.dll");
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot { get; } = Data.TimelineDataExtensions.ResolveBaseDirectory(AppContext.BaseDirectory);
 
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
@@ -25,17 +25,5 @@ internal static class CliProcess
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KoreaTimeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No KoreaTimeline.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -60,24 +60,15 @@ internal static class BrowserHost
         return new Uri(addresses.Addresses.First());
     }
 
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright, string chromium) =>
-        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright, string chromium)
+    {
+        // CI runs every test project at once on two cores: a page can take longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(20_000);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = chromium,
             Headless = true,
             Args = LaunchArgs,
         });
-
-    /// <summary>The repository root: the nearest folder above the test binaries holding KoreaTimeline.sln.</summary>
-    public static DirectoryInfo RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "KoreaTimeline.sln")))
-            {
-                return dir;
-            }
-        }
-        throw new InvalidOperationException($"No KoreaTimeline.sln above {AppContext.BaseDirectory}.");
     }
 }

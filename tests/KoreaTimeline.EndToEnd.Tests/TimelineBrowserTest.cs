@@ -34,7 +34,7 @@ public sealed class TimelineBrowserTest
         await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Expect(page.Locator(".event-card")).ToHaveCountAsync(events.Count);
 
-        var screenshot = Path.Combine(BrowserHost.RepositoryRoot().FullName, "docs", "screenshot.png");
+        var screenshot = Path.Combine(RepositoryPaths.Root, "docs", "screenshot.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
 

@@ -202,7 +202,7 @@ public sealed class TimelineFilterBrowserTest
         var width360 = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width360 <= width, $"the page is {width360} px wide on a {width} px screen");
 
-        var file = Path.Combine(BrowserHost.RepositoryRoot().FullName, "docs", $"timeline-{theme}-{device}.png");
+        var file = Path.Combine(RepositoryPaths.Root, "docs", $"timeline-{theme}-{device}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = false });
         Assert.True(new FileInfo(file).Length > 10_000);
     }
