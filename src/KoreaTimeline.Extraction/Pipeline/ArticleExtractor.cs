@@ -9,7 +9,7 @@ namespace KoreaTimeline.Extraction.Pipeline;
 /// <list type="number">
 /// <item>the article date (given, or inferred from the text): every relative date resolves against it;</item>
 /// <item>temporal expressions, resolved against the article date and the narrative's current time;</item>
-/// <item>sentences (after the dateline), then clauses cut around the dates (a date is never split);</item>
+/// <item>sentences (without a headline line, after the dateline), then clauses cut around the dates (a date is never split);</item>
 /// <item>actors and places named anywhere in the text (short names need the full name first);</item>
 /// <item>event mentions: a trigger in a factual clause, dated by the expression that governs its clause;</item>
 /// <item>merging: mentions of the same event become one event with several evidence spans.</item>
@@ -39,14 +39,22 @@ public sealed class ArticleExtractor(TemporalTagger tagger, Gazetteer gazetteer,
         return new ExtractionResult(article, events);
     }
 
-    // The dateline says where the story was filed: the first sentence starts after it.
+    // A headline line restates the story in other words: its events are the body's. The dateline says where the
+    // story was filed: its sentence starts after it.
     private static List<Sentence> SplitSentences(string text)
     {
         var sentences = SentenceSplitter.Split(text);
-        var body = Dateline.BodyStart(text);
-        if (body > 0 && sentences.Count > 0 && sentences[0].Start < body && body < sentences[0].End)
+        if (HeadlineOf(text) is not null && sentences.Count > 1)
         {
-            sentences[0] = sentences[0] with { Start = body };
+            sentences.RemoveAt(0);
+        }
+        if (Dateline.Find(text) is var (start, end))
+        {
+            var i = sentences.FindIndex(s => s.Start <= start && end < s.End);
+            if (i >= 0)
+            {
+                sentences[i] = sentences[i] with { Start = end };
+            }
         }
         return sentences;
     }

@@ -9,7 +9,7 @@ namespace KoreaTimeline.Extraction.Pipeline;
 public static partial class Dateline
 {
     [GeneratedRegex("""
-        \A\s*
+        \G[ \t]*
         (?:
             [A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}                 # SEOUL, NEW YORK
             (?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})?           # , North Korea / , May
@@ -25,10 +25,29 @@ public static partial class Dateline
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
-    /// <summary>Where the text after the dateline starts; 0 when the article has none.</summary>
-    public static int BodyStart(string text)
+    /// <summary>
+    /// The dateline at the start of the text or of one of its first lines (after a headline), as
+    /// (start, end of the dateline); null when the article has none.
+    /// </summary>
+    public static (int Start, int End)? Find(string text)
     {
-        var m = Pattern().Match(text);
-        return m.Success ? m.Index + m.Length : 0;
+        for (var line = 0; line >= 0 && line < Math.Min(text.Length, MaxOffset); line = NextLine(text, line))
+        {
+            var m = Pattern().Match(text, line);
+            if (m.Success)
+            {
+                return (m.Index, m.Index + m.Length);
+            }
+        }
+        return null;
+    }
+
+    // A dateline opens the story: it is looked for only near the top.
+    private const int MaxOffset = 600;
+
+    private static int NextLine(string text, int from)
+    {
+        var newline = text.IndexOf('\n', from);
+        return newline < 0 ? -1 : newline + 1;
     }
 }

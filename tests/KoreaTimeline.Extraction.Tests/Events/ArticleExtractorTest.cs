@@ -166,6 +166,25 @@ public sealed class ArticleExtractorTest
     }
 
     [Fact]
+    public void A_dateline_under_a_headline_is_not_the_subject()
+    {
+        const string text = "Missile launched\n\nSEOUL, March 12 (Wire) -- North Korea fired a cruise missile on Tuesday, officials said.";
+
+        var e = Assert.Single(Extract(text).Events);
+
+        Assert.Equal("North Korea fires a cruise missile", e.Title);
+        Assert.Equal(new DateOnly(2025, 3, 11), e.Date.Start);
+    }
+
+    [Fact]
+    public void An_appositive_does_not_date_its_clause()
+    {
+        var e = Assert.Single(Extract("On Jan. 6, North Korea fired what it called a new hypersonic missile, its first launch of the year.").Events);
+
+        Assert.Equal((EventType.MissileTest, DateInterval.Day(new DateOnly(2025, 1, 6))), (e.Type, e.Date));
+    }
+
+    [Fact]
     public void A_pronoun_subject_takes_the_actor_named_before_it()
     {
         var e = Assert.Single(Extract("Vladimir Putin praised the ties. On Monday, he met with Kim Jong-un in Pyongyang.").Events);
