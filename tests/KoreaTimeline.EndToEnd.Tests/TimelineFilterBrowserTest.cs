@@ -65,6 +65,8 @@ public sealed class TimelineFilterBrowserTest
         await Expect(page.Locator("h1")).ToHaveTextAsync(target.Title);
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.Locator("h1")).ToHaveTextAsync(target.Title);
+        // Back is a navigation inside the reloaded page's circuit: let the circuit start first, as a reader would.
+        await WaitInteractiveAsync(page);
 
         await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForURLAsync(new Regex(@"/\?actor=kim-jong-un$"));
