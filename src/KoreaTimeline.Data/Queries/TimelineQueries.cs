@@ -31,10 +31,6 @@ public sealed class TimelineQueries : IDisposable
         Dates,
     }
 
-    /// <summary>Events newest first (by start date, then id); kept for callers that want a plain list.</summary>
-    public async Task<IReadOnlyList<EventSummary>> ListEventsAsync(TimelineFilter filter, CancellationToken cancellationToken = default) =>
-        (await GetPageAsync(filter, cancellationToken)).Items.Select(i => i.Event).ToList();
-
     /// <summary>
     /// One page of the events matching <paramref name="filter"/>, in its order, with search matches marked.
     /// Date orders page by keyset on (Start, Id); relevance pages by offset within the search result.
