@@ -5,17 +5,23 @@ using KoreaTimeline.Extraction.Pipeline;
 
 namespace KoreaTimeline.Cli.Commands;
 
-/// <summary><c>koreatimeline extract ARTICLE [--published YYYY-MM-DD]</c>: the article's events as contract JSON.</summary>
+/// <summary>
+/// <c>koreatimeline extract ARTICLE [--published YYYY-MM-DD]</c>: the article's events as contract JSON on standard output;
+/// <c>koreatimeline extract FOLDER --out DIR</c>: one <c>NAME.json</c> per <c>NAME.txt</c> of the folder, in one process.
+/// </summary>
 internal static class ExtractCommand
 {
     public static Command Create()
     {
-        var article = new Argument<FileInfo>("article") { Description = "A UTF-8 text article; NAME.meta.json beside it is read when present." };
+        var article = new Argument<FileSystemInfo>("article")
+        {
+            Description = "A UTF-8 text article (NAME.meta.json beside it is read when present), or a folder of them with --out.",
+        };
         var published = new Option<string?>("--published") { Description = "The article date, YYYY-MM-DD; overrides the sidecar." };
-        var command = new Command("extract", "Extract the dated events of one article and print them as JSON.") { article, published };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "With a folder: where to write one NAME.json per article." };
+        var command = new Command("extract", "Extract the dated events of an article (or a folder of articles) as JSON.") { article, published, output };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var file = parseResult.GetRequiredValue(article);
             DateOnly? publishedDate = null;
             if (parseResult.GetValue(published) is { } text)
             {
@@ -26,24 +32,62 @@ internal static class ExtractCommand
                 }
                 publishedDate = d;
             }
-            ArticleFile input;
-            try
+            var input = parseResult.GetRequiredValue(article);
+            if (input is DirectoryInfo folder)
             {
-                input = await ArticleFileReader.ReadAsync(file.FullName, file.Name, cancellationToken: cancellationToken);
+                if (parseResult.GetValue(output) is not { } outDir)
+                {
+                    await Console.Error.WriteLineAsync($"{folder.FullName}: is a folder; add --out DIR to write one NAME.json per article.");
+                    return 2;
+                }
+                return await ExtractFolderAsync(folder, outDir, publishedDate, cancellationToken);
             }
-            catch (ArticleInputException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return 1;
-            }
-            var result = ArticleExtractor.Default.Extract(
-                new ArticleInput(input.Text, input.Metadata.Title, publishedDate ?? input.Metadata.Published));
             await using var stdout = Console.OpenStandardOutput();
-            await JsonSerializer.SerializeAsync(stdout, ExtractionJson.From(result), JsonOutput.Options, cancellationToken);
-            await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken);
-            return 0;
+            return await ExtractFileAsync(new FileInfo(input.FullName), stdout, publishedDate, cancellationToken) ? 0 : 1;
         });
         return command;
+    }
+
+    private static async Task<int> ExtractFolderAsync(DirectoryInfo folder, DirectoryInfo outDir, DateOnly? published, CancellationToken cancellationToken)
+    {
+        if (!folder.Exists)
+        {
+            await Console.Error.WriteLineAsync($"{folder.FullName}: folder not found.");
+            return 1;
+        }
+        outDir.Create();
+        var failed = 0;
+        foreach (var file in folder.EnumerateFiles("*.txt").OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var target = Path.Combine(outDir.FullName, Path.GetFileNameWithoutExtension(file.Name) + ".json");
+            await using var stream = File.Create(target);
+            if (!await ExtractFileAsync(file, stream, published, cancellationToken))
+            {
+                failed++;
+                await stream.DisposeAsync();
+                File.Delete(target);
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static async Task<bool> ExtractFileAsync(FileInfo file, Stream destination, DateOnly? published, CancellationToken cancellationToken)
+    {
+        ArticleFile input;
+        try
+        {
+            input = await ArticleFileReader.ReadAsync(file.FullName, file.Name, cancellationToken: cancellationToken);
+        }
+        catch (ArticleInputException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return false;
+        }
+        var result = ArticleExtractor.Default.Extract(
+            new ArticleInput(input.Text, input.Metadata.Title, published ?? input.Metadata.Published));
+        await JsonSerializer.SerializeAsync(destination, ExtractionJson.From(result), JsonOutput.Options, cancellationToken);
+        await destination.WriteAsync("\n"u8.ToArray(), cancellationToken);
+        return true;
     }
 }
 
