@@ -45,7 +45,7 @@ public static partial class ClauseSplitter
         |(?<attr>,\s+(?<cut>)(?=according\s+to\b)|,\s+(?<cut>)(?=(?:[\w'’.()-]+\s+){1,8}?(?:said|says|reported|reports|told|added|noted|announced)\b(?!\s+that\b)))
         |(?<part>,\s+(?<cut>)(?=[a-z]+ing\b))
         |(?<purp>,\s+(?<cut>)(?=to\s)|\s+(?<cut>)(?=in\s+(?:an\s+attempt|an\s+effort|order|a\s+bid)\s+to\b|so\s+as\s+to\b))
-        |(?<comp>\s+(?:announced|announces|said|says|stated|states|claimed|claims|reported|reports|warned|warns|emphasized|emphasised|stressed|noted|insisted|added|confirmed|revealed|argued|analy[sz]ed?|point(?:ed|s)?\s+out|believes?|think|thinks|told\s+\w+)\s+that\s+(?<cut>))
+        |(?<comp>\s+(?:announced|announces|said|says|stated|states|claimed|claims|reported|reports|warned|warns|emphasized|emphasised|stressed|noted|insisted|added|confirmed|revealed|argued|analy[sz]ed?|point(?:ed|s)?\s+out|believes?|think|thinks|told\s+\w+)(?:\s+(?!that\b)[\w.'’-]+){0,4}?\s+that\s+(?<cut>))
         )
         """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Boundary();

@@ -96,14 +96,24 @@ public static partial class MentionFinder
                 clauses.Count > 0 && clauses[0].Role == ClauseRole.Intro ? clauses[0] : null,
                 [.. dates.Where(t => t.Start >= sentence.Start && t.End <= sentence.End)], triggers);
 
-            foreach (var clause in clauses)
+            for (var ci = 0; ci < clauses.Count; ci++)
             {
+                var clause = clauses[ci];
                 // One event per clause: the first trigger states it; coordinated verbs ("declared ... and vowed") elaborate it.
                 if (clause.Role is ClauseRole.Attribution or ClauseRole.Purpose
                     || triggers.FirstOrDefault(t => clause.Contains(t.Start)) is not { } trigger
                     || NonFactual().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)))
                 {
                     continue;
+                }
+                if (trigger.Rule.IsSpeech && Reported(triggers, trigger, clause, ci + 1 < clauses.Count ? clauses[ci + 1] : null) is { } reported)
+                {
+                    // "The JCS said the North fired two missiles": what was said is the event, not the saying.
+                    if (!clause.Contains(reported.Start))
+                    {
+                        continue; // the complement that follows states it, dated by this clause when it has no date of its own
+                    }
+                    trigger = reported;
                 }
                 // A date that a later noun of another kind holds ("months after its first nuclear test in 2006") is that
                 // noun's event's date, not the clause's.
@@ -117,6 +127,14 @@ public static partial class MentionFinder
         }
         return mentions;
     }
+
+    // How far after a verb of saying its own date may stand: "said late on Friday evening".
+    private const int SaidDateReach = 30;
+
+    // The event a verb of saying reports: a verb trigger of another kind after it, in its clause or the complement after it.
+    private static TriggerMatch? Reported(List<TriggerMatch> triggers, TriggerMatch speech, Clause clause, Clause? next) =>
+        triggers.FirstOrDefault(t => t.Start > speech.End && t.Rule.IsVerb && !t.Rule.IsSpeech && t.Rule.Type != EventType.Statement
+            && (clause.Contains(t.Start) || next is { Role: ClauseRole.Complement } c && c.Contains(t.Start)));
 
     private sealed record ArticleContext(ArticleDocument Doc, Gazetteer Gazetteer, List<TemporalExpression> Dates, List<PlaceMention> Locatives);
 
@@ -133,8 +151,14 @@ public static partial class MentionFinder
         {
             return null;
         }
-        var (timex, source) = Governing(text, clause, intro, trigger,
-            seconds.Count == 0 ? sentence.Dates : [.. sentence.Dates.Where(d => !seconds.Exists(x => x.Date == d))]);
+        var speaker = clause.Role == ClauseRole.Complement && sentence.Clauses.IndexOf(clause) is > 0 and var k ? sentence.Clauses[k - 1] : (Clause?)null;
+        var candidates = seconds.Count == 0 ? sentence.Dates : [.. sentence.Dates.Where(d => !seconds.Exists(x => x.Date == d))];
+        if (trigger.Rule.IsSpeech)
+        {
+            // "said on Friday that ...": a saying is dated next to its verb; a date further on belongs to what was said.
+            candidates = [.. candidates.Where(d => d.Start < trigger.Start || d.Start - trigger.End <= SaidDateReach)];
+        }
+        var (timex, source) = Governing(text, clause, intro, speaker, trigger, candidates);
         if (timex is not null && NamesTheLaterEvent(text, trigger, timex))
         {
             (timex, source) = (null, DateSource.None);
@@ -201,7 +225,7 @@ public static partial class MentionFinder
     /// that date ("since January, when it fired ..."); else the sentence's fronted phrase.
     /// </summary>
     private static (TemporalExpression? Timex, DateSource Source) Governing(
-        string text, Clause clause, Clause? intro, TriggerMatch trigger, List<TemporalExpression> sentenceDates)
+        string text, Clause clause, Clause? intro, Clause? speaker, TriggerMatch trigger, List<TemporalExpression> sentenceDates)
     {
         if (clause.Role == ClauseRole.Subordinate && text.AsSpan(clause.Start).StartsWith("when ", StringComparison.Ordinal)
             && sentenceDates.LastOrDefault(t => t.End <= clause.Start) is { } anchor
@@ -221,6 +245,11 @@ public static partial class MentionFinder
         if (own is not null)
         {
             return (own, DateSource.Own);
+        }
+        // "The ministry said on Monday that it had suspended the drills": what was said happened by the day it was said.
+        if (speaker is { } s && sentenceDates.LastOrDefault(t => t.Start >= s.Start && t.End <= s.End) is { } said)
+        {
+            return (said, DateSource.Own);
         }
         if (intro is { } i && clause.Role is ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Participle)
         {
@@ -302,8 +331,16 @@ public static partial class MentionFinder
             return null;
         }
         var earliest = doc.Sentences[Math.Max(0, sentenceIndex - 3)].Start;
+        if (trigger.Rule.IsSpeech)
+        {
+            // Things said are told in the paragraph of the story they belong to, else on the day of the report.
+            var paragraph = doc.Text.LastIndexOf("\n\n", clause.Start, StringComparison.Ordinal);
+            earliest = Math.Max(earliest, paragraph);
+        }
         var last = dates.LastOrDefault(t => t.End <= clause.Start && t.Start >= earliest && t.Type == TimexType.Date);
-        return last?.Interval is { } narrative ? (narrative, DateSource.Narrative) : null;
+        return last?.Interval is { } narrative ? (narrative, DateSource.Narrative)
+            : trigger.Rule.IsSpeech ? (DateInterval.Day(doc.Published), DateSource.Article)
+            : null;
     }
 
     // Quoted passages of five words or more; shorter quotes are names and scare quotes ("hypersonic glide vehicle").
@@ -365,6 +402,10 @@ public static partial class MentionFinder
             from = speech.Index + speech.Length;
         }
         var found = doc.Actors.Where(a => a.Start >= from && a.Start < clause.End && Usable(a)).Select(a => a.Actor).ToList();
+        if (trigger.Rule.IsSpeech && doc.Actors.Where(a => a.Start >= from && a.End <= trigger.Start && Usable(a)).Select(a => a.Actor).ToList() is { Count: > 0 } speakers)
+        {
+            found = speakers; // who said it, not whom it was about
+        }
         if (clause.Role == ClauseRole.Intro)
         {
             // A fronted phrase names its event but seldom its actors: a verb ("taking office") takes the

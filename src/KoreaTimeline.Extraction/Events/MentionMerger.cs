@@ -35,7 +35,12 @@ public static class MentionMerger
             var candidates = groups.Where(g => g[0].Type == m.Type
                 && (m.FallbackDate is not { } day || Date(g).Overlaps(day) || g.TrueForAll(x => !x.IsVerb)
                     || g.Exists(x => x.Evidence.Start < m.Evidence.Start)));
-            var group = IsSpeechAct(m.Type) ? null : candidates.MinBy(g => g.Min(x => x.Evidence.Start));
+            // Things said are each their own event, unless the same speaker goes on saying them that day ("He added ...").
+            var group = !IsSpeechAct(m.Type) ? candidates.MinBy(g => g.Min(x => x.Evidence.Start))
+                : m.Trigger.Rule.IsSpeech && m.FallbackDate is { } said
+                    ? groups.LastOrDefault(g => g[0].Type == m.Type && Date(g).Overlaps(said) && g[^1].Evidence.Start < m.Evidence.Start
+                        && g.SelectMany(x => x.Actors).Any(a => a.Kind != "country" && m.Actors.Any(b => b.Name == a.Name)))
+                    : null;
             if (group is not null)
             {
                 group.Add(m);

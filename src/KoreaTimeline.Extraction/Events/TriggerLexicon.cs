@@ -6,7 +6,8 @@ namespace KoreaTimeline.Extraction.Events;
 /// <summary>One trigger rule of Resources/events/triggers.json.</summary>
 /// <param name="IsVerb">A verb states the event; a noun refers to an event, usually one stated elsewhere.</param>
 /// <param name="Context">Words that must occur in the sentence or the one before, or null.</param>
-public sealed record TriggerRule(EventType Type, bool IsVerb, Regex Pattern, Regex? Context, string Example);
+/// <param name="IsSpeech">A verb of saying ("said", "told reporters"): a statement only when what it reports is no event of its own.</param>
+public sealed record TriggerRule(EventType Type, bool IsVerb, Regex Pattern, Regex? Context, string Example, bool IsSpeech = false);
 
 /// <summary>A trigger found in the text.</summary>
 public sealed record TriggerMatch(int Start, int End, TriggerRule Rule);
@@ -113,8 +114,8 @@ public sealed class TriggerLexicon
             foreach (var r in file.Triggers)
             {
                 var context = r.Context is null ? null : contexts.GetValueOrDefault(r.Context, r.Context);
-                rules.Add(new TriggerRule(type, r.Pos == "verb", new Regex($@"\b(?:{r.Pattern})(?!\w)", options),
-                    context is null ? null : new Regex(context, options), r.Example));
+                rules.Add(new TriggerRule(type, r.Pos is "verb" or "speech", new Regex($@"\b(?:{r.Pattern})(?!\w)", options),
+                    context is null ? null : new Regex(context, options), r.Example, r.Pos == "speech"));
             }
         }
         return new TriggerLexicon(rules);
