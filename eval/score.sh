@@ -28,6 +28,6 @@ for f in "$articles"/${slice}*.txt; do
     name=$(basename "$f" .txt)
     for g in "$gold/$name".gold.json "$gold/$name".expect.json; do [ -f "$g" ] && ln -s "$g" "$work/gold/"; done
 done
-dotnet build "$root/src/KoreaTimeline.Cli" -c Release -v q -nologo -clp:NoSummary >&2
+dotnet build "$root/src/KoreaTimeline.Cli" -c Release -v q -nologo -clp:NoSummary >&2 || { echo "eval/score.sh: the build failed; see the errors above." >&2; exit 1; }
 dotnet "$root/src/KoreaTimeline.Cli/bin/Release/net10.0/koreatimeline.dll" extract "$work/articles" --out "$work/pred"
 python3 "$shared/score_events.py" "$work/articles" "$work/gold" "$work/pred" ${errors:+--errors "$errors"}

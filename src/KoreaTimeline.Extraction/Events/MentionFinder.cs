@@ -120,12 +120,48 @@ public static partial class MentionFinder
                 var seconds = SecondEvents(text, triggers, clause, trigger, context.Dates);
                 if (Stated(article, context, clause, trigger, seconds) is { } stated)
                 {
-                    mentions.Add(stated);
+                    mentions.AddRange(EachDate(text, context.Dates, stated));
                 }
-                mentions.AddRange(seconds.Select(second => Named(article, context, clause, second.Noun, second.Date)));
+                mentions.AddRange(seconds.Select(second => Named(article, context, clause, second.Noun, second.Date)).SelectMany(m => EachDate(text, context.Dates, m)));
             }
         }
         return mentions;
+    }
+
+    [GeneratedRegex(@"^\s*(?:,\s*(?:and\s+)?|and\s+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ListSeparator();
+
+    /// <summary>
+    /// "tests in 2006, 2009 and 2013", "summits in 2000 and 2007": one event per date of a list, sharing the quote.
+    /// "in May or June" stays one event (the text does not know which).
+    /// </summary>
+    private static IEnumerable<Mention> EachDate(string text, List<TemporalExpression> dates, Mention mention)
+    {
+        yield return mention;
+        if (mention.Timex is not { } timex || mention.DateSource != DateSource.Own || dates.IndexOf(timex) is var i && i < 0)
+        {
+            yield break;
+        }
+        var (first, last) = (i, i);
+        while (first > 0 && Listed(dates[first - 1], dates[first]))
+        {
+            first--;
+        }
+        while (last + 1 < dates.Count && Listed(dates[last], dates[last + 1]))
+        {
+            last++;
+        }
+        for (var j = first; j <= last; j++)
+        {
+            if (j != i && dates[j].Interval is { } other)
+            {
+                yield return mention with { Timex = dates[j], Date = other };
+            }
+        }
+
+        bool Listed(TemporalExpression a, TemporalExpression b) =>
+            a.End <= b.Start && b.Start - a.End <= 6 && a.Interval is { } x && b.Interval is { } y && x.Precision == y.Precision
+            && ListSeparator().IsMatch(text.AsSpan(a.End, b.Start - a.End));
     }
 
     // How far after a verb of saying its own date may stand: "said late on Friday evening".
@@ -136,7 +172,34 @@ public static partial class MentionFinder
         triggers.FirstOrDefault(t => t.Start > speech.End && t.Rule.IsVerb && !t.Rule.IsSpeech && t.Rule.Type != EventType.Statement
             && (clause.Contains(t.Start) || next is { Role: ClauseRole.Complement } c && c.Contains(t.Start)));
 
-    private sealed record ArticleContext(ArticleDocument Doc, Gazetteer Gazetteer, List<TemporalExpression> Dates, List<PlaceMention> Locatives);
+    private sealed record ArticleContext(ArticleDocument Doc, Gazetteer Gazetteer, List<TemporalExpression> Dates, List<PlaceMention> Locatives)
+    {
+        /// <summary>The country the article names most often, itself or through its people and bodies: who the story is about.</summary>
+        public KnownActor? Protagonist { get; } = Doc.Actors
+            .Select(a => a.Actor.Kind == "country" ? a.Actor : Gazetteer.Country(a.Actor.Country))
+            .OfType<KnownActor>()
+            .GroupBy(a => a.Name)
+            .OrderByDescending(g => g.Count())
+            .Select(g => g.First())
+            .FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The actors of an event the clause names no one for: the owner of "its launch", "the North's test", else the
+    /// story's protagonist (wire copy leaves out whom the whole story is about).
+    /// </summary>
+    private static List<KnownActor> Known(ArticleContext article, TriggerMatch trigger, List<KnownActor> actors)
+    {
+        if (actors.Count > 0)
+        {
+            return actors;
+        }
+        if (Possessor(article.Doc, trigger) is { } owner)
+        {
+            return [owner, .. article.Gazetteer.Country(owner.Country) is { } c ? [c] : Array.Empty<KnownActor>()];
+        }
+        return article.Protagonist is { } protagonist ? [protagonist] : [];
+    }
 
     private sealed record SentenceContext(
         int Index, Sentence Sentence, List<Clause> Clauses, Clause? Intro, List<TemporalExpression> Dates, List<TriggerMatch> Triggers);
@@ -170,7 +233,7 @@ public static partial class MentionFinder
         // its actors and place count only when the clause takes part in it.
         var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
             || Participation().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start));
-        var actors = takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : [];
+        var actors = Known(article, trigger, takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : []);
         var place = !takesPart ? null : PlaceOf(article.Locatives, clause) ?? (intro is { } ip ? PlaceOf(article.Locatives, ip) : null);
         var complement = sentence.Clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : (Clause?)null;
         return new Mention
@@ -214,7 +277,7 @@ public static partial class MentionFinder
             Timex = date,
             Date = date.Interval,
             DateSource = DateSource.Own,
-            Actors = possessor is null ? [] : [possessor, .. article.Gazetteer.Country(possessor.Country) is { } c ? [c] : Array.Empty<KnownActor>()],
+            Actors = Known(article, noun, []),
             Place = article.Locatives.FirstOrDefault(p => p.Start >= start && p.End <= end)?.Place,
             Headline = Headlines.ForNoun(article.Doc, start, end, possessor),
         };
