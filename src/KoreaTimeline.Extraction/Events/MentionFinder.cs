@@ -106,7 +106,7 @@ public static partial class MentionFinder
                 {
                     continue;
                 }
-                if (trigger.Rule.IsSpeech && Reported(triggers, trigger, clause, ci + 1 < clauses.Count ? clauses[ci + 1] : null) is { } reported)
+                if (trigger.Rule.IsSpeech && Reported(text, triggers, trigger, clause, ci + 1 < clauses.Count ? clauses[ci + 1] : null) is { } reported)
                 {
                     // "The JCS said the North fired two missiles": what was said is the event, not the saying.
                     if (!clause.Contains(reported.Start))
@@ -168,9 +168,14 @@ public static partial class MentionFinder
     private const int SaidDateReach = 30;
 
     // The event a verb of saying reports: a verb trigger of another kind after it, in its clause or the complement after it.
-    private static TriggerMatch? Reported(List<TriggerMatch> triggers, TriggerMatch speech, Clause clause, Clause? next) =>
-        triggers.FirstOrDefault(t => t.Start > speech.End && t.Rule.IsVerb && !t.Rule.IsSpeech && t.Rule.Type != EventType.Statement
-            && (clause.Contains(t.Start) || next is { Role: ClauseRole.Complement } c && c.Contains(t.Start)));
+    // A noun right after it is its object: "Tokyo confirmed the launch" tells of the launch.
+    private static TriggerMatch? Reported(string text, List<TriggerMatch> triggers, TriggerMatch speech, Clause clause, Clause? next) =>
+        triggers.FirstOrDefault(t => t.Start > speech.End && !t.Rule.IsSpeech && t.Rule.Type != EventType.Statement
+            && (t.Rule.IsVerb ? clause.Contains(t.Start) || next is { Role: ClauseRole.Complement } c && c.Contains(t.Start)
+                : ObjectOf().IsMatch(text.AsSpan(speech.End, t.Start - speech.End))));
+
+    [GeneratedRegex(@"^\s+(?:the|a|an|its|their|his|her|this|that)?\s*(?:[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ObjectOf();
 
     private sealed record ArticleContext(ArticleDocument Doc, Gazetteer Gazetteer, List<TemporalExpression> Dates, List<PlaceMention> Locatives)
     {

@@ -7,7 +7,8 @@ namespace KoreaTimeline.Extraction.Events;
 /// <param name="IsVerb">A verb states the event; a noun refers to an event, usually one stated elsewhere.</param>
 /// <param name="Context">Words that must occur in the sentence or the one before, or null.</param>
 /// <param name="IsSpeech">A verb of saying ("said", "told reporters"): a statement only when what it reports is no event of its own.</param>
-public sealed record TriggerRule(EventType Type, bool IsVerb, Regex Pattern, Regex? Context, string Example, bool IsSpeech = false);
+/// <param name="Counter">A sentence that looks like the rule's but states no such event: the rule must find nothing in it.</param>
+public sealed record TriggerRule(EventType Type, bool IsVerb, Regex Pattern, Regex? Context, string Example, bool IsSpeech = false, string? Counter = null);
 
 /// <summary>A trigger found in the text.</summary>
 public sealed record TriggerMatch(int Start, int End, TriggerRule Rule);
@@ -115,7 +116,7 @@ public sealed class TriggerLexicon
             {
                 var context = r.Context is null ? null : contexts.GetValueOrDefault(r.Context, r.Context);
                 rules.Add(new TriggerRule(type, r.Pos is "verb" or "speech", new Regex($@"\b(?:{r.Pattern})(?!\w)", options),
-                    context is null ? null : new Regex(context, options), r.Example, r.Pos == "speech"));
+                    context is null ? null : new Regex(context, options), r.Example, r.Pos == "speech", r.Counter));
             }
         }
         return new TriggerLexicon(rules);
@@ -125,5 +126,5 @@ public sealed class TriggerLexicon
 
     private sealed record TypeFile(string Id, int Priority, List<RuleEntry> Triggers);
 
-    private sealed record RuleEntry(string Pos, string Pattern, string? Context, string Example);
+    private sealed record RuleEntry(string Pos, string Pattern, string? Context, string Example, string? Counter);
 }

@@ -17,6 +17,27 @@ public sealed class TriggerLexiconTest
         Assert.True(rule.Pattern.IsMatch(rule.Example), $"{rule.Type.Id()}: /{rule.Pattern}/ does not match \"{rule.Example}\"");
     }
 
+    public static TheoryData<int> CounterIndexes =>
+        [.. Enumerable.Range(0, TriggerLexicon.Default.Rules.Count).Where(i => TriggerLexicon.Default.Rules[i].Counter is not null)];
+
+    [Theory]
+    [MemberData(nameof(CounterIndexes))]
+    public void No_trigger_fires_on_its_counter_example(int index)
+    {
+        var rule = TriggerLexicon.Default.Rules[index];
+        var text = rule.Counter!;
+
+        var found = TriggerLexicon.Default.Find(text, [new Sentence(0, text.Length)])[0];
+
+        Assert.DoesNotContain(found, t => t.Rule == rule);
+    }
+
+    [Fact]
+    public void Some_rules_carry_counter_examples()
+    {
+        Assert.True(CounterIndexes.Count >= 10);
+    }
+
     [Fact]
     public void The_types_are_the_contracts_fifteen_with_their_codes()
     {
