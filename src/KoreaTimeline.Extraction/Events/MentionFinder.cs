@@ -75,7 +75,8 @@ public static partial class MentionFinder
     {
         var text = doc.Text;
         var mentions = new List<Mention>();
-        var dates = doc.Timexes.Where(t => t.Interval is not null && t.Type is TimexType.Date or TimexType.Time).ToList();
+        // A duration that has an interval counts from the narrative's date: "two days later".
+        var dates = doc.Timexes.Where(t => t.Interval is not null && t.Type is TimexType.Date or TimexType.Time or TimexType.Duration).ToList();
         var locatives = doc.Places.Where(p => Locative().IsMatch(text.AsSpan(Math.Max(0, p.Start - 40), Math.Min(40, p.Start)))).ToList();
         var article = new ArticleContext(doc, gazetteer, dates, locatives);
 
@@ -399,16 +400,11 @@ public static partial class MentionFinder
             return null;
         }
         var earliest = doc.Sentences[Math.Max(0, sentenceIndex - 3)].Start;
-        if (trigger.Rule.IsSpeech)
-        {
-            // Things said are told in the paragraph of the story they belong to, else on the day of the report.
-            var paragraph = doc.Text.LastIndexOf("\n\n", clause.Start, StringComparison.Ordinal);
-            earliest = Math.Max(earliest, paragraph);
-        }
+        // The narrative's date carries on within its paragraph only.
+        earliest = Math.Max(earliest, doc.Text.LastIndexOf("\n\n", clause.Start, StringComparison.Ordinal));
         var last = dates.LastOrDefault(t => t.End <= clause.Start && t.Start >= earliest && t.Type == TimexType.Date);
-        return last?.Interval is { } narrative ? (narrative, DateSource.Narrative)
-            : trigger.Rule.IsSpeech ? (DateInterval.Day(doc.Published), DateSource.Article)
-            : null;
+        // A main clause with no date of its own nor a narrative to carry on tells the news of the day.
+        return last?.Interval is { } narrative ? (narrative, DateSource.Narrative) : (DateInterval.Day(doc.Published), DateSource.Article);
     }
 
     // Quoted passages of five words or more; shorter quotes are names and scare quotes ("hypersonic glide vehicle").

@@ -5,9 +5,16 @@ namespace KoreaTimeline.Extraction.Temporal.Refining;
 /// ("last Friday", "this year") and the narrative's current time for anaphoric ones ("the next day", "that month"),
 /// which explicit dates move and which fades after a paragraph break or a long stretch of text.
 /// </summary>
-internal sealed class Anchors(string text, DateOnly reference)
+internal sealed partial class Anchors(string text, DateOnly reference)
 {
     private const int Reach = 600;
+
+    // A line that is only a year heads the entries of a chronology below it: "2018", "2019:".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t]*(?<year>1[89]\d\d|20\d\d)[ \t]*:?[ \t]*\r?$",
+        System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex YearHeading();
+
+    private List<(int End, int Year)>? _headings;
 
     public DateOnly Reference { get; } = reference;
     public string Text { get; } = text;
@@ -44,6 +51,22 @@ internal sealed class Anchors(string text, DateOnly reference)
         }
 
         return (_narrative, _granularity);
+    }
+
+    /// <summary>
+    /// The year a date that leaves out its year takes from its context, when that is not the reference year's: the
+    /// year heading above it in a chronology, else the year the paragraph's narrative is in ("April 5, 2009 - ...
+    /// More tests take place in October").
+    /// </summary>
+    public int? ContextYear(int position)
+    {
+        _headings ??= [.. YearHeading().Matches(Text).Select(m => (m.Index + m.Length, int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture)))];
+        var heading = _headings.LastOrDefault(h => h.End <= position);
+        var (date, granularity) = Narrative(position);
+        var year = _setAt >= 0 && _setAt > heading.End && granularity is Granularity.Day or Granularity.Month or Granularity.Year
+            && date != Reference ? date.Year
+            : heading.End > 0 ? heading.Year : (int?)null;
+        return year == Reference.Year ? null : year;
     }
 
     /// <summary>Whether an explicit expression set the narrative time earlier in the sentence of <paramref name="position"/>.</summary>

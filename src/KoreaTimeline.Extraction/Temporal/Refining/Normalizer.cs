@@ -87,6 +87,11 @@ internal sealed partial class Normalizer(TemporalResources res)
                 // "In 2018, Kim met Trump in June": a bare month after a year in its sentence is in that year.
                 year = told.Year;
             }
+            else if (month is not null && c[Slot.Rel] is null && a.ContextYear(c.Start) is { } contextYear)
+            {
+                // Under a year heading, or in a paragraph told in another year, a date without its year is in that year.
+                year = contextYear;
+            }
             if (month is { } m && day is { } d && c[Slot.Dow] is { } dowText && Lookup(_dow, dowText) is { } dow)
             {
                 year = YearWhereWeekday(year.Value, m, d, dow) ?? year;
@@ -320,6 +325,9 @@ internal sealed partial class Normalizer(TemporalResources res)
         else if (c[Slot.Rel] is { } rel)
         {
             (offset, anaphoric) = RelOffset(rel);
+            // "The next month" in a story told in another year follows that story, not the article date.
+            anaphoric |= offset > 0 && a.Text.AsSpan(c.Start).StartsWith("the ", StringComparison.OrdinalIgnoreCase)
+                && a.ContextYear(c.Start) is not null;
         }
         else
         {
