@@ -63,7 +63,7 @@ internal sealed partial class Anchors(string text, DateOnly reference)
         _headings ??= [.. YearHeading().Matches(Text).Select(m => (m.Index + m.Length, int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture)))];
         var heading = _headings.LastOrDefault(h => h.End <= position);
         var (date, granularity) = Narrative(position);
-        var year = _setAt >= 0 && _setAt > heading.End && granularity is Granularity.Day or Granularity.Month or Granularity.Year
+        var year = _setAt >= 0 && _setAt > heading.End && granularity is Granularity.Day
             && date != Reference ? date.Year
             : heading.End > 0 ? heading.Year : (int?)null;
         return year == Reference.Year ? null : year;
