@@ -11,6 +11,8 @@ internal static class Inflector
         ["signalled"] = "signals", ["signaled"] = "signals", ["transferred"] = "transfers", ["was"] = "is", ["were"] = "are",
         ["been"] = "is", ["made"] = "makes", ["making"] = "makes", ["sworn"] = "is sworn", ["elected"] = "is elected",
         ["impeached"] = "impeaches", ["visited"] = "visits", ["visiting"] = "visits", ["resumed"] = "resumes", ["resuming"] = "resumes", ["shipping"] = "ships", ["stopped"] = "stops", ["fired"] = "fires", ["firing"] = "fires", ["staged"] = "stages", ["staging"] = "stages", ["convened"] = "convenes", ["convening"] = "convenes",
+        ["said"] = "says", ["told"] = "tells", ["died"] = "dies", ["won"] = "wins", ["struck"] = "strikes", ["sank"] = "sinks",
+        ["blew"] = "blows up", ["spoke"] = "speaks", ["withdrew"] = "withdraws", ["shut"] = "shuts", ["put"] = "puts",
     };
 
     // Stems that lost a final e before -ed or -ing ("arriv-ed", "announc-ing").

@@ -107,7 +107,7 @@ public static partial class MentionFinder
                 {
                     continue;
                 }
-                if (trigger.Rule.IsSpeech && Reported(text, triggers, trigger, clause, ci + 1 < clauses.Count ? clauses[ci + 1] : null) is { } reported)
+                if ((trigger.Rule.IsSpeech || trigger.Rule.ReportsObject) && Reported(text, triggers, trigger, clause, ci + 1 < clauses.Count ? clauses[ci + 1] : null) is { } reported)
                 {
                     // "The JCS said the North fired two missiles": what was said is the event, not the saying.
                     if (!clause.Contains(reported.Start))
@@ -165,17 +165,18 @@ public static partial class MentionFinder
             && ListSeparator().IsMatch(text.AsSpan(a.End, b.Start - a.End));
     }
 
-    // How far after a verb of saying its own date may stand: "said late on Friday evening".
-    private const int SaidDateReach = 30;
+    // What may stand between a verb of saying and its own date: "said late on Friday", "told reporters on Monday".
+    [GeneratedRegex(@"^\s*(?:reporters\s+|journalists\s+)?(?:(?:late|early)\s+)?(?:on|in|at|last|this|earlier|later)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SaidOn();
 
     // The event a verb of saying reports: a verb trigger of another kind after it, in its clause or the complement after it.
     // A noun right after it is its object: "Tokyo confirmed the launch" tells of the launch.
     private static TriggerMatch? Reported(string text, List<TriggerMatch> triggers, TriggerMatch speech, Clause clause, Clause? next) =>
         triggers.FirstOrDefault(t => t.Start > speech.End && !t.Rule.IsSpeech && t.Rule.Type != EventType.Statement
-            && (t.Rule.IsVerb ? clause.Contains(t.Start) || next is { Role: ClauseRole.Complement } c && c.Contains(t.Start)
-                : ObjectOf().IsMatch(text.AsSpan(speech.End, t.Start - speech.End))));
+            && (speech.Rule.ReportsObject && ObjectOf().IsMatch(text.AsSpan(speech.End, t.Start - speech.End))
+                || speech.Rule.IsSpeech && t.Rule.IsVerb && (clause.Contains(t.Start) || next is { Role: ClauseRole.Complement } c && c.Contains(t.Start))));
 
-    [GeneratedRegex(@"^\s+(?:the|a|an|its|their|his|her|this|that)?\s*(?:[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s+(?:(?:the|a|an|its|their|his|her|this)\s+)?(?:(?!(?:that|it|he|she|they|we|which|who)\b)[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex ObjectOf();
 
     private sealed record ArticleContext(ArticleDocument Doc, Gazetteer Gazetteer, List<TemporalExpression> Dates, List<PlaceMention> Locatives)
@@ -225,7 +226,7 @@ public static partial class MentionFinder
         if (trigger.Rule.IsSpeech)
         {
             // "said on Friday that ...": a saying is dated next to its verb; a date further on belongs to what was said.
-            candidates = [.. candidates.Where(d => d.Start < trigger.Start || d.Start - trigger.End <= SaidDateReach)];
+            candidates = [.. candidates.Where(d => d.Start < trigger.Start || SaidOn().IsMatch(text.AsSpan(trigger.End, d.Start - trigger.End)))];
         }
         var (timex, source) = Governing(text, clause, intro, speaker, trigger, candidates);
         if (timex is not null && NamesTheLaterEvent(text, trigger, timex))

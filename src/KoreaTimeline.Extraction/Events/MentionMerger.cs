@@ -38,7 +38,8 @@ public static class MentionMerger
             // Things said are each their own event, unless the same speaker goes on saying them that day ("He added ...").
             var group = !IsSpeechAct(m.Type) ? candidates.MinBy(g => g.Min(x => x.Evidence.Start))
                 : m.Trigger.Rule.IsSpeech && m.FallbackDate is { } said
-                    ? groups.LastOrDefault(g => g[0].Type == m.Type && Date(g).Overlaps(said) && g[^1].Evidence.Start < m.Evidence.Start
+                    ? groups.LastOrDefault(g => g[0].Type == m.Type && g[^1].Evidence.Start < m.Evidence.Start
+                        && (Date(g).Overlaps(said) || m.SentenceIndex - g[^1].SentenceIndex <= 2)
                         && g.SelectMany(x => x.Actors).Any(a => a.Kind != "country" && m.Actors.Any(b => b.Name == a.Name)))
                     : null;
             if (group is not null)

@@ -7,8 +7,9 @@ namespace KoreaTimeline.Extraction.Events;
 /// <param name="IsVerb">A verb states the event; a noun refers to an event, usually one stated elsewhere.</param>
 /// <param name="Context">Words that must occur in the sentence or the one before, or null.</param>
 /// <param name="IsSpeech">A verb of saying ("said", "told reporters"): a statement only when what it reports is no event of its own.</param>
+/// <param name="ReportsObject">A noun event right after it is what it tells of ("announced the launch of ..."): that event, not a statement.</param>
 /// <param name="Counter">A sentence that looks like the rule's but states no such event: the rule must find nothing in it.</param>
-public sealed record TriggerRule(EventType Type, bool IsVerb, Regex Pattern, Regex? Context, string Example, bool IsSpeech = false, string? Counter = null);
+public sealed record TriggerRule(EventType Type, bool IsVerb, Regex Pattern, Regex? Context, string Example, bool IsSpeech = false, string? Counter = null, bool ReportsObject = false);
 
 /// <summary>A trigger found in the text.</summary>
 public sealed record TriggerMatch(int Start, int End, TriggerRule Rule);
@@ -116,7 +117,7 @@ public sealed class TriggerLexicon
             {
                 var context = r.Context is null ? null : contexts.GetValueOrDefault(r.Context, r.Context);
                 rules.Add(new TriggerRule(type, r.Pos is "verb" or "speech", new Regex($@"\b(?:{r.Pattern})(?!\w)", options),
-                    context is null ? null : new Regex(context, options), r.Example, r.Pos == "speech", r.Counter));
+                    context is null ? null : new Regex(context, options), r.Example, r.Pos == "speech", r.Counter, r.Object));
             }
         }
         return new TriggerLexicon(rules);
@@ -126,5 +127,5 @@ public sealed class TriggerLexicon
 
     private sealed record TypeFile(string Id, int Priority, List<RuleEntry> Triggers);
 
-    private sealed record RuleEntry(string Pos, string Pattern, string? Context, string Example, string? Counter);
+    private sealed record RuleEntry(string Pos, string Pattern, string? Context, string Example, string? Counter, bool Object);
 }

@@ -83,7 +83,6 @@ public sealed class ArticleExtractorTest
     [InlineData("North Korea has always launched missiles in response to drills.")]
     [InlineData("Experts say Pyongyang launched the missile on Monday to test Washington.")]
     [InlineData("Seoul did not impose sanctions on Monday.")]
-    [InlineData("The weather was fine. Markets were calm. North Korea launched a missile, the military said.")]
     [InlineData("The weather in Seoul was cold.")]
     public void Hedges_habits_opinions_negations_and_undated_mentions_are_not_events(string text) =>
         Assert.Empty(Extract(text).Events);
@@ -110,6 +109,15 @@ public sealed class ArticleExtractorTest
         Assert.Equal([new DateOnly(2025, 3, 11), new DateOnly(2025, 1, 1)], events.Select(e => e.Date.Start));
         Assert.Equal(3, events[0].Evidence.Count);
         Assert.Equal(["North Korea"], events[0].Actors.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void An_undated_report_further_on_with_no_narrative_date_takes_the_article_date()
+    {
+        var e = Assert.Single(Extract("The weather was fine. Markets were calm. North Korea launched a missile, the military said.").Events);
+
+        Assert.Equal(EventType.MissileTest, e.Type);
+        Assert.Equal(DateInterval.Day(Wednesday), e.Date);
     }
 
     [Fact]

@@ -1,0 +1,109 @@
+using KoreaTimeline.Extraction.Pipeline;
+
+namespace KoreaTimeline.Extraction.Tests.Events;
+
+/// <summary>
+/// Mechanisms that carry extraction to reports it never saw: verbs of saying, lists of dates, chronologies under
+/// year headings, events whose clause names no one. Every text is invented.
+/// </summary>
+public sealed class GeneralisationTest
+{
+    private static readonly DateOnly Wednesday = new(2025, 3, 12);
+
+    private static IReadOnlyList<ExtractedEvent> Extract(string text, DateOnly? published = null) =>
+        ArticleExtractor.Default.Extract(new ArticleInput(text, Published: published ?? Wednesday)).Events;
+
+    [Fact]
+    public void A_named_official_saying_something_on_a_day_is_a_statement_of_that_day_by_that_official()
+    {
+        var e = Assert.Single(Extract("Foreign Minister Cho Tae-yul said on Monday that the new measures were regrettable."));
+
+        Assert.Equal(EventType.Statement, e.Type);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), e.Date);
+        Assert.Contains(new ActorRef("Cho Tae-yul", "person"), e.Actors);
+    }
+
+    [Fact]
+    public void What_a_speaker_reports_is_the_event_when_it_is_an_event_of_its_own()
+    {
+        var e = Assert.Single(Extract("A military spokesman told reporters on Monday that the North fired a cruise missile."));
+
+        Assert.Equal(EventType.MissileTest, e.Type);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), e.Date);
+    }
+
+    [Fact]
+    public void The_same_speaker_going_on_is_one_statement_with_every_quote()
+    {
+        var events = Extract("Defense Minister Kim Yong-hyun said on Tuesday that the drills were defensive. He added that the allies would stay ready.");
+
+        var e = Assert.Single(events);
+        Assert.Equal(2, e.Evidence.Count);
+    }
+
+    [Fact]
+    public void A_date_far_after_a_verb_of_saying_belongs_to_what_was_said()
+    {
+        var e = Assert.Single(Extract("The envoy said the agreement reached in 2018 was still valid."), x => x.Type == EventType.Statement);
+
+        Assert.Equal(DateInterval.Day(Wednesday), e.Date);
+    }
+
+    [Fact]
+    public void A_list_of_years_gives_one_event_per_year_sharing_the_quote()
+    {
+        var events = Extract("The regime's nuclear tests in 2005, 2008 and 2012 drew condemnation.");
+
+        Assert.Equal([2005, 2008, 2012], events.Where(e => e.Type == EventType.NuclearTest).Select(e => e.Date.Start.Year).Order());
+        Assert.Single(events.Select(e => e.Evidence[0].Start).Distinct());
+    }
+
+    [Fact]
+    public void Entries_under_a_year_heading_take_its_year()
+    {
+        const string text = "A look back at the talks.\n\n2018\n\nMarch 25-28 -- The two leaders hold their first summit in Beijing.\n\n"
+            + "2019\n\nJan. 7-10 -- The two leaders hold their fourth summit in Beijing.";
+
+        var events = Extract(text, new DateOnly(2019, 6, 20));
+
+        Assert.Equal(
+            [new DateOnly(2018, 3, 25), new DateOnly(2019, 1, 7)],
+            events.Where(e => e.Type == EventType.Summit).Select(e => e.Date.Start));
+    }
+
+    [Fact]
+    public void A_year_less_month_in_a_paragraph_told_in_another_year_is_in_that_year()
+    {
+        var events = Extract("July 3, 2009 - The North fires a barrage of short-range missiles. More missile tests take place in October.");
+
+        Assert.Contains(events, e => e.Type == EventType.MissileTest && e.Date.Start == new DateOnly(2009, 10, 1));
+    }
+
+    [Fact]
+    public void An_event_whose_clause_names_no_one_takes_the_owner_of_its_noun()
+    {
+        var e = Assert.Single(Extract("North Korea denied the report. Its rocket launch on Sunday failed."), x => x.Type == EventType.MissileTest);
+
+        Assert.Contains(new ActorRef("North Korea", "country"), e.Actors);
+    }
+
+    [Fact]
+    public void An_event_nobody_is_named_for_takes_the_story_s_protagonist()
+    {
+        const string text = "Japan said North Korea had fired a missile on Tuesday. North Korea has raised tensions. "
+            + "The first test-launch on Monday failed.";
+
+        var e = Assert.Single(Extract(text), x => x.Type == EventType.MissileTest && x.Date.Start == new DateOnly(2025, 3, 10));
+
+        Assert.Equal(["North Korea"], e.Actors.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void An_announced_noun_event_is_that_event()
+    {
+        var e = Assert.Single(Extract("On Monday the North announced the successful test launch of a new solid-fuel missile."));
+
+        Assert.Equal(EventType.MissileTest, e.Type);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), e.Date);
+    }
+}
