@@ -43,6 +43,9 @@ public sealed record Mention
     public KnownPlace? Place { get; init; }
     public required string Headline { get; init; }
 
+    /// <summary>Whether the clause names who acts or speaks before its trigger, rather than a pronoun.</summary>
+    public bool NamesSpeaker { get; init; }
+
     public EventType Type => Trigger.Rule.Type;
 
     public bool IsVerb => Trigger.Rule.IsVerb;

@@ -116,6 +116,10 @@ public static partial class MentionFinder
                     }
                     trigger = reported;
                 }
+                else if (trigger.Rule.IsSpeech && !SaysSomething(text, clause, trigger, ci + 1 < clauses.Count ? clauses[ci + 1] : null))
+                {
+                    continue; // "..., Yonhap reported": who tells what the sentence already said
+                }
                 // A date that a later noun of another kind holds ("months after its first nuclear test in 2006") is that
                 // noun's event's date, not the clause's.
                 var seconds = SecondEvents(text, triggers, clause, trigger, context.Dates);
@@ -164,6 +168,18 @@ public static partial class MentionFinder
             a.End <= b.Start && b.Start - a.End <= 6 && a.Interval is { } x && b.Interval is { } y && x.Precision == y.Precision
             && ListSeparator().IsMatch(text.AsSpan(a.End, b.Start - a.End));
     }
+
+    // "The spokesman said", "Officials told reporters": a speaker named by office.
+    [GeneratedRegex(@"\b(?:spokes(?:man|woman|person)|minister|official|officials|ministry|government|military|agency|office|president|leader|envoy|ambassador|secretary|police|army|navy|command|council)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TitledSubject();
+
+    // A saying states something when words follow it in its clause, or a complement ("said that ...") follows the clause.
+    private static bool SaysSomething(string text, Clause clause, TriggerMatch speech, Clause? next) =>
+        next is { Role: ClauseRole.Complement }
+        || !SaidOn().IsMatch(text.AsSpan(speech.End, clause.End - speech.End)) && !AnyDate().IsMatch(text.AsSpan(speech.End, clause.End - speech.End));
+
+    [GeneratedRegex(@"^\s*(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AnyDate();
 
     // What may stand between a verb of saying and its own date: "said late on Friday", "told reporters on Monday".
     [GeneratedRegex(@"^\s*(?:reporters\s+|journalists\s+)?(?:(?:late|early)\s+)?(?:on|in|at|last|this|earlier|later)?\s*$", RegexOptions.CultureInvariant)]
@@ -258,6 +274,7 @@ public static partial class MentionFinder
             Actors = actors,
             Place = place,
             Headline = Headlines.For(doc, clause, trigger, actors, intro, complement),
+            NamesSpeaker = doc.Actors.Any(a => a.Start >= clause.Start && a.End <= trigger.Start) || TitledSubject().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)),
         };
     }
 

@@ -46,6 +46,10 @@ public static class MentionMerger
             {
                 group.Add(m);
             }
+            else if (m.Trigger.Rule.IsSpeech && !m.NamesSpeaker)
+            {
+                // "he said" that joins no statement of his repeats what was told already.
+            }
             else if (m.FallbackDate is { } day)
             {
                 groups.Add([m with { Date = day, DateSource = m.FallbackSource }]);
