@@ -33,7 +33,7 @@ public readonly record struct Clause(int Start, int End, ClauseRole Role)
 public static partial class ClauseSplitter
 {
     // A phrase that opens a sentence and ends at its first comma: prepositions, time adverbs, "According to".
-    [GeneratedRegex(@"^(?:On|In|At|During|Since|Last|Earlier|Later|By|After|Before|Following|Over|From|Early|Late|This|That|Until|Throughout|Within|Between|Back|Months|Weeks|Days|Years|According to|As of|Shortly|Hours|Two|Three|Four|Five)\b",
+    [GeneratedRegex(@"^(?:On|In|At|During|Since|Last|Earlier|Later|By|After|Before|Following|Over|From|Early|Late|This|That|Until|Throughout|Within|Between|Back|Months|Weeks|Days|Years|According to|As of|Shortly|Hours|(?:A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s+(?:days?|weeks?|months?|years?|hours?|decades?))\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex IntroStart();
 

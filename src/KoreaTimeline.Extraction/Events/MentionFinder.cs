@@ -52,7 +52,7 @@ public static partial class MentionFinder
     private static partial Regex SpeechVerb();
 
     // "imposed nine rounds of sanctions": a tally inside the trigger itself.
-    [GeneratedRegex(@"\b(?:rounds|series|dozens|hundreds|scores|waves)\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:rounds|dozens|hundreds|scores|waves)\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Rounds();
 
     [GeneratedRegex(@"\b(?:has|have)\s+(?:[a-z]+ly\s+)?$", RegexOptions.CultureInvariant)]
