@@ -173,6 +173,9 @@ public static partial class MentionFinder
     [GeneratedRegex(@"\b(?:spokes(?:man|woman|person)|minister|official|officials|ministry|government|military|agency|office|president|leader|envoy|ambassador|secretary|police|army|navy|command|council)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TitledSubject();
 
+    [GeneratedRegex(@"^\s+(?:between|with)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex BetweenOrWith();
+
     // A saying states something when words follow it in its clause, or a complement ("said that ...") follows the clause.
     private static bool SaysSomething(string text, Clause clause, TriggerMatch speech, Clause? next) =>
         next is { Role: ClauseRole.Complement }
@@ -255,7 +258,8 @@ public static partial class MentionFinder
         // A noun names an event its clause may only react to ("the launch drew condemnation from Washington"):
         // its actors and place count only when the clause takes part in it.
         var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
-            || Participation().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start));
+            || Participation().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
+            || BetweenOrWith().IsMatch(text.AsSpan(trigger.End, clause.End - trigger.End)); // "the meeting between Kim and Xi"
         var actors = Known(article, trigger, takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : []);
         var place = !takesPart ? null : PlaceOf(article.Locatives, clause) ?? (intro is { } ip ? PlaceOf(article.Locatives, ip) : null);
         var complement = sentence.Clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : (Clause?)null;

@@ -7,8 +7,12 @@ namespace KoreaTimeline.Extraction.Events;
 /// ("this is the fourth missile test this year"), and undated mentions that carry on an event dated elsewhere.
 /// Undated mentions that join nothing are left out: a timeline has no place for them.
 /// </summary>
-public static class MentionMerger
+public static partial class MentionMerger
 {
+    // Leaders on the phone or on video hold a meeting, not a summit.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:phone|telephone|call|spoke|speaks|talked|video)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Remote();
+
     public static List<ExtractedEvent> Merge(IReadOnlyList<Mention> mentions)
     {
         var groups = new List<List<Mention>>();
@@ -96,6 +100,7 @@ public static class MentionMerger
         var actors = group.SelectMany(m => m.Actors).DistinctBy(a => a.Name).ToList();
         // Leaders of two states meeting or holding talks is a summit.
         var type = lead.Type is EventType.Meeting or EventType.Negotiation
+            && !Remote().IsMatch(lead.Evidence.Text)
             && actors.Where(a => a.Leader).Select(a => a.Country).Distinct().Count() >= 2
                 ? EventType.Summit
                 : lead.Type;
