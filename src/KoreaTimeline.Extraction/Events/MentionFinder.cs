@@ -125,7 +125,7 @@ public static partial class MentionFinder
                 var seconds = SecondEvents(text, triggers, clause, trigger, context.Dates);
                 if (Stated(article, context, clause, trigger, seconds) is { } stated)
                 {
-                    mentions.AddRange(EachDate(text, context.Dates, stated));
+                    mentions.AddRange(EachDate(text, context.Dates, Earlier(doc, mentions, stated)));
                 }
                 mentions.AddRange(seconds.Select(second => Named(article, context, clause, second.Noun, second.Date)).SelectMany(m => EachDate(text, context.Dates, m)));
             }
@@ -165,7 +165,8 @@ public static partial class MentionFinder
         }
 
         bool Listed(TemporalExpression a, TemporalExpression b) =>
-            a.End <= b.Start && b.Start - a.End <= 6 && a.Interval is { } x && b.Interval is { } y && x.Precision == y.Precision
+            a.End <= b.Start && b.Start - a.End <= 6 && a.Type == TimexType.Date && b.Type == TimexType.Date
+            && a.Interval is { } x && b.Interval is { } y && x.Precision == y.Precision
             && ListSeparator().IsMatch(text.AsSpan(a.End, b.Start - a.End));
     }
 
@@ -175,6 +176,50 @@ public static partial class MentionFinder
 
     [GeneratedRegex(@"^\s+(?:between|with)\s", RegexOptions.CultureInvariant)]
     private static partial Regex BetweenOrWith();
+
+    private static bool AloneOnLine(string text, TemporalExpression t)
+    {
+        var lineStart = t.Start == 0 ? 0 : text.LastIndexOf('\n', t.Start - 1) + 1;
+        var lineEnd = text.IndexOf('\n', t.End);
+        lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+        return HeadingPunctuation().IsMatch(text.AsSpan(lineStart, t.Start - lineStart))
+            && HeadingPunctuation().IsMatch(text.AsSpan(t.End, lineEnd - t.End));
+    }
+
+    [GeneratedRegex(@"^[\s\-–—:*#.]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingPunctuation();
+
+    [GeneratedRegex(@"^P(?<n>\d+)(?<unit>[DWMY])$", RegexOptions.CultureInvariant)]
+    private static partial Regex WholeDuration();
+
+    [GeneratedRegex(@"^\s+(?<dir>after|before)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex AfterOrBefore();
+
+    /// <summary>
+    /// "The carrier arrived on Tuesday, a week after North Korea launched an ICBM": the launch is the earlier event, a week
+    /// before the one the sentence dated (else the article date), not a week after the narrative.
+    /// </summary>
+    private static Mention Earlier(ArticleDocument doc, List<Mention> mentions, Mention mention)
+    {
+        var text = doc.Text;
+        Match? signal = null;
+        var duration = doc.Timexes.LastOrDefault(t => t.Type == TimexType.Duration && mention.Clause.Contains(t.Start) && t.End <= mention.Trigger.Start
+            && (signal = AfterOrBefore().Match(text, t.End, Math.Min(8, text.Length - t.End))).Success);
+        if (duration is null || signal is null || WholeDuration().Match(duration.Value) is not { Success: true } d)
+        {
+            return mention;
+        }
+        var anchor = mentions.LastOrDefault(m => m.SentenceIndex == mention.SentenceIndex && m.Date is not null)?.Date?.Start ?? doc.Published;
+        var n = int.Parse(d.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) * (signal.Groups["dir"].Value == "after" ? -1 : 1);
+        var day = d.Groups["unit"].Value switch
+        {
+            "D" => anchor.AddDays(n),
+            "W" => anchor.AddDays(7 * n),
+            "M" => anchor.AddMonths(n),
+            _ => anchor.AddYears(n),
+        };
+        return mention with { Date = DateInterval.Day(day) };
+    }
 
     // A saying states something when words follow it in its clause, or a complement ("said that ...") follows the clause.
     private static bool SaysSomething(string text, Clause clause, TriggerMatch speech, Clause? next) =>
@@ -192,7 +237,7 @@ public static partial class MentionFinder
     // A noun right after it is its object: "Tokyo confirmed the launch" tells of the launch.
     private static TriggerMatch? Reported(string text, List<TriggerMatch> triggers, TriggerMatch speech, Clause clause, Clause? next) =>
         triggers.FirstOrDefault(t => t.Start > speech.End && !t.Rule.IsSpeech && t.Rule.Type != EventType.Statement
-            && (speech.Rule.ReportsObject && ObjectOf().IsMatch(text.AsSpan(speech.End, t.Start - speech.End))
+            && (speech.Rule.ReportsObject && clause.Contains(t.Start) && ObjectOf().IsMatch(text.AsSpan(speech.End, t.Start - speech.End))
                 || speech.Rule.IsSpeech && t.Rule.IsVerb && (clause.Contains(t.Start) || next is { Role: ClauseRole.Complement } c && c.Contains(t.Start))));
 
     [GeneratedRegex(@"^\s+(?:(?:the|a|an|its|their|his|her|this)\s+)?(?:(?!(?:that|it|he|she|they|we|which|who)\b)[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
@@ -200,6 +245,13 @@ public static partial class MentionFinder
 
     private sealed record ArticleContext(ArticleDocument Doc, Gazetteer Gazetteer, List<TemporalExpression> Dates, List<PlaceMention> Locatives)
     {
+        /// <summary>Dates that stand alone on their line ("- December 4 -", "Dec. 4:"): headings of a chronology.</summary>
+        private readonly List<TemporalExpression> _headings = [.. Dates.Where(t => t.Type == TimexType.Date && AloneOnLine(Doc.Text, t))];
+
+        /// <summary>The heading above <paramref name="position"/>, in an earlier paragraph, if the text has headings.</summary>
+        public TemporalExpression? HeadingAt(int position) =>
+            _headings.LastOrDefault(h => h.End <= position) is { } h && Doc.Text.AsSpan(h.End, position - h.End).Contains('\n') ? h : null;
+
         /// <summary>The country the article names most often, itself or through its people and bodies: who the story is about.</summary>
         public KnownActor? Protagonist { get; } = Doc.Actors
             .Select(a => a.Actor.Kind == "country" ? a.Actor : Gazetteer.Country(a.Actor.Country))
@@ -252,6 +304,10 @@ public static partial class MentionFinder
         {
             (timex, source) = (null, DateSource.None);
         }
+        if ((timex is null || timex.Type == TimexType.Time) && article.HeadingAt(clause.Start) is { } heading)
+        {
+            (timex, source) = (heading, DateSource.Intro); // "- December 4 -" dates the entries under it, and their clock times
+        }
         var date = timex is null ? null : Interval(doc, timex, clause, intro, source);
         var fallback = date is null ? Fallback(doc, article.Dates, sentence.Index, clause, trigger, intro is not null) : null;
         var evidenceStart = source == DateSource.Intro && intro is { } i && clause.Role == ClauseRole.Main ? i.Start : clause.Start;
@@ -259,7 +315,7 @@ public static partial class MentionFinder
         // its actors and place count only when the clause takes part in it.
         var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
             || Participation().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
-            || BetweenOrWith().IsMatch(text.AsSpan(trigger.End, clause.End - trigger.End)); // "the meeting between Kim and Xi"
+            || trigger.End < clause.End && BetweenOrWith().IsMatch(text.AsSpan(trigger.End, clause.End - trigger.End)); // "the meeting between Kim and Xi"
         var actors = Known(article, trigger, takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : []);
         var place = !takesPart ? null : PlaceOf(article.Locatives, clause) ?? (intro is { } ip ? PlaceOf(article.Locatives, ip) : null);
         var complement = sentence.Clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : (Clause?)null;

@@ -106,4 +106,25 @@ public sealed class GeneralisationTest
         Assert.Equal(EventType.MissileTest, e.Type);
         Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), e.Date);
     }
+
+    [Fact]
+    public void An_event_a_week_before_the_one_the_sentence_dates_is_dated_a_week_before_it()
+    {
+        var events = Extract("The destroyer arrived in Busan on Tuesday, a week after North Korea launched a long-range missile.");
+
+        var launch = Assert.Single(events, e => e.Type == EventType.MissileTest);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 4)), launch.Date);
+    }
+
+    [Fact]
+    public void A_date_alone_on_its_line_dates_the_entries_under_it_and_their_clock_times()
+    {
+        const string text = "A recap of the crisis.\n\n- March 3 -\n\nAt 10:40 pm, the president declares martial law.\n\n"
+            + "- March 4 -\n\n1:05 am\n\nLawmakers vote to annul the decree. The army withdraws its troops from parliament.";
+
+        var events = Extract(text, new DateOnly(2025, 3, 8));
+
+        Assert.Contains(events, e => e.Title.Contains("martial law", StringComparison.Ordinal) && e.Date.Start == new DateOnly(2025, 3, 3));
+        Assert.DoesNotContain(events, e => e.Date.Start == new DateOnly(2025, 3, 8));
+    }
 }
