@@ -8,7 +8,7 @@ namespace KoreaTimeline.Extraction.Syntax;
 /// </summary>
 internal sealed class DependencyParser(LinearModel model, int tagCount)
 {
-    public const int MaxFeatures = 64;
+    public const int MaxFeatures = 72;
 
     private const int Shift = 0;
     private const int Right = 1;
@@ -103,7 +103,8 @@ internal sealed class DependencyParser(LinearModel model, int tagCount)
         {
             Shift => B < N,
             Right => Depth >= 2,
-            _ => Depth >= 1,
+            // Only the last word on the stack may go to the root: UD trees have one root.
+            _ => Depth == 1 || (Depth > 1 && B < N),
         };
 
         public void Apply(int move)
@@ -151,62 +152,57 @@ internal sealed class DependencyParser(LinearModel model, int tagCount)
         }
 
         /// <summary>
-        /// The moves that lose no gold arc reachable from here (the arc-hybrid dynamic oracle); <paramref name="gold"/>
-        /// holds gold heads with N for the root. Empty when the gold tree cannot be reached (non-projective).
+        /// The valid moves that lose the fewest gold arcs still reachable (Goldberg and Nivre's exact arc-hybrid
+        /// costs; <paramref name="gold"/> holds gold heads with N for the root). Their number is returned.
         /// </summary>
-        public int GoldMoves(int[] gold, Span<bool> zeroCost)
+        public int GoldMoves(int[] gold, Span<bool> best)
         {
-            zeroCost.Clear();
+            Span<int> cost = stackalloc int[Moves];
             var s0 = StackAt(0);
-            if (Depth == 0 || (IsValid(Shift) && gold[B] == s0))
+            var s1 = StackAt(1);
+            var b = B;
+            if (IsValid(Shift))
             {
-                zeroCost[Shift] = IsValid(Shift);
-                return zeroCost[Shift] ? 1 : 0;
-            }
-
-            if (gold[s0] == B)
-            {
-                zeroCost[Left] = true;
-                return 1;
-            }
-
-            for (var m = 0; m < Moves; m++)
-            {
-                zeroCost[m] = IsValid(m);
-            }
-
-            if (Depth >= 2 && gold[s0] == StackAt(1))
-            {
-                zeroCost[Left] = false;
-            }
-
-            if (zeroCost[Shift])
-            {
+                // b pushed can no longer take a dependent from the stack, nor a head deeper than s0.
+                var c = 0;
                 for (var i = 0; i < Depth; i++)
                 {
-                    var w = stack[i];
-                    if (gold[w] == B || gold[B] == w)
-                    {
-                        zeroCost[Shift] = false;
-                        break;
-                    }
+                    var k = stack[i];
+                    c += gold[k] == b ? 1 : 0;
+                    c += gold[b] == k && k != s0 ? 1 : 0;
                 }
+
+                cost[Shift] = c;
             }
 
-            for (var w = B + 1; w <= N; w++)
+            if (Depth >= 1)
             {
-                if ((w < N && gold[w] == s0) || gold[s0] == w)
+                // s0 popped loses its dependents in the buffer and a head in the buffer other than the one it gets.
+                var c = 0;
+                for (var k = b; k <= N; k++)
                 {
-                    zeroCost[Left] = false;
-                    zeroCost[Right] = false;
-                    break;
+                    c += k < N && gold[k] == s0 ? 1 : 0;
+                }
+
+                var headInBuffer = gold[s0] >= b;
+                cost[Left] = c + (headInBuffer && gold[s0] != b ? 1 : 0) + (gold[s0] == s1 ? 1 : 0);
+                cost[Right] = c + (headInBuffer ? 1 : 0);
+            }
+
+            var min = int.MaxValue;
+            for (var m = 0; m < Moves; m++)
+            {
+                if (IsValid(m))
+                {
+                    min = Math.Min(min, cost[m]);
                 }
             }
 
             var count = 0;
             for (var m = 0; m < Moves; m++)
             {
-                count += zeroCost[m] ? 1 : 0;
+                best[m] = IsValid(m) && cost[m] == min;
+                count += best[m] ? 1 : 0;
             }
 
             return count;
@@ -303,6 +299,19 @@ internal sealed class DependencyParser(LinearModel model, int tagCount)
         f[k++] = FeatureHash.Mix(59, tn0, vn0l);
         f[k++] = FeatureHash.Mix(60, ts1, ts0, ts0r1);
         f[k++] = FeatureHash.Mix(61, ts1, ts0, d);
+
+        // The words themselves when the tags are wrong or too coarse: affixes, capitals, and what lies between s0 and n0.
+        var as0 = s0 >= 0 ? words[s0] : WordAtoms.Start;
+        var an0 = n0 < n ? words[n0] : WordAtoms.End;
+        f[k++] = FeatureHash.Mix(62, as0.Suffix3, ts0);
+        f[k++] = FeatureHash.Mix(63, an0.Suffix3, tn0);
+        f[k++] = FeatureHash.Mix(64, an0.Flags, tn0, ts0);
+        var between = s0 >= 0 && s0 + 1 < n0 ? T(s0 + 1, tags) : 0UL;
+        var before = n0 - 1 > s0 ? T(n0 - 1, tags) : 0UL;
+        f[k++] = FeatureHash.Mix(65, ts0, between, tn0);
+        f[k++] = FeatureHash.Mix(66, ts0, before, tn0);
+        f[k++] = FeatureHash.Mix(67, ts1, tn0);
+        f[k++] = FeatureHash.Mix(68, ws1, wn0);
         return k;
     }
 

@@ -4,38 +4,64 @@ using System.Runtime.CompilerServices;
 namespace KoreaTimeline.Extraction.Syntax;
 
 /// <summary>
-/// The weights of a trained linear classifier: feature key to a dense row of class scores, in one open-addressing
-/// table of 64-bit keys and one flat float array, so scoring a feature is one probe and one vector add.
+/// The weights of a trained linear classifier: feature key to its class scores, in an open-addressing table
+/// (linear probing, load factor at most one half). Narrow rows (the parser's three moves) sit in the table beside their
+/// key, so a feature costs one cache miss; wide rows (17 tags, 50 relations) are mostly zeros, so their non-zero
+/// (class, weight) pairs sit packed in a second array the table points into. The features of an instance are
+/// probed before any row is added, so that the cache misses overlap.
 /// </summary>
 internal sealed class LinearModel
 {
-    private readonly ulong[] keys;
-    private readonly int[] rows;
-    private readonly float[] weights;
-    private readonly int mask;
+    private const int MaxInline = 6;
+
+    private readonly float[] table;
+    private readonly Entry[] entries;
+    private readonly int stride;
+    private readonly uint capacity;
+    private readonly bool inline;
+
+    private readonly record struct Entry(int Class, float Weight);
 
     public LinearModel(int classes, IReadOnlyList<(ulong Key, float[] Row)> features)
     {
         Classes = classes;
         Count = features.Count;
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, features.Count * 2));
-        mask = capacity - 1;
-        keys = new ulong[capacity];
-        rows = new int[capacity];
-        weights = new float[features.Count * classes];
-        for (var i = 0; i < features.Count; i++)
+        inline = classes <= MaxInline;
+        // Two floats hold the key, then the row (inline) or the first pair's index and the number of pairs.
+        stride = inline ? classes + 2 : 4;
+        capacity = (uint)Math.Max(16, (features.Count * 2) + 1);
+        table = new float[(long)capacity * stride > int.MaxValue ? throw new InvalidOperationException("model too large") : capacity * stride];
+        var packed = new List<Entry>();
+        foreach (var (key, row) in features)
         {
-            var (key, row) = features[i];
             var slot = Slot(key);
-            while (keys[slot] != 0 && keys[slot] != key)
+            while (KeyAt(slot) != 0 && KeyAt(slot) != key)
             {
-                slot = (slot + 1) & mask;
+                slot = Next(slot);
             }
 
-            keys[slot] = key;
-            rows[slot] = i;
-            row.AsSpan(0, classes).CopyTo(weights.AsSpan(i * classes, classes));
+            var at = slot * stride;
+            Unsafe.As<float, ulong>(ref table[at]) = key;
+            if (inline)
+            {
+                row.AsSpan(0, classes).CopyTo(table.AsSpan(at + 2, classes));
+            }
+            else
+            {
+                Unsafe.As<float, int>(ref table[at + 2]) = packed.Count;
+                for (var j = 0; j < classes; j++)
+                {
+                    if (row[j] != 0)
+                    {
+                        packed.Add(new Entry(j, row[j]));
+                    }
+                }
+
+                Unsafe.As<float, int>(ref table[at + 3]) = packed.Count - Unsafe.As<float, int>(ref table[at + 2]);
+            }
         }
+
+        entries = [.. packed];
     }
 
     public int Classes { get; }
@@ -43,26 +69,56 @@ internal sealed class LinearModel
     /// <summary>The number of features with a weight.</summary>
     public int Count { get; }
 
-    /// <summary>Bytes held by the table and the weights.</summary>
-    public long Bytes => (keys.Length * 12L) + (weights.Length * 4L);
+    /// <summary>Bytes held by the table and the packed weights.</summary>
+    public long Bytes => (table.Length * 4L) + (entries.Length * 8L);
+
+    // Multiply-shift maps the hash onto any capacity, not only powers of two.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Slot(ulong key) => (int)(((key >> 32) * capacity) >> 32);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & mask;
+    private int Next(int slot) => slot + 1 == capacity ? 0 : slot + 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong KeyAt(int slot) => Unsafe.As<float, ulong>(ref table[slot * stride]);
 
     /// <summary>Sets <paramref name="scores"/> to the sum of the rows of the known <paramref name="features"/>.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        scores.Clear();
-        var c = Classes;
-        foreach (var key in features)
+        // First every home slot is read (independent loads the CPU overlaps), then the rows are found and added.
+        Span<int> slots = stackalloc int[features.Length];
+        ulong touched = 0;
+        for (var j = 0; j < features.Length; j++)
         {
-            var slot = Slot(key);
+            slots[j] = Slot(features[j]);
+            touched ^= KeyAt(slots[j]);
+        }
+
+        scores.Clear();
+        for (var j = 0; j < features.Length; j++)
+        {
+            var key = features[j];
+            var slot = slots[j];
             while (true)
             {
-                var k = keys[slot];
+                var k = KeyAt(slot);
                 if (k == key)
                 {
-                    Add(scores, weights.AsSpan(rows[slot] * c, c));
+                    var at = slot * stride;
+                    if (inline)
+                    {
+                        Add(scores, table.AsSpan(at + 2, Classes));
+                    }
+                    else
+                    {
+                        var start = Unsafe.As<float, int>(ref table[at + 2]);
+                        var count = Unsafe.As<float, int>(ref table[at + 3]);
+                        foreach (var e in entries.AsSpan(start, count))
+                        {
+                            scores[e.Class] += e.Weight;
+                        }
+                    }
+
                     break;
                 }
 
@@ -71,9 +127,33 @@ internal sealed class LinearModel
                     break;
                 }
 
-                slot = (slot + 1) & mask;
+                slot = Next(slot);
             }
         }
+
+        // Keeps the first loop from being optimised away; a key is never 0, so this never fires.
+        if (touched == 1 && features.Length == 0)
+        {
+            scores[0] = 0;
+        }
+    }
+
+    /// <summary>The dense row of the feature in <paramref name="slot"/>.</summary>
+    private float[] RowAt(int slot)
+    {
+        var at = slot * stride;
+        if (inline)
+        {
+            return table.AsSpan(at + 2, Classes).ToArray();
+        }
+
+        var row = new float[Classes];
+        foreach (var e in entries.AsSpan(Unsafe.As<float, int>(ref table[at + 2]), Unsafe.As<float, int>(ref table[at + 3])))
+        {
+            row[e.Class] = e.Weight;
+        }
+
+        return row;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -110,20 +190,48 @@ internal sealed class LinearModel
         return best;
     }
 
+    /// <summary>A copy without the weights under <paramref name="minWeight"/> in magnitude, nor the features left empty.</summary>
+    public LinearModel Pruned(float minWeight)
+    {
+        var features = new List<(ulong, float[])>();
+        for (var slot = 0; slot < capacity; slot++)
+        {
+            if (KeyAt(slot) == 0)
+            {
+                continue;
+            }
+
+            var row = RowAt(slot);
+            var any = false;
+            for (var j = 0; j < row.Length; j++)
+            {
+                row[j] = Math.Abs(row[j]) < minWeight ? 0 : row[j];
+                any |= row[j] != 0;
+            }
+
+            if (any)
+            {
+                features.Add((KeyAt(slot), row));
+            }
+        }
+
+        return new LinearModel(Classes, features);
+    }
+
     /// <summary>Writes the non-zero weights sparsely as half floats: key, count, then (class, weight) pairs.</summary>
     public void Write(BinaryWriter writer)
     {
         writer.Write(Classes);
         writer.Write(Count);
-        for (var slot = 0; slot < keys.Length; slot++)
+        for (var slot = 0; slot < capacity; slot++)
         {
-            if (keys[slot] == 0)
+            if (KeyAt(slot) == 0)
             {
                 continue;
             }
 
-            var row = weights.AsSpan(rows[slot] * Classes, Classes);
-            writer.Write(keys[slot]);
+            var row = RowAt(slot);
+            writer.Write(KeyAt(slot));
             var nonZero = 0;
             foreach (var w in row)
             {

@@ -1,14 +1,15 @@
 namespace KoreaTimeline.Extraction.Syntax;
 
 /// <summary>
-/// Greedy left-to-right part-of-speech tagger (UPOS): an averaged perceptron over Honnibal-style features
+/// Part-of-speech tagger (UPOS) in two greedy left-to-right passes, the second seeing the first's tags of the
+/// following words: an averaged perceptron over Honnibal-style features
 /// (the word, its affixes and shape, the two previous tags, the neighbouring words), with a dictionary of
 /// frequent unambiguous words that are tagged without scoring.
 /// </summary>
 internal sealed class PosTagger
 {
     /// <summary>Room for every feature of one word.</summary>
-    public const int MaxFeatures = 32;
+    public const int MaxFeatures = 48;
 
     private readonly LinearModel model;
     private readonly Dictionary<ulong, int> unambiguous;
@@ -29,6 +30,14 @@ internal sealed class PosTagger
     {
         Span<ulong> features = stackalloc ulong[MaxFeatures];
         Span<float> scores = stackalloc float[Tags.Length];
+        Span<int> first = words.Length <= 256 ? stackalloc int[words.Length] : new int[words.Length];
+        Pass(words, first, default, features, scores);
+        Pass(words, tags, first, features, scores);
+    }
+
+    // One left-to-right pass; the second one also sees the first one's tags of the words to the right.
+    private void Pass(ReadOnlySpan<WordAtoms> words, Span<int> tags, ReadOnlySpan<int> lookahead, Span<ulong> features, Span<float> scores)
+    {
         for (var i = 0; i < words.Length; i++)
         {
             if (unambiguous.TryGetValue(words[i].Exact, out var known))
@@ -37,14 +46,17 @@ internal sealed class PosTagger
                 continue;
             }
 
-            var n = Features(words, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, features);
+            var n = Features(words, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, lookahead, features);
             model.Score(features[..n], scores);
             tags[i] = LinearModel.ArgMax(scores);
         }
     }
 
-    /// <summary>The features of word <paramref name="i"/> given the two previous tags (-1 before the sentence).</summary>
-    public static int Features(ReadOnlySpan<WordAtoms> words, int i, int prev, int prev2, Span<ulong> f)
+    /// <summary>
+    /// The features of word <paramref name="i"/> given the two previous tags (-1 before the sentence) and, in the
+    /// second pass, the first pass's tags of the whole sentence (<paramref name="lookahead"/>, empty in the first).
+    /// </summary>
+    public static int Features(ReadOnlySpan<WordAtoms> words, int i, int prev, int prev2, ReadOnlySpan<int> lookahead, Span<ulong> f)
     {
         var w = words[i];
         var p1 = i > 0 ? words[i - 1] : WordAtoms.Start;
@@ -85,6 +97,26 @@ internal sealed class PosTagger
         f[k++] = FeatureHash.Mix(27, p1.Shape);
         f[k++] = FeatureHash.Mix(28, n1.Suffix1);
         f[k++] = FeatureHash.Mix(29, w.Suffix2, n1.Word);
+        f[k++] = FeatureHash.Mix(30, p1.Word, n1.Word);
+        f[k++] = FeatureHash.Mix(31, n1.Flags, w.Flags);
+        f[k++] = FeatureHash.Mix(32, t2, w.Word);
+        f[k++] = FeatureHash.Mix(33, n1.Word, n2.Word);
+        f[k++] = FeatureHash.Mix(34, t1, p1.Word);
+        f[k++] = FeatureHash.Mix(35, p1.Flags, w.Flags, n1.Flags);
+        f[k++] = FeatureHash.Mix(36, p1.Exact, w.Flags);
+        f[k++] = FeatureHash.Mix(37, n1.Exact, w.Flags);
+        if (!lookahead.IsEmpty)
+        {
+            var a1 = i + 1 < words.Length ? (ulong)(lookahead[i + 1] + 2) : 0UL;
+            var a2 = i + 2 < words.Length ? (ulong)(lookahead[i + 2] + 2) : 0UL;
+            f[k++] = FeatureHash.Mix(40, a1);
+            f[k++] = FeatureHash.Mix(41, a1, a2);
+            f[k++] = FeatureHash.Mix(42, t1, a1);
+            f[k++] = FeatureHash.Mix(43, w.Word, a1);
+            f[k++] = FeatureHash.Mix(44, w.Suffix3, a1);
+            f[k++] = FeatureHash.Mix(45, t1, a1, a2);
+        }
+
         return k;
     }
 
@@ -100,15 +132,18 @@ internal sealed class PosTagger
         {
             for (var i = 0; i < words.Length; i++)
             {
-                var n = Features(words, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, f);
-                foreach (var key in f[..n])
+                foreach (var lookahead in new[] { [], tags })
                 {
-                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                    var n = Features(words, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, lookahead, f);
+                    foreach (var key in f[..n])
+                    {
+                        counts[key] = counts.GetValueOrDefault(key) + 1;
+                    }
                 }
             }
         }
 
-        var trainer = new PerceptronTrainer(tagSet.Length, PerceptronTrainer.Index(counts, 2));
+        var trainer = new PerceptronTrainer(tagSet.Length, PerceptronTrainer.Index(counts, 1));
         counts = null;
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         var random = new Random(17);
@@ -120,22 +155,41 @@ internal sealed class PosTagger
             foreach (var s in order)
             {
                 var (words, gold) = sentences[s];
+                // Both passes are tagged with the weights as they stand before this sentence, and only then updated: updating
+                // the first pass's mistakes before the second pass ran would let the second copy them right, and the
+                // lookahead features would never learn how wrong the first pass is on new text.
+                var first = new int[words.Length];
                 var guess = new int[words.Length];
+                var mistakes = new List<(ulong[] Features, int Gold, int Guess)>();
+                foreach (var (tags, lookahead) in new[] { (first, Array.Empty<int>()), (guess, first) })
+                {
+                    for (var i = 0; i < words.Length; i++)
+                    {
+                        if (unambiguous.TryGetValue(words[i].Exact, out var known))
+                        {
+                            tags[i] = known;
+                            continue;
+                        }
+
+                        var n = Features(words, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, lookahead, f);
+                        trainer.Score(f[..n], scores);
+                        tags[i] = LinearModel.ArgMax(scores);
+                        if (tags[i] != gold[i])
+                        {
+                            mistakes.Add((f[..n].ToArray(), gold[i], tags[i]));
+                        }
+                    }
+                }
+
+                foreach (var (features, truth, wrong) in mistakes)
+                {
+                    trainer.Update(features, truth, wrong);
+                }
+
+                trainer.Tick();
+
                 for (var i = 0; i < words.Length; i++)
                 {
-                    if (unambiguous.TryGetValue(words[i].Exact, out var known))
-                    {
-                        guess[i] = known;
-                    }
-                    else
-                    {
-                        var n = Features(words, i, i > 0 ? guess[i - 1] : -1, i > 1 ? guess[i - 2] : -1, f);
-                        trainer.Score(f[..n], scores);
-                        guess[i] = LinearModel.ArgMax(scores);
-                        trainer.Update(f[..n], gold[i], guess[i]);
-                        trainer.Tick();
-                    }
-
                     correct += guess[i] == gold[i] ? 1 : 0;
                     total++;
                 }
@@ -169,7 +223,7 @@ internal sealed class PosTagger
         {
             var total = c.Sum();
             var best = Array.IndexOf(c, c.Max());
-            if (total >= 20 && c[best] >= 0.97 * total)
+            if (total >= 20 && c[best] >= 0.995 * total)
             {
                 result[word] = best;
             }
