@@ -398,7 +398,7 @@ internal sealed class DependencyParser(LinearModel model, int tagCount)
 
                         trainer.Update(f[..n], best, guess);
                         trainer.Tick();
-                        if (it == 0)
+                        if (it == 0 || random.NextDouble() < 0.1)
                         {
                             follow = best;
                         }

