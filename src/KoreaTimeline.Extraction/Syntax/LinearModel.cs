@@ -20,12 +20,14 @@ internal sealed class LinearModel
     private readonly uint capacity;
     private readonly bool inline;
 
+    // Where the home-slot reads go, so that the JIT keeps them.
+    private static ulong sink;
+
     private readonly record struct Entry(int Class, float Weight);
 
     public LinearModel(int classes, IReadOnlyList<(ulong Key, float[] Row)> features)
     {
         Classes = classes;
-        Count = features.Count;
         inline = classes <= MaxInline;
         // Two floats hold the key, then the row (inline) or the first pair's index and the number of pairs.
         stride = inline ? classes + 2 : 4;
@@ -34,6 +36,11 @@ internal sealed class LinearModel
         var packed = new List<Entry>();
         foreach (var (key, row) in features)
         {
+            if (!row.AsSpan(0, classes).ContainsAnyExcept(0f))
+            {
+                continue;
+            }
+
             var slot = Slot(key);
             while (KeyAt(slot) != 0 && KeyAt(slot) != key)
             {
@@ -41,6 +48,7 @@ internal sealed class LinearModel
             }
 
             var at = slot * stride;
+            Count++;
             Unsafe.As<float, ulong>(ref table[at]) = key;
             if (inline)
             {
@@ -85,40 +93,28 @@ internal sealed class LinearModel
     /// <summary>Sets <paramref name="scores"/> to the sum of the rows of the known <paramref name="features"/>.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        // First every home slot is read (independent loads the CPU overlaps), then the rows are found and added.
-        Span<int> slots = stackalloc int[features.Length];
-        ulong touched = 0;
-        for (var j = 0; j < features.Length; j++)
+        // The weights are far larger than the cache, so time goes to memory latency. Each phase issues loads that do
+        // not depend on one another and no branch that could be mispredicted, which the CPU overlaps: read every
+        // feature's home slot, then probe (now in cache), then (packed rows) touch every row, then add. One feature after the other would wait for each miss in turn.
+        Span<int> found = stackalloc int[features.Length];
+        ulong home = 0;
+        foreach (var key in features)
         {
-            slots[j] = Slot(features[j]);
-            touched ^= KeyAt(slots[j]);
+            home ^= KeyAt(Slot(key));
         }
 
-        scores.Clear();
+        Volatile.Write(ref sink, home);
+        var hits = 0;
         for (var j = 0; j < features.Length; j++)
         {
             var key = features[j];
-            var slot = slots[j];
+            var slot = Slot(key);
             while (true)
             {
                 var k = KeyAt(slot);
                 if (k == key)
                 {
-                    var at = slot * stride;
-                    if (inline)
-                    {
-                        Add(scores, table.AsSpan(at + 2, Classes));
-                    }
-                    else
-                    {
-                        var start = Unsafe.As<float, int>(ref table[at + 2]);
-                        var count = Unsafe.As<float, int>(ref table[at + 3]);
-                        foreach (var e in entries.AsSpan(start, count))
-                        {
-                            scores[e.Class] += e.Weight;
-                        }
-                    }
-
+                    found[hits++] = slot * stride;
                     break;
                 }
 
@@ -131,10 +127,36 @@ internal sealed class LinearModel
             }
         }
 
-        // Keeps the first loop from being optimised away; a key is never 0, so this never fires.
-        if (touched == 1 && features.Length == 0)
+        scores.Clear();
+        if (inline)
         {
-            scores[0] = 0;
+            for (var j = 0; j < hits; j++)
+            {
+                Add(scores, table.AsSpan(found[j] + 2, Classes));
+            }
+
+            return;
+        }
+
+        var touched = 0f;
+        for (var j = 0; j < hits; j++)
+        {
+            touched += entries[Unsafe.As<float, int>(ref table[found[j] + 2])].Weight;
+        }
+
+        for (var j = 0; j < hits; j++)
+        {
+            var at = found[j];
+            foreach (var e in entries.AsSpan(Unsafe.As<float, int>(ref table[at + 2]), Unsafe.As<float, int>(ref table[at + 3])))
+            {
+                scores[e.Class] += e.Weight;
+            }
+        }
+
+        // Keeps the touching loop from being optimised away; the sum is never NaN.
+        if (float.IsNaN(touched))
+        {
+            scores[0] = float.NaN;
         }
     }
 
