@@ -30,8 +30,14 @@ internal sealed class DependencyParser(LinearModel model, int tagCount)
         Span<float> scores = stackalloc float[Moves];
         while (!state.Terminal)
         {
-            var n = Features(words, tags, tagCount, state, features);
-            model.Score(features[..n], scores);
+            // A first word, or the last reductions onto the root, leave one valid move: nothing to score.
+            var valid = (state.IsValid(Shift) ? 1 : 0) + (state.IsValid(Right) ? 1 : 0) + (state.IsValid(Left) ? 1 : 0);
+            if (valid > 1)
+            {
+                var n = Features(words, tags, tagCount, state, features);
+                model.Score(features[..n], scores);
+            }
+
             state.Apply(BestValid(state, scores));
         }
 
