@@ -22,9 +22,9 @@ public sealed class SyntaxModel
     private static readonly Lazy<SyntaxModel> Embedded = new(
         () => Load(name => EmbeddedResources.Open("syntax/" + name)), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private PosTagger tagger;
+    private readonly PosTagger tagger;
     private readonly Lemmatizer lemmatizer;
-    private DependencyParser parser;
+    private readonly DependencyParser parser;
     private readonly ArcLabeller labeller;
     private readonly int verb;
 
