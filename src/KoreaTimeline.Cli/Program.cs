@@ -8,5 +8,6 @@ var root = new RootCommand("koreatimeline: extract dated events from news articl
     ExtractCommand.Create(),
     DatesCommand.Create(),
     TimexEvalCommand.Create(),
+    TrainParserCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
