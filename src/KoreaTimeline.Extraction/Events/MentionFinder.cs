@@ -116,7 +116,7 @@ public static partial class MentionFinder
                     }
                     trigger = reported;
                 }
-                else if (trigger.Rule.IsSpeech && !SaysSomething(text, clause, trigger, ci + 1 < clauses.Count ? clauses[ci + 1] : null))
+                else if ((trigger.Rule.IsSpeech || trigger.Rule.ReportsObject) && !SaysSomething(text, clause, trigger, ci + 1 < clauses.Count ? clauses[ci + 1] : null))
                 {
                     continue; // "..., Yonhap reported": who tells what the sentence already said
                 }
