@@ -83,8 +83,16 @@ internal static class ExtractCommand
             await Console.Error.WriteLineAsync(e.Message);
             return false;
         }
-        var result = ArticleExtractor.Default.Extract(
-            new ArticleInput(input.Text, input.Metadata.Title, published ?? input.Metadata.Published));
+        ExtractionResult result;
+        try
+        {
+            result = ArticleExtractor.Default.Extract(new ArticleInput(input.Text, input.Metadata.Title, published ?? input.Metadata.Published));
+        }
+        catch (ExtractionException e)
+        {
+            await Console.Error.WriteLineAsync($"{file.FullName}: {e.Message}");
+            return false;
+        }
         await JsonSerializer.SerializeAsync(destination, ExtractionJson.From(result), JsonOutput.Options, cancellationToken);
         await destination.WriteAsync("\n"u8.ToArray(), cancellationToken);
         return true;

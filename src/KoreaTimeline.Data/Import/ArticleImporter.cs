@@ -95,9 +95,9 @@ public sealed class ArticleImporter(
         }
 
         // Extraction is CPU work: it runs before the write transaction so the write lock stays short.
-        if (Extract(file, file.Metadata) is not { } extraction)
+        if (Extract(file, file.Metadata, out var failure) is not { } extraction)
         {
-            return ArticleImportResult.Failed(file.Source, ExtractionFailure(file.Source));
+            return ArticleImportResult.Failed(file.Source, failure);
         }
         return await StoreAsync(db, file, extraction, stored is null ? ImportStatus.New : ImportStatus.Changed, clock, cancellationToken);
     }
@@ -141,29 +141,34 @@ public sealed class ArticleImporter(
         // Only a date that metadata gave is given again; an inferred one is inferred anew by the new extractor.
         var metadata = new ArticleMetadata(article.Title, article.Outlet, article.Url, article.PublishedSource == "given" ? article.Published : null);
         var file = new ArticleFile(article.Source, article.Text, article.ContentHash, metadata);
-        if (Extract(file, metadata) is not { } extraction)
+        if (Extract(file, metadata, out var failure) is not { } extraction)
         {
-            return ArticleImportResult.Failed(file.Source, ExtractionFailure(file.Source));
+            return ArticleImportResult.Failed(file.Source, failure);
         }
         return await StoreAsync(db, file, extraction, ImportStatus.Changed, clock, cancellationToken);
     }
 
     // The extractor is written never to throw; if it does, that article fails and the import goes on.
-    private ExtractionResult? Extract(ArticleFile file, ArticleMetadata metadata)
+    private ExtractionResult? Extract(ArticleFile file, ArticleMetadata metadata, out string failure)
     {
+        failure = "";
         try
         {
             return extractor.Extract(new ArticleInput(file.Text, metadata.Title, metadata.Published));
         }
+        catch (ExtractionException e)
+        {
+            logger.LogError("The extractor could not finish {Source}: {Reason}", file.Source, e.Message);
+            failure = $"{file.Source}: {e.Message} Nothing was stored for it; split the article or report the file.";
+            return null;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "The extractor failed on {Source}; nothing was stored for it", file.Source);
+            failure = $"{file.Source}: the extractor failed on this article and nothing was stored for it; this is a bug, please report it with the file.";
             return null;
         }
     }
-
-    private static string ExtractionFailure(string source) =>
-        $"{source}: the extractor failed on this article and nothing was stored for it; this is a bug, please report it with the file.";
 
     private async Task<ArticleImportResult> StoreAsync(
         TimelineDbContext db, ArticleFile file, ExtractionResult extraction, ImportStatus status, Stopwatch clock, CancellationToken cancellationToken)

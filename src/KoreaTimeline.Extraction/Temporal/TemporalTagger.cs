@@ -62,43 +62,34 @@ public sealed class TemporalTagger
             return [];
         }
 
-        try
+        var context = new TagContext(text, reference, trace);
+        var candidates = new List<Candidate>();
+        foreach (var parser in _parsers)
         {
-            var context = new TagContext(text, reference, trace);
-            var candidates = new List<Candidate>();
-            foreach (var parser in _parsers)
-            {
-                parser.Parse(context, candidates);
-            }
-
-            candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
-            foreach (var refiner in _refiners)
-            {
-                refiner.Refine(context, candidates);
-            }
-
-            var result = new List<TemporalExpression>(candidates.Count);
-            foreach (var c in candidates)
-            {
-                if (c.Start < 0 || c.End > text.Length || c.Start >= c.End || c.Value is null)
-                {
-                    continue;
-                }
-
-                result.Add(new TemporalExpression(c.Start, c.End, text[c.Start..c.End], c.Type, c.Value, c.Mod, c.Interval)
-                {
-                    Signal = c.Signal,
-                    Rule = c.Rule.Id,
-                });
-            }
-
-            return result;
+            parser.Parse(context, candidates);
         }
-        catch (Exception ex)
+
+        candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        foreach (var refiner in _refiners)
         {
-            // A bug must not take the article down with it: report it to the trace and return nothing.
-            trace?.Write("error", ex.ToString());
-            return [];
+            refiner.Refine(context, candidates);
         }
+
+        var result = new List<TemporalExpression>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            if (c.Start < 0 || c.End > text.Length || c.Start >= c.End || c.Value is null)
+            {
+                continue;
+            }
+
+            result.Add(new TemporalExpression(c.Start, c.End, text[c.Start..c.End], c.Type, c.Value, c.Mod, c.Interval)
+            {
+                Signal = c.Signal,
+                Rule = c.Rule.Id,
+            });
+        }
+
+        return result;
     }
 }

@@ -1,3 +1,4 @@
+using KoreaTimeline.Extraction.Pipeline;
 using System.Text.RegularExpressions;
 using KoreaTimeline.Extraction.Temporal.Rules;
 
@@ -125,9 +126,11 @@ internal sealed partial class RuleParser : ITemporalParser
                 }
             }
         }
-        catch (RegexMatchTimeoutException)
+        catch (RegexMatchTimeoutException e)
         {
-            context.Log("rules", "timeout: kept the matches found so far");
+            context.Log("rules", "timeout");
+            throw new ExtractionException(
+                $"temporal tagging stopped: a date rule ran past its {e.MatchTimeout.TotalSeconds:0} s limit at offset {i}; nothing was extracted from this text.");
         }
     }
 

@@ -140,7 +140,7 @@ internal static class Words
 {
     public static ReadOnlySpan<char> Before(ReadOnlySpan<char> text, int position)
     {
-        var end = position;
+        var end = Math.Clamp(position, 0, text.Length);
         while (end > 0 && char.IsWhiteSpace(text[end - 1]))
         {
             end--;
