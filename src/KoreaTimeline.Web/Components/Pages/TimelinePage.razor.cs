@@ -49,8 +49,11 @@ public partial class TimelinePage
     /// <summary><c>date</c>, <c>date-asc</c> or <c>relevance</c>.</summary>
     [SupplyParameterFromQuery(Name = "sort")] public string? Sort { get; set; }
 
-    /// <summary>The first page and counts; carried from prerendering to the circuit so they are queried once.</summary>
-    [PersistentState] public TimelineView? View { get; set; }
+    /// <summary>
+    /// The first page and counts. Not persisted from prerendering: 50 events with their counts are far over the hub's
+    /// 32 KB message limit (the circuit would close before it starts); the circuit runs the same two queries again.
+    /// </summary>
+    private TimelineView? View { get; set; }
 
     private TimelineFilter Filter { get; set; } = new();
 
@@ -97,14 +100,6 @@ public partial class TimelinePage
         var key = TimelineUrl.ToUrl(Filter);
         if (key == loadedKey)
         {
-            return;
-        }
-        if (View is { } persisted && persisted.Key == key && loadedKey is null)
-        {
-            // Prerendered with the same URL: show what was sent, no second query.
-            loadedKey = key;
-            items = [.. persisted.Page.Items];
-            NextCursor = persisted.Page.Next;
             return;
         }
         await LoadAsync(key);
