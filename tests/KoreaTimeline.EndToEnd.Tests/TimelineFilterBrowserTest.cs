@@ -31,28 +31,7 @@ public sealed class TimelineFilterBrowserTest
     private static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-    // The filter panel can re-render right after the circuit starts; a click that lands on the chip it replaces is
-    // lost. Click again only while the chip is still unpressed and the URL unchanged, so a slow click is never undone.
-    private static async Task ClickUntilUrlAsync(IPage page, ILocator target, Regex url)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await target.ClickAsync();
-            try
-            {
-                await page.WaitForURLAsync(url, new() { Timeout = attempt < 3 ? 5_000 : 30_000, WaitUntil = WaitUntilState.Commit });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                if (await target.GetAttributeAsync("aria-pressed") == "true" || url.IsMatch(page.Url))
-                {
-                    await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-                    return;
-                }
-            }
-        }
-    }
+    private static Task ClickUntilUrlAsync(IPage page, ILocator target, Regex url) => BrowserHost.ClickUntilUrlAsync(page, target, url);
 
     private static async Task GotoAsync(IPage page, string path)
     {

@@ -22,6 +22,12 @@ public static class OpenDataExtensions
         {
             // Never a stack trace or exception text in a response, whatever the environment.
             context.ProblemDetails.Extensions.Remove("exception");
+            if (IsDatabaseBusy(context.Exception))
+            {
+                context.ProblemDetails.Title = "Database busy";
+                context.ProblemDetails.Detail = "The database is locked by another process (an import, a backup or a maintenance job); try again in a few seconds.";
+                context.HttpContext.Response.Headers.RetryAfter = "5";
+            }
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
@@ -85,7 +91,10 @@ public static class OpenDataExtensions
                 context.Response.Headers.AccessControlExposeHeaders = "X-Export-Truncated, X-Export-Total, X-Export-Count, X-Export-Limit, Retry-After";
                 return next(context);
             });
-            branch.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+            branch.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = e => IsDatabaseBusy(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
         });
         app.UseRateLimiter();
 
@@ -98,6 +107,19 @@ public static class OpenDataExtensions
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("KoreaTimeline open data"));
         return app;
+    }
+
+    /// <summary>SQLITE_BUSY or SQLITE_LOCKED, however deep EF Core wrapped it.</summary>
+    public static bool IsDatabaseBusy(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsOpenData(HttpContext context) =>

@@ -29,7 +29,10 @@ public partial class EventPage
 
     private EventNeighbours? Neighbours { get; set; }
 
-    private string Permalink => Navigation.ToAbsoluteUri(Event!.Summary.Permalink).ToString();
+    [Inject] private PublicBaseUrl PublicUrl { get; set; } = null!;
+
+    // The configured public address, not the Host header of the request being prerendered.
+    private string Permalink => PublicUrl.Absolute(Event!.Summary.Permalink);
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 

@@ -124,7 +124,9 @@ public partial class TimelinePage
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Logger.LogError(e, "Timeline query failed for {Url}", key);
-            Error = "The database did not answer. Try again in a moment; if it keeps failing, remove the filters.";
+            Error = Api.OpenDataExtensions.IsDatabaseBusy(e)
+                ? "The database is locked by another process (an import or a backup). Try again in a few seconds."
+                : "The database did not answer. Try again in a moment; if it keeps failing, remove the filters.";
         }
         finally
         {
