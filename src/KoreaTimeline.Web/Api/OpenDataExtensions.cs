@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using KoreaTimeline.Web.Extensions;
 using Scalar.AspNetCore;
 
 namespace KoreaTimeline.Web.Api;
@@ -37,20 +39,38 @@ public static class OpenDataExtensions
                 "Exports of any view: /export/{csv|json|ics|timelinejs|atom} with the timeline's query string.";
             return Task.CompletedTask;
         }));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddTimelineForwardedHeaders();
         builder.Services.AddRateLimiter(options =>
         {
+            // The client is the connection's address, which UseForwardedHeaders replaces only for a trusted proxy.
             options.AddPolicy(RateLimitPolicy, context =>
             {
                 var permits = context.RequestServices.GetRequiredService<IOptions<OpenDataOptions>>().Value.RateLimit.PermitPerMinute;
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var client = ClientOf(context);
+                var time = context.RequestServices.GetRequiredService<TimeProvider>();
                 return permits <= 0
                     ? RateLimitPartition.GetNoLimiter(client)
-                    : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = permits,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    });
+                    : RateLimitPartition.Get(client, _ => new ClientWindowLimiter(permits, TimeSpan.FromMinutes(1), time));
+            });
+            // Pages and circuits: a window of page requests and a cap on open circuits (/_blazor connections) per client.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<OpenDataOptions>>().Value.RateLimit;
+                var client = ClientOf(context);
+                var path = context.Request.Path;
+                if (path.StartsWithSegments("/_blazor"))
+                {
+                    return limits.MaxCircuitsPerClient <= 0
+                        ? RateLimitPartition.GetNoLimiter("circuit:" + client)
+                        : RateLimitPartition.GetConcurrencyLimiter("circuit:" + client, _ => new ConcurrencyLimiterOptions { PermitLimit = limits.MaxCircuitsPerClient, QueueLimit = 0 });
+                }
+                if (IsOpenData(context) || limits.PagesPerMinute <= 0 || IsStaticFile(path))
+                {
+                    return RateLimitPartition.GetNoLimiter("");
+                }
+                var time = context.RequestServices.GetRequiredService<TimeProvider>();
+                return RateLimitPartition.Get("page:" + client, _ => new ClientWindowLimiter(limits.PagesPerMinute, TimeSpan.FromMinutes(1), time));
             });
             options.OnRejected = async (context, cancellationToken) =>
             {
@@ -66,7 +86,11 @@ public static class OpenDataExtensions
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many requests",
-                        Detail = $"This address made too many requests to the API and exports; try again in {seconds} s.",
+                        Detail = http.Request.Path.StartsWithSegments("/_blazor")
+                            ? $"This address has too many open pages (live connections); close some and try again in {seconds} s."
+                            : IsOpenData(http)
+                                ? $"This address made too many requests to the API and exports; try again in {seconds} s."
+                                : $"This address asked for too many pages; try again in {seconds} s.",
                         Type = "https://tools.ietf.org/html/rfc6585#section-4",
                     },
                 });
@@ -121,6 +145,13 @@ public static class OpenDataExtensions
         }
         return false;
     }
+
+    /// <summary>The partition key of a request: its client address (after <c>UseForwardedHeaders</c>).</summary>
+    public static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    // Framework scripts, MudBlazor's files and the app's own css/js: static, cheap, and a page needs several.
+    private static bool IsStaticFile(PathString path) =>
+        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || Path.HasExtension(path.Value);
 
     private static bool IsOpenData(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/export");

@@ -72,6 +72,7 @@ public static class TimelineWebExtensions
     /// <summary>The request pipeline: request logging, error and 404 pages, static assets, components.</summary>
     public static WebApplication UseTimelineWeb(this WebApplication app)
     {
+        app.UseTimelineForwardedHeaders();
         app.UseTimelineRequestLogging();
         app.UseTimelineSecurityHeaders();
         if (!app.Environment.IsDevelopment())

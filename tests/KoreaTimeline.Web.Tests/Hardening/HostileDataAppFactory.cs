@@ -35,6 +35,13 @@ public sealed class HostileDataAppFactory : OpenDataAppFactory
     /// <summary>Source URLs that must never be emitted: not http(s).</summary>
     public static readonly string[] UnsafeUrls = ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd", "ftp://example.com/a"];
 
+    // Thousands of requests from one address: no page or API budget, so every request reaches the code under test.
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Timeline:RateLimit:PermitPerMinute"] = "0",
+        ["Timeline:RateLimit:PagesPerMinute"] = "0",
+    };
+
     protected override async Task SeedMoreAsync(IDbContextFactory<TimelineDbContext> contexts)
     {
         await base.SeedMoreAsync(contexts);
