@@ -38,16 +38,16 @@ public static partial class EventsApi
     }
 
     /// <summary>The methods a read-only route refuses with 405.</summary>
-    private static readonly string[] WriteMethods = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"];
+    private static readonly string[] WriteMethods = ["HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"];
 
-    /// <summary>Answers any method but GET and HEAD on <paramref name="patterns"/> with a 405 problem and <c>Allow: GET, HEAD</c>.</summary>
+    /// <summary>Answers any method but GET on <paramref name="patterns"/> with a 405 problem and <c>Allow: GET</c>.</summary>
     public static RouteGroupBuilder MethodNotAllowed(this RouteGroupBuilder group, params string[] patterns)
     {
         foreach (var pattern in patterns)
         {
             group.MapMethods(pattern, WriteMethods, (HttpContext http) =>
             {
-                http.Response.Headers.Allow = "GET, HEAD";
+                http.Response.Headers.Allow = "GET";
                 return TypedResults.Problem($"{http.Request.Method} is not allowed here: the open data is read-only; use GET.",
                     statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed", type: "https://tools.ietf.org/html/rfc9110#section-15.5.6");
             }).ExcludeFromDescription();

@@ -18,19 +18,23 @@ public sealed class MethodsAndLocksTest(OpenDataAppFactory app) : IClassFixture<
     [InlineData("POST", "/api/articles/1")]
     [InlineData("POST", "/export/csv")]
     [InlineData("OPTIONS", "/export/atom")]
+    [InlineData("HEAD", "/api/events")]
     public async Task Other_methods_on_read_only_routes_answer_405_with_allow(string method, string path)
     {
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
-        if (method != "OPTIONS")
+        if (method is not ("OPTIONS" or "HEAD"))
         {
             request.Content = new StringContent("{}");
         }
         using var response = await client.SendAsync(request, Cancellation);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
-        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["GET"], response.Content.Headers.Allow);
+        if (method != "HEAD")
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
     }
 
     [Theory]
