@@ -1,12 +1,14 @@
 using KoreaTimeline.Data;
 using KoreaTimeline.Web.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+// Run from another folder (dotnet /opt/kt/KoreaTimeline.Web.dll), the content root is the app's own folder, so its
+// appsettings.json and wwwroot are found; an explicit --contentRoot or ASPNETCORE_CONTENTROOT still wins.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = TimelineWebExtensions.DefaultContentRoot(args) });
 
 builder.UseTimelineSerilog();
 // Relative paths (the default data/ and seeds/) resolve against the repository root when run inside it.
 var baseDirectory = TimelineDataExtensions.ResolveBaseDirectory(builder.Environment.ContentRootPath);
-builder.Services.AddTimelineData(builder.Configuration.GetConnectionString("Timeline"), baseDirectory);
+builder.Services.AddTimelineData(builder.Configuration.TimelineConnectionString(), baseDirectory);
 // Seeds imported on start, then watched (Timeline:SeedsPath, Timeline:WatchSeeds, Timeline:MaxArticleBytes).
 builder.Services.AddTimelineSeedImport(builder.Configuration, baseDirectory);
 builder.AddTimelineWeb();

@@ -11,4 +11,10 @@ public sealed class TimelineOptions
 
     /// <summary>The folder of article files imported on start; relative paths resolve against the working directory.</summary>
     public string SeedsPath { get; set; } = DefaultSeedsPath;
+
+    /// <summary>
+    /// The address readers use (scheme, host, optional path), e.g. <c>https://timeline.example.org</c>: the base of every
+    /// absolute link. Empty: the first address the server listens on. See <see cref="Web.PublicBaseUrl"/>.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 }

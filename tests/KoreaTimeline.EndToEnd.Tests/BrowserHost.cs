@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using KoreaTimeline.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -70,5 +71,28 @@ internal static class BrowserHost
             Headless = true,
             Args = LaunchArgs,
         });
+    }
+
+    // The filter panel can re-render right after the circuit starts; a click that lands on the chip it replaces is
+    // lost. Click again only while the chip is still unpressed and the URL unchanged, so a slow click is never undone.
+    public static async Task ClickUntilUrlAsync(IPage page, ILocator target, Regex url)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await target.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(url, new() { Timeout = attempt < 3 ? 5_000 : 30_000, WaitUntil = WaitUntilState.Commit });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                if (await target.GetAttributeAsync("aria-pressed") == "true" || url.IsMatch(page.Url))
+                {
+                    await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+                    return;
+                }
+            }
+        }
     }
 }

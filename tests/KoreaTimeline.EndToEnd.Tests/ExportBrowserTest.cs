@@ -11,7 +11,7 @@ public sealed class ExportBrowserTest
     public async Task Export_menu_downloads_the_filtered_view_as_csv()
     {
         var chromium = BrowserHost.RequireChromium();
-        await using var app = new InventedTimelineAppFactory();
+        await using var app = new LargeTimelineAppFactory();
         var baseAddress = BrowserHost.StartOnSocket(app);
         await app.InitializeAsync();
         using var playwright = await Playwright.CreateAsync();

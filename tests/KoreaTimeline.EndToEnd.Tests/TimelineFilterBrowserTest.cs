@@ -9,13 +9,13 @@ using static Microsoft.Playwright.Assertions;
 
 namespace KoreaTimeline.EndToEnd.Tests;
 
-/// <summary>The timeline's filters, URL state, search, theme and accessibility in a real Chromium.</summary>
+/// <summary>The timeline's filters, URL state, search, theme and accessibility in a real Chromium, among 500 other events.</summary>
 public sealed class TimelineFilterBrowserTest
 {
-    private static async Task<(InventedTimelineAppFactory App, IPlaywright Playwright, IBrowser Browser, IPage Page)> StartAsync(int width = 1280, int height = 900)
+    private static async Task<(LargeTimelineAppFactory App, IPlaywright Playwright, IBrowser Browser, IPage Page)> StartAsync(int width = 1280, int height = 900)
     {
         var chromium = BrowserHost.RequireChromium();
-        var app = new InventedTimelineAppFactory();
+        var app = new LargeTimelineAppFactory();
         var baseAddress = BrowserHost.StartOnSocket(app);
         await app.InitializeAsync();
         var playwright = await Playwright.CreateAsync();
@@ -31,28 +31,7 @@ public sealed class TimelineFilterBrowserTest
     private static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-    // The filter panel can re-render right after the circuit starts; a click that lands on the chip it replaces is
-    // lost. Click again only while the chip is still unpressed and the URL unchanged, so a slow click is never undone.
-    private static async Task ClickUntilUrlAsync(IPage page, ILocator target, Regex url)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await target.ClickAsync();
-            try
-            {
-                await page.WaitForURLAsync(url, new() { Timeout = attempt < 3 ? 5_000 : 30_000, WaitUntil = WaitUntilState.Commit });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                if (await target.GetAttributeAsync("aria-pressed") == "true" || url.IsMatch(page.Url))
-                {
-                    await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-                    return;
-                }
-            }
-        }
-    }
+    private static Task ClickUntilUrlAsync(IPage page, ILocator target, Regex url) => BrowserHost.ClickUntilUrlAsync(page, target, url);
 
     private static async Task GotoAsync(IPage page, string path)
     {
@@ -69,7 +48,7 @@ public sealed class TimelineFilterBrowserTest
         await using var ___ = browser;
 
         await GotoAsync(page, "/");
-        await Expect(page.Locator(".event-card")).ToHaveCountAsync(InventedTimeline.Specs.Count);
+        await Expect(page.Locator(".event-card")).ToHaveCountAsync(Web.Components.Pages.TimelinePage.PageSize);
 
         await ClickUntilUrlAsync(page, page.Locator("[data-testid=actor-facets] [data-actor=kim-jong-un]"), new Regex(@"\?actor=kim-jong-un$"));
         var kim = InventedTimeline.Specs.Count(s => s.Actors.Contains("kim-jong-un"));
@@ -98,7 +77,7 @@ public sealed class TimelineFilterBrowserTest
         // Clearing is one click, and back restores the filter again.
         await page.Locator("[data-testid=clear-all]").ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/$"));
-        await Expect(page.Locator(".event-card")).ToHaveCountAsync(InventedTimeline.Specs.Count);
+        await Expect(page.Locator(".event-card")).ToHaveCountAsync(Web.Components.Pages.TimelinePage.PageSize);
         await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForURLAsync(new Regex(@"\?actor=kim-jong-un$"));
         await Expect(page.Locator(".event-card")).ToHaveCountAsync(kim);

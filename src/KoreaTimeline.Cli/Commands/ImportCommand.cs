@@ -60,7 +60,9 @@ internal static class ImportCommand
                 }
                 else if (Directory.Exists(path))
                 {
-                    files.AddRange(ArticleImporter.FindArticles(path));
+                    var scan = ArticleImporter.ScanArticles(path);
+                    results.AddRange(importer.Refuse(scan.Refused));
+                    files.AddRange(scan.Articles);
                 }
                 else if (File.Exists(path))
                 {

@@ -8,7 +8,8 @@ namespace KoreaTimeline.Data.Import;
 public sealed record ArticleMetadata(string? Title = null, string? Outlet = null, string? Url = null, DateOnly? Published = null);
 
 /// <summary>An article file read and checked, ready to extract.</summary>
-public sealed record ArticleFile(string Source, string Text, string ContentHash, ArticleMetadata Metadata);
+/// <param name="Warning">Something in the input worth a look that did not stop it (an unknown sidecar field).</param>
+public sealed record ArticleFile(string Source, string Text, string ContentHash, ArticleMetadata Metadata, string? Warning = null);
 
 /// <summary>Why an input could not be read as an article; the message names the file and says what to do.</summary>
 public sealed class ArticleInputException(string message) : Exception(message);
@@ -19,6 +20,9 @@ public static class ArticleFileReader
     /// <summary>Largest article accepted by default, in bytes.</summary>
     public const long DefaultMaxBytes = 2 * 1024 * 1024;
 
+    /// <summary>Largest sidecar accepted, in bytes.</summary>
+    public const long MaxSidecarBytes = 64 * 1024;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
@@ -27,19 +31,11 @@ public static class ArticleFileReader
     /// </summary>
     public static async Task<ArticleFile> ReadAsync(string path, string source, long maxBytes = DefaultMaxBytes, CancellationToken cancellationToken = default)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new ArticleInputException($"{path}: file not found.");
-        }
-        if (info.Length > maxBytes)
-        {
-            throw new ArticleInputException($"{path}: {info.Length:N0} bytes is over the {maxBytes:N0}-byte limit for an article; split it or raise the limit (--max-bytes, Timeline:MaxArticleBytes).");
-        }
+        // Regular files only, size checked on the opened handle: a FIFO, a device or a link to /dev/zero is refused.
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            bytes = await RegularFile.ReadAllBytesAsync(path, maxBytes, cancellationToken);
         }
         catch (IOException e)
         {
@@ -49,8 +45,8 @@ public static class ArticleFileReader
         {
             throw new ArticleInputException($"{path}: could not be read ({e.Message}); check its permissions.");
         }
-        var metadata = await ReadSidecarAsync(SidecarPath(path), cancellationToken);
-        return FromBytes(bytes, path, source, HtmlText.IsHtmlPath(path), metadata);
+        var (metadata, warning) = await ReadSidecarAsync(SidecarPath(path), cancellationToken);
+        return FromBytes(bytes, path, source, HtmlText.IsHtmlPath(path), metadata) with { Warning = warning };
     }
 
     /// <summary>
@@ -137,27 +133,57 @@ public static class ArticleFileReader
     public static string SidecarPath(string articlePath) =>
         Path.Combine(Path.GetDirectoryName(articlePath) ?? "", Path.GetFileNameWithoutExtension(articlePath) + ".meta.json");
 
-    private static async Task<ArticleMetadata> ReadSidecarAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The fields a sidecar may hold, each a string.</summary>
+    public static readonly IReadOnlyList<string> SidecarFields = ["title", "outlet", "url", "published"];
+
+    private static string Describe(JsonValueKind kind) => kind switch
     {
-        if (!File.Exists(path))
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static async Task<(ArticleMetadata Metadata, string? Warning)> ReadSidecarAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path) && new FileInfo(path).LinkTarget is null)
         {
-            return new ArticleMetadata();
+            return (new ArticleMetadata(), null);
         }
-        if (new FileInfo(path).Length > 64 * 1024)
+        byte[] bytes;
+        try
+        {
+            bytes = await RegularFile.ReadAllBytesAsync(path, MaxSidecarBytes, cancellationToken);
+        }
+        catch (ArticleInputException e) when (e.Message.Contains("-byte limit", StringComparison.Ordinal))
         {
             throw new ArticleInputException($"{path}: a sidecar over 64 KB is not metadata; fix or remove it.");
         }
         try
         {
-            await using var stream = File.OpenRead(path);
-            using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            using var doc = JsonDocument.Parse(bytes);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
                 throw new ArticleInputException($"{path}: expected a JSON object with title, outlet, url, published.");
             }
+            var unknown = new List<string>();
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!SidecarFields.Contains(property.Name))
+                {
+                    // Likely a typo ("auther", "publised"): the article still imports, and the warning says which field was ignored.
+                    unknown.Add(property.Name);
+                    continue;
+                }
+                if (property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                {
+                    throw new ArticleInputException($"{path}: field '{property.Name}' is {Describe(property.Value.ValueKind)}; write it as a string (or leave it out).");
+                }
+            }
             string? Get(string name) =>
-                root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+                root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString()) ? v.GetString() : null;
             DateOnly? published = null;
             if (Get("published") is { } p)
             {
@@ -165,7 +191,13 @@ public static class ArticleFileReader
                     ? d
                     : throw new ArticleInputException($"{path}: field 'published' is \"{p}\"; write it as YYYY-MM-DD.");
             }
-            return new ArticleMetadata(Get("title"), Get("outlet"), Get("url"), published);
+            if (Get("url") is { } url && SourceUrls.HttpOrNull(url) is null)
+            {
+                throw new ArticleInputException($"{path}: field 'url' is not an absolute http(s) URL; only http and https links are kept.");
+            }
+            var warning = unknown.Count == 0 ? null
+                : $"{path}: unknown field {string.Join(", ", unknown.Select(u => $"'{u}'"))} ignored; a sidecar has only {string.Join(", ", SidecarFields)}.";
+            return (new ArticleMetadata(Get("title"), Get("outlet"), Get("url"), published), warning);
         }
         catch (JsonException e)
         {

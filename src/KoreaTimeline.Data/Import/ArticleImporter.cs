@@ -21,12 +21,21 @@ public sealed class ArticleImporter(
     ILogger<ArticleImporter> logger)
 {
     /// <summary>The article files under <paramref name="folder"/> (recursively, ordinal name order) with their source names.</summary>
-    public static IReadOnlyList<(string Path, string Source)> FindArticles(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(ArticleFileReader.IsArticlePath)
-            .Order(StringComparer.Ordinal)
-            .Select(path => (path, Path.GetRelativePath(folder, path).Replace('\\', '/')))
-            .ToList();
+    public static IReadOnlyList<(string Path, string Source)> FindArticles(string folder) => ScanArticles(folder).Articles;
+
+    /// <summary>
+    /// The article files under <paramref name="folder"/> and the paths refused on the way (links to folders are never
+    /// followed; see <see cref="ArticleFolder"/>).
+    /// </summary>
+    public static FolderScan ScanArticles(string folder) => ArticleFolder.Scan(folder, ArticleFileReader.IsArticlePath);
+
+    /// <summary>Failed results naming each refused path, logged as errors.</summary>
+    public IReadOnlyList<ArticleImportResult> Refuse(IEnumerable<RefusedPath> refused) =>
+        refused.Select(r =>
+        {
+            logger.LogError("Skipped {Source}: {Reason}", r.Path, r.Reason);
+            return ArticleImportResult.Failed(r.Path, r.ToString());
+        }).ToList();
 
     /// <summary>Imports every article under <paramref name="folder"/>, recursively, in name order.</summary>
     public async Task<IReadOnlyList<ArticleImportResult>> ImportFolderAsync(string folder, CancellationToken cancellationToken = default)
@@ -36,7 +45,10 @@ public sealed class ArticleImporter(
             logger.LogWarning("Article folder {Folder} does not exist; nothing to import", folder);
             return [];
         }
-        return await ImportFilesAsync(FindArticles(folder), null, cancellationToken);
+        var scan = ScanArticles(folder);
+        var results = Refuse(scan.Refused).ToList();
+        results.AddRange(await ImportFilesAsync(scan.Articles, null, cancellationToken));
+        return results;
     }
 
     /// <summary>Imports files one by one; <paramref name="onResult"/> hears of each as it is done (for a progress bar).</summary>
@@ -66,7 +78,13 @@ public sealed class ArticleImporter(
             logger.LogError("Skipped {Source}: {Reason}", source, e.Message);
             return ArticleImportResult.Failed(source, e.Message);
         }
-        return await ImportAsync(file, cancellationToken);
+        var result = await ImportAsync(file, cancellationToken);
+        if (file.Warning is { } warning)
+        {
+            logger.LogWarning("{Source}: {Warning}", source, warning);
+            result = result with { Warning = result.Warning is null ? warning : $"{result.Warning} {warning}" };
+        }
+        return result;
     }
 
     /// <summary>Extracts and stores one article that has been read.</summary>

@@ -146,17 +146,21 @@ public sealed class SeedWatcherService(ArticleImporter importer, SeedOptions opt
     }
 
     private static Dictionary<string, DateTime> Snapshot(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(p => ArticleFileReader.IsArticlePath(p) || ArticleFileReader.IsSidecarPath(p))
-            .ToDictionary(p => p, File.GetLastWriteTimeUtc, StringComparer.Ordinal);
+        ArticleFolder.Scan(folder, p => ArticleFileReader.IsArticlePath(p) || ArticleFileReader.IsSidecarPath(p)).Articles
+            .ToDictionary(p => p.Path, p => File.GetLastWriteTimeUtc(p.Path), StringComparer.Ordinal);
 
     private void Enqueue(string path)
     {
         if (Directory.Exists(path))
         {
+            if (new DirectoryInfo(path).LinkTarget is not null)
+            {
+                logger.LogError("Seeds watcher skipped {Path}: a link to a folder; links to folders are not followed", path);
+                return;
+            }
             try
             {
-                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(ArticleFileReader.IsArticlePath))
+                foreach (var (file, _) in ArticleImporter.ScanArticles(path).Articles)
                 {
                     pending[file] = 0;
                 }

@@ -266,7 +266,7 @@ public sealed class TimelineQueries : IDisposable
             .OrderBy(v => v.Start)
             .Select(v => new ArticleHighlight(v.Start, v.End, v.EventId, v.Event.Title, v.Event.Slug))
             .ToListAsync(cancellationToken);
-        return new ArticleDetail(article.Id, article.Source, article.Title, article.Outlet, article.Url, article.Published,
+        return new ArticleDetail(article.Id, article.Source, article.Title, article.Outlet, SourceUrls.HttpOrNull(article.Url), article.Published,
             article.PublishedSource, article.Text, highlights);
     }
 

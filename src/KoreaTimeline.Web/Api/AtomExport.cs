@@ -30,7 +30,8 @@ public sealed class AtomExport : IExportWriter
         {
             items.Add(ToItem(item, context));
         }
-        var feed = new SyndicationFeed(context.Title, context.Stream.Note ?? $"{ExportStream.CountOf(context.Stream.Total)} of this view on KoreaTimeline.",
+        // Every text goes through XmlText.Legal: a stored quote or a parameter may hold characters XML 1.0 forbids.
+        var feed = new SyndicationFeed(XmlText.Legal(context.Title), XmlText.Legal(context.Stream.Note ?? $"{ExportStream.CountOf(context.Stream.Total)} of this view on KoreaTimeline."),
             new Uri(context.ViewUrl), context.SelfUrl, items.Count == 0 ? DateTimeOffset.UnixEpoch : items.Max(i => i.LastUpdatedTime), items);
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(context.SelfUrl), "application/atom+xml"));
         feed.Authors.Add(new SyndicationPerson { Name = "KoreaTimeline", Uri = context.Map.Absolute("/") });
@@ -58,7 +59,7 @@ public sealed class AtomExport : IExportWriter
             api.Quote is { } quote ? $"\u201C{quote}\u201D" : null,
             api.Citation,
         }.Where(s => s is not null));
-        var entry = new SyndicationItem(e.Title, SyndicationContent.CreatePlaintextContent(summary), new Uri(permalink), permalink, updated)
+        var entry = new SyndicationItem(XmlText.Legal(e.Title), SyndicationContent.CreatePlaintextContent(XmlText.Legal(summary)), new Uri(permalink), permalink, updated)
         {
             PublishDate = new DateTimeOffset(e.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
         };

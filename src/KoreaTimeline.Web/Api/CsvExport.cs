@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace KoreaTimeline.Web.Api;
 
 /// <summary>
 /// CSV (RFC 4180, UTF-8, header row): one row per event; actors, quotes' articles and their URLs joined with "; ".
-/// A cut export says so in its headers only: a note row would break the table.
+/// A cut export says so in its headers only: a note row would break the table. Formula injection (OWASP "CSV
+/// injection"): a cell that begins with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return is written as
+/// text, with a leading <c>'</c>, so a spreadsheet never evaluates it.
 /// </summary>
 public sealed class CsvExport : IExportWriter
 {
@@ -25,10 +28,16 @@ public sealed class CsvExport : IExportWriter
         "actors", "actor_slugs", "quote", "sources", "source_urls",
     ];
 
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
+    {
+        // Prefixes ' and quotes a field starting with = + - @ \t \r (CsvHelper's InjectionCharacters default).
+        InjectionOptions = InjectionOptions.Escape,
+    };
+
     public async Task WriteAsync(ExportContext context, HttpResponse response, CancellationToken cancellationToken)
     {
         await using var text = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
-        await using var csv = new CsvWriter(text, CultureInfo.InvariantCulture, leaveOpen: true);
+        await using var csv = new CsvWriter(text, Configuration, leaveOpen: true);
         foreach (var column in Columns)
         {
             csv.WriteField(column);

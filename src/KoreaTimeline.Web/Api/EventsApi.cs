@@ -30,9 +30,29 @@ public static partial class EventsApi
             .WithSummary("Event types with their CAMEO and PLOVER codes and counts under the view's other filters");
         api.MapGet("/articles/{id:int}", GetArticleAsync).WithName("GetArticle")
             .WithSummary("One article with the spans that state its events").ProducesProblem(StatusCodes.Status404NotFound);
+        // The API is read-only: other methods on its routes are 405 (with Allow), not the catch-all's 404.
+        api.MethodNotAllowed("/events", "/events/{id:int}", "/actors", "/actors/{slug}", "/types", "/articles/{id:int}");
         // Anything else under /api is a 404 problem, not the HTML not-found page.
         api.Map("/{**rest}", (string? rest) => NotFound($"There is no API endpoint /api/{rest}.")).ExcludeFromDescription();
         return api;
+    }
+
+    /// <summary>The methods a read-only route refuses with 405.</summary>
+    private static readonly string[] WriteMethods = ["HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"];
+
+    /// <summary>Answers any method but GET on <paramref name="patterns"/> with a 405 problem and <c>Allow: GET</c>.</summary>
+    public static RouteGroupBuilder MethodNotAllowed(this RouteGroupBuilder group, params string[] patterns)
+    {
+        foreach (var pattern in patterns)
+        {
+            group.MapMethods(pattern, WriteMethods, (HttpContext http) =>
+            {
+                http.Response.Headers.Allow = "GET";
+                return TypedResults.Problem($"{http.Request.Method} is not allowed here: the open data is read-only; use GET.",
+                    statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed", type: "https://tools.ietf.org/html/rfc9110#section-15.5.6");
+            }).ExcludeFromDescription();
+        }
+        return group;
     }
 
     /// <summary>A 400 problem naming the bad parameters.</summary>

@@ -30,6 +30,12 @@ public static class ExportEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml")
             .ProducesValidationProblem();
+        group.MethodNotAllowed("/", "/{format}");
+        // /export alone, or anything below a format, is a 404 problem that lists the formats (never the HTML page).
+        group.MapGet("/", () => EventsApi.NotFound($"Choose a format: {string.Join(", ", Writers.Keys.Select(f => $"/export/{f}"))}, with the timeline's query string."))
+            .ExcludeFromDescription();
+        group.Map("/{format}/{**rest}", (string format) => EventsApi.NotFound($"There is no export below /export/{format}; formats: {string.Join(", ", Writers.Keys)}."))
+            .ExcludeFromDescription();
         return group;
     }
 

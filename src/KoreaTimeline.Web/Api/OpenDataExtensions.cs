@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using KoreaTimeline.Web.Extensions;
 using Scalar.AspNetCore;
 
 namespace KoreaTimeline.Web.Api;
@@ -22,6 +24,12 @@ public static class OpenDataExtensions
         {
             // Never a stack trace or exception text in a response, whatever the environment.
             context.ProblemDetails.Extensions.Remove("exception");
+            if (IsDatabaseBusy(context.Exception))
+            {
+                context.ProblemDetails.Title = "Database busy";
+                context.ProblemDetails.Detail = "The database is locked by another process (an import, a backup or a maintenance job); try again in a few seconds.";
+                context.HttpContext.Response.Headers.RetryAfter = "5";
+            }
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
         });
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
@@ -31,20 +39,38 @@ public static class OpenDataExtensions
                 "Exports of any view: /export/{csv|json|ics|timelinejs|atom} with the timeline's query string.";
             return Task.CompletedTask;
         }));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddTimelineForwardedHeaders();
         builder.Services.AddRateLimiter(options =>
         {
+            // The client is the connection's address, which UseForwardedHeaders replaces only for a trusted proxy.
             options.AddPolicy(RateLimitPolicy, context =>
             {
                 var permits = context.RequestServices.GetRequiredService<IOptions<OpenDataOptions>>().Value.RateLimit.PermitPerMinute;
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var client = ClientOf(context);
+                var time = context.RequestServices.GetRequiredService<TimeProvider>();
                 return permits <= 0
                     ? RateLimitPartition.GetNoLimiter(client)
-                    : RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = permits,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    });
+                    : RateLimitPartition.Get(client, _ => new ClientWindowLimiter(permits, TimeSpan.FromMinutes(1), time));
+            });
+            // Pages and circuits: a window of page requests and a cap on open circuits (/_blazor connections) per client.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<OpenDataOptions>>().Value.RateLimit;
+                var client = ClientOf(context);
+                var path = context.Request.Path;
+                if (path.StartsWithSegments("/_blazor"))
+                {
+                    return limits.MaxCircuitsPerClient <= 0
+                        ? RateLimitPartition.GetNoLimiter("circuit:" + client)
+                        : RateLimitPartition.GetConcurrencyLimiter("circuit:" + client, _ => new ConcurrencyLimiterOptions { PermitLimit = limits.MaxCircuitsPerClient, QueueLimit = 0 });
+                }
+                if (IsOpenData(context) || limits.PagesPerMinute <= 0 || IsStaticFile(path))
+                {
+                    return RateLimitPartition.GetNoLimiter("");
+                }
+                var time = context.RequestServices.GetRequiredService<TimeProvider>();
+                return RateLimitPartition.Get("page:" + client, _ => new ClientWindowLimiter(limits.PagesPerMinute, TimeSpan.FromMinutes(1), time));
             });
             options.OnRejected = async (context, cancellationToken) =>
             {
@@ -60,7 +86,11 @@ public static class OpenDataExtensions
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many requests",
-                        Detail = $"This address made too many requests to the API and exports; try again in {seconds} s.",
+                        Detail = http.Request.Path.StartsWithSegments("/_blazor")
+                            ? $"This address has too many open pages (live connections); close some and try again in {seconds} s."
+                            : IsOpenData(http)
+                                ? $"This address made too many requests to the API and exports; try again in {seconds} s."
+                                : $"This address asked for too many pages; try again in {seconds} s.",
                         Type = "https://tools.ietf.org/html/rfc6585#section-4",
                     },
                 });
@@ -85,7 +115,10 @@ public static class OpenDataExtensions
                 context.Response.Headers.AccessControlExposeHeaders = "X-Export-Truncated, X-Export-Total, X-Export-Count, X-Export-Limit, Retry-After";
                 return next(context);
             });
-            branch.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+            branch.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = e => IsDatabaseBusy(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
         });
         app.UseRateLimiter();
 
@@ -99,6 +132,26 @@ public static class OpenDataExtensions
         app.MapScalarApiReference(options => options.WithTitle("KoreaTimeline open data"));
         return app;
     }
+
+    /// <summary>SQLITE_BUSY or SQLITE_LOCKED, however deep EF Core wrapped it.</summary>
+    public static bool IsDatabaseBusy(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The partition key of a request: its client address (after <c>UseForwardedHeaders</c>).</summary>
+    public static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    // Framework scripts, MudBlazor's files and the app's own css/js: static, cheap, and a page needs several.
+    private static bool IsStaticFile(PathString path) =>
+        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || Path.HasExtension(path.Value);
 
     private static bool IsOpenData(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/export");

@@ -17,5 +17,11 @@ public sealed class OpenDataOptions
     {
         /// <summary>Permits per fixed one-minute window per client IP; 0 or less turns the limit off.</summary>
         public int PermitPerMinute { get; set; } = 120;
+
+        /// <summary>HTML page requests per client address and minute (static files excluded); 0 or less turns it off.</summary>
+        public int PagesPerMinute { get; set; } = 300;
+
+        /// <summary>Open circuits (live <c>/_blazor</c> connections) per client address; 0 or less: no cap.</summary>
+        public int MaxCircuitsPerClient { get; set; } = 20;
     }
 }

@@ -86,7 +86,7 @@ public sealed class OpenDataReader(TimelineQueries queries, IDbContextFactory<Ti
         return await db.Evidence.AsNoTracking()
             .Where(v => eventIds.Contains(v.EventId))
             .OrderBy(v => v.EventId).ThenBy(v => v.ArticleId).ThenBy(v => v.Start)
-            .Select(v => new ExportQuote(v.EventId, v.Text, v.ArticleId, v.Article.Title, v.Article.Outlet, v.Article.Url, v.Article.Published, v.Article.ImportedAt))
+            .Select(v => new ExportQuote(v.EventId, v.Text, v.ArticleId, v.Article.Title, v.Article.Outlet, SourceUrls.HttpOrNull(v.Article.Url), v.Article.Published, v.Article.ImportedAt))
             .ToListAsync(cancellationToken);
     }
 }
@@ -95,8 +95,8 @@ public sealed class OpenDataReader(TimelineQueries queries, IDbContextFactory<Ti
 /// <param name="BaseUrl">Scheme, host and path base, without a trailing slash.</param>
 public sealed record ApiMapper(string BaseUrl)
 {
-    /// <summary>The mapper of a request's own address.</summary>
-    public static ApiMapper For(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}");
+    /// <summary>The mapper of the app's public address (<see cref="PublicBaseUrl"/>), never the request's Host header.</summary>
+    public static ApiMapper For(HttpRequest request) => new(request.HttpContext.RequestServices.GetRequiredService<PublicBaseUrl>().Value);
 
     public string Absolute(string path) => BaseUrl + path;
 

@@ -57,9 +57,9 @@ public sealed class ViewQuery
         {
             errors["actor"] = [$"At most {MaxActors} actors can be combined."];
         }
-        else if (actors.Any(a => string.IsNullOrWhiteSpace(a) || a.Trim().Length > 120))
+        else if (actors.Any(a => string.IsNullOrWhiteSpace(a) || a.Trim().Length > 120 || TimelineUrl.CleanToken(a).Length != a.Length))
         {
-            errors["actor"] = ["An actor slug must be 1 to 120 characters, e.g. north-korea."];
+            errors["actor"] = ["An actor slug must be 1 to 120 characters without control characters, e.g. north-korea."];
         }
         var unknownTypes = (Type ?? []).Where(t => !EventTypes.TryParse(t, out _)).ToList();
         if (unknownTypes.Count > 0)

@@ -7,11 +7,63 @@ namespace KoreaTimeline.Web.Extensions;
 /// <summary>Registration and pipeline of the timeline's web UI.</summary>
 public static class TimelineWebExtensions
 {
+    /// <summary>
+    /// The largest message a browser may send on the circuit's hub: SignalR's default, kept on purpose (a larger limit
+    /// lets any client make the server buffer more per message). Pages persist nothing from prerendering, so the
+    /// first message (the components to start) stays a few hundred bytes whatever the size of the timeline.
+    /// </summary>
+    public const int MaxHubMessageBytes = 32 * 1024;
+
+    /// <summary>
+    /// The content root when none is configured and the working directory is not the app's (it holds no
+    /// appsettings.json): the folder of the app's own assembly. Null keeps ASP.NET Core's default (the working directory).
+    /// </summary>
+    public static string? DefaultContentRoot(string[] args)
+    {
+        var configured = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase) || a.StartsWith("/contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        if (configured || File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")))
+        {
+            return null;
+        }
+        var own = AppContext.BaseDirectory;
+        return File.Exists(Path.Combine(own, "appsettings.json")) ? own : null;
+    }
+
+    /// <summary>How long a web request waits for a locked database before it fails with a clear message (seconds).</summary>
+    public const int DefaultDatabaseBusySeconds = 5;
+
+    /// <summary>
+    /// <c>ConnectionStrings:Timeline</c> with the web's busy timeout: a request waits at most
+    /// <c>Timeline:DatabaseBusySeconds</c> (5) for a database another process holds locked, then fails fast (pages say
+    /// the database did not answer; the API answers 503 with Retry-After) instead of hanging for the CLI's 30 s.
+    /// A timeout written in the connection string wins.
+    /// </summary>
+    public static string TimelineConnectionString(this IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Timeline") ?? KoreaTimeline.Data.TimelineDataExtensions.DefaultConnectionString;
+        if (connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+        var seconds = int.TryParse(configuration["Timeline:DatabaseBusySeconds"], out var s) && s > 0 ? s : DefaultDatabaseBusySeconds;
+        return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = seconds }.ToString();
+    }
+
     /// <summary>Options, Razor components with interactive server rendering, and MudBlazor.</summary>
     public static WebApplicationBuilder AddTimelineWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TimelineOptions>().BindConfiguration(TimelineOptions.SectionName);
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddOptions<TimelineOptions>().BindConfiguration(TimelineOptions.SectionName)
+            .Validate(o => PublicBaseUrl.Problem(o.PublicBaseUrl) is null, "Timeline:PublicBaseUrl must be an absolute http(s) URL without query, e.g. https://timeline.example.org.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PublicBaseUrl>();
+        builder.Services.AddTimelineSecurityHeaders();
+        // No "Server: Kestrel" header: it tells an attacker what to try.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxHubMessageBytes);
         builder.Services.AddMudServices();
         builder.AddTimelineApi();
         return builder;
@@ -20,7 +72,9 @@ public static class TimelineWebExtensions
     /// <summary>The request pipeline: request logging, error and 404 pages, static assets, components.</summary>
     public static WebApplication UseTimelineWeb(this WebApplication app)
     {
+        app.UseTimelineForwardedHeaders();
         app.UseTimelineRequestLogging();
+        app.UseTimelineSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -31,7 +85,8 @@ public static class TimelineWebExtensions
         app.MapTimelineApi();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor would add its own "frame-ancestors 'self'" policy; the security headers already say 'none'.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -23,13 +23,16 @@ public partial class EventPage
     /// <summary>The slug from the URL; a missing or stale slug still shows the event.</summary>
     [Parameter] public string? Slug { get; set; }
 
-    /// <summary>The event; carried from prerendering to the circuit so it is queried once.</summary>
-    [PersistentState] public EventDetail? Event { get; set; }
+    // Nothing is persisted from prerendering: the circuit queries again (a few ms), so the hub's first message stays
+    // small whatever the number of quotes (see TimelineWebExtensions.MaxHubMessageBytes).
+    private EventDetail? Event { get; set; }
 
-    /// <summary>Related, previous and next events; carried from prerendering like the event.</summary>
-    [PersistentState] public EventNeighbours? Neighbours { get; set; }
+    private EventNeighbours? Neighbours { get; set; }
 
-    private string Permalink => Navigation.ToAbsoluteUri(Event!.Summary.Permalink).ToString();
+    [Inject] private PublicBaseUrl PublicUrl { get; set; } = null!;
+
+    // The configured public address, not the Host header of the request being prerendered.
+    private string Permalink => PublicUrl.Absolute(Event!.Summary.Permalink);
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 

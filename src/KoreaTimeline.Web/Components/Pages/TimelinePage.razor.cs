@@ -49,8 +49,11 @@ public partial class TimelinePage
     /// <summary><c>date</c>, <c>date-asc</c> or <c>relevance</c>.</summary>
     [SupplyParameterFromQuery(Name = "sort")] public string? Sort { get; set; }
 
-    /// <summary>The first page and counts; carried from prerendering to the circuit so they are queried once.</summary>
-    [PersistentState] public TimelineView? View { get; set; }
+    /// <summary>
+    /// The first page and counts. Not persisted from prerendering: 50 events with their counts are far over the hub's
+    /// 32 KB message limit (the circuit would close before it starts); the circuit runs the same two queries again.
+    /// </summary>
+    private TimelineView? View { get; set; }
 
     private TimelineFilter Filter { get; set; } = new();
 
@@ -99,14 +102,6 @@ public partial class TimelinePage
         {
             return;
         }
-        if (View is { } persisted && persisted.Key == key && loadedKey is null)
-        {
-            // Prerendered with the same URL: show what was sent, no second query.
-            loadedKey = key;
-            items = [.. persisted.Page.Items];
-            NextCursor = persisted.Page.Next;
-            return;
-        }
         await LoadAsync(key);
     }
 
@@ -129,7 +124,9 @@ public partial class TimelinePage
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Logger.LogError(e, "Timeline query failed for {Url}", key);
-            Error = "The database did not answer. Try again in a moment; if it keeps failing, remove the filters.";
+            Error = Api.OpenDataExtensions.IsDatabaseBusy(e)
+                ? "The database is locked by another process (an import or a backup). Try again in a few seconds."
+                : "The database did not answer. Try again in a moment; if it keeps failing, remove the filters.";
         }
         finally
         {

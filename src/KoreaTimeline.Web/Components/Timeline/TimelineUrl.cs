@@ -25,7 +25,7 @@ public static class TimelineUrl
         return new TimelineFilter
         {
             Query = query.Length == 0 ? null : query,
-            Actors = (actors ?? []).Select(a => a.Trim().ToLowerInvariant()).Where(a => a.Length is > 0 and <= 120).Distinct().Take(10).ToList(),
+            Actors = (actors ?? []).Select(a => CleanToken(a).Trim().ToLowerInvariant()).Where(a => a.Length is > 0 and <= 120).Distinct().Take(10).ToList(),
             Types = (types ?? []).Select(t => EventTypes.TryParse(t, out var type) ? type : (EventType?)null)
                 .OfType<EventType>().Distinct().Order().ToList(),
             From = ParseDate(from),
@@ -40,6 +40,10 @@ public static class TimelineUrl
             Take = take,
         };
     }
+
+    /// <summary>A parameter value without control characters, surrogates or non-characters (an actor slug is plain text).</summary>
+    public static string CleanToken(string? value) =>
+        value is null ? "" : string.Concat(value.Where(c => !char.IsControl(c) && !char.IsSurrogate(c) && c is not ('\uFFFE' or '\uFFFF')));
 
     /// <summary>The relative URL of the timeline showing <paramref name="filter"/>; <c>/</c> without filters.</summary>
     public static string ToUrl(TimelineFilter filter)
