@@ -230,7 +230,7 @@ public static partial class MentionFinder
     private static partial Regex AnyDate();
 
     // What may stand between a verb of saying and its own date: "said late on Friday", "told reporters on Monday".
-    [GeneratedRegex(@"^\s*(?:reporters\s+|journalists\s+)?(?:(?:late|early)\s+)?(?:on|in|at|last|this|earlier|later)?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:reporters\s+|journalists\s+)?(?:(?:at|in|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}(?:briefing|conference|interview|speech|statement|release|meeting|address)\s+)?(?:(?:late|early)\s+)?(?:on|in|at|last|this|earlier|later)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex SaidOn();
 
     // The event a verb of saying reports: a verb trigger of another kind after it, in its clause or the complement after it.
