@@ -74,6 +74,12 @@ public static partial class MentionMerger
         var other = m.Date!.Value;
         if (date == other)
         {
+            // "Other" gathers unlike events (a vote, a raid, a resignation): two of them on one day are one event only
+            // when the same kind of words state them.
+            if (m.Type == EventType.Other && m.IsVerb && group.Exists(g => g.IsVerb) && !group.Exists(g => g.Trigger.Rule == m.Trigger.Rule))
+            {
+                return false;
+            }
             var actors = group.SelectMany(g => g.Actors).Select(a => a.Name).ToHashSet();
             return actors.Count == 0 || m.Actors.Count == 0 || m.Actors.Any(a => actors.Contains(a.Name));
         }
