@@ -7,9 +7,10 @@ namespace KoreaTimeline.Extraction.Events;
 /// <param name="IsVerb">A verb states the event; a noun refers to an event, usually one stated elsewhere.</param>
 /// <param name="Context">Words that must occur in the sentence or the one before, or null.</param>
 /// <param name="IsSpeech">A verb of saying ("said", "told reporters"): a statement only when what it reports is no event of its own.</param>
+/// <param name="StoryContext">The context may occur anywhere earlier in the article: the story's subject decides.</param>
 /// <param name="ReportsObject">A noun event right after it is what it tells of ("announced the launch of ..."): that event, not a statement.</param>
 /// <param name="Counter">A sentence that looks like the rule's but states no such event: the rule must find nothing in it.</param>
-public sealed record TriggerRule(EventType Type, bool IsVerb, Regex Pattern, Regex? Context, string Example, bool IsSpeech = false, string? Counter = null, bool ReportsObject = false);
+public sealed record TriggerRule(EventType Type, bool IsVerb, Regex Pattern, Regex? Context, string Example, bool IsSpeech = false, string? Counter = null, bool ReportsObject = false, bool StoryContext = false);
 
 /// <summary>A trigger found in the text.</summary>
 public sealed record TriggerMatch(int Start, int End, TriggerRule Rule);
@@ -71,7 +72,8 @@ public sealed class TriggerLexicon
             }
             if (cache[si] is not { } holds)
             {
-                var from = si > 0 ? sentences[si - 1].Start : sentences[si].Start;
+                // A story context ("nuclear-story") holds anywhere before in the article; others in this sentence or the one before.
+                var from = rule.StoryContext ? 0 : si > 0 ? sentences[si - 1].Start : sentences[si].Start;
                 cache[si] = holds = rule.Context.IsMatch(text.AsSpan(from, sentences[si].End - from));
             }
             return holds;
@@ -117,7 +119,7 @@ public sealed class TriggerLexicon
             {
                 var context = r.Context is null ? null : contexts.GetValueOrDefault(r.Context, r.Context);
                 rules.Add(new TriggerRule(type, r.Pos is "verb" or "speech", new Regex($@"\b(?:{r.Pattern})(?!\w)", options),
-                    context is null ? null : new Regex(context, options), r.Example, r.Pos == "speech", r.Counter, r.Object));
+                    context is null ? null : new Regex(context, options), r.Example, r.Pos == "speech", r.Counter, r.Object, r.Context?.EndsWith("-story", StringComparison.Ordinal) == true));
             }
         }
         return new TriggerLexicon(rules);
