@@ -127,4 +127,21 @@ public sealed class GeneralisationTest
         Assert.Contains(events, e => e.Title.Contains("martial law", StringComparison.Ordinal) && e.Date.Start == new DateOnly(2025, 3, 3));
         Assert.DoesNotContain(events, e => e.Date.Start == new DateOnly(2025, 3, 8));
     }
+
+    [Theory]
+    [InlineData("Moscow called the launch a grave provocation.")]
+    [InlineData("The ministry calls it an \"unacceptable, reckless act\".")]
+    [InlineData("The admiral called the incursion \"a deliberate provocation\".")]
+    public void Calling_an_event_something_is_a_statement(string text)
+    {
+        Assert.Contains(Extract(text), e => e.Type == EventType.Statement);
+    }
+
+    [Fact]
+    public void Two_unlike_events_of_other_kinds_on_one_day_stay_two()
+    {
+        var events = Extract("On Monday, troops storm the parliament building. Later that day lawmakers vote 190-0 to annul the decree.");
+
+        Assert.Equal(2, events.Count(e => e.Type == EventType.Other));
+    }
 }
