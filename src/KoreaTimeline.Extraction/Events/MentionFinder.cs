@@ -463,7 +463,8 @@ public static partial class MentionFinder
     private static (DateInterval Date, DateSource Source)? Fallback(
         ArticleDocument doc, List<TemporalExpression> dates, int sentenceIndex, Clause clause, TriggerMatch trigger, bool hasIntro)
     {
-        if (!trigger.Rule.IsVerb || clause.Role is not (ClauseRole.Main or ClauseRole.Coordinate)
+        // "After an emergency meeting, the council ...": a noun fronting the sentence happened in the sentence's time.
+        if (!(trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro) || clause.Role is not (ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Intro)
             || doc.Text.AsSpan(clause.Start, trigger.Start - clause.Start).Contains("will ", StringComparison.Ordinal))
         {
             return null;
