@@ -129,4 +129,23 @@ public sealed class PermalinkTest
         using var queries = new TimelineQueries(db.Contexts);
         Assert.Equal(kept.Id, (await queries.FindSuccessorAsync(mergedAway.Id, Cancellation))?.Id);
     }
+
+    [Fact]
+    public async Task A_cycle_of_aliases_or_a_chain_to_nothing_resolves_to_no_event()
+    {
+        await using var db = await TemporaryDatabase.CreateAsync();
+        await using (var context = await db.Contexts.CreateDbContextAsync(Cancellation))
+        {
+            var now = DateTimeOffset.UtcNow;
+            context.EventAliases.AddRange(
+                new Entities.EventAlias { OldId = 500, EventId = 501, CreatedAt = now },
+                new Entities.EventAlias { OldId = 501, EventId = 500, CreatedAt = now },
+                new Entities.EventAlias { OldId = 600, EventId = 601, CreatedAt = now });
+            await context.SaveChangesAsync(Cancellation);
+        }
+        using var queries = new TimelineQueries(db.Contexts);
+
+        Assert.Null(await queries.FindSuccessorAsync(500, Cancellation));
+        Assert.Null(await queries.FindSuccessorAsync(600, Cancellation));
+    }
 }
