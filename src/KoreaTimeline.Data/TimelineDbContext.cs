@@ -18,6 +18,7 @@ public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : Db
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<EventActor> EventActors => Set<EventActor>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<EventAlias> EventAliases => Set<EventAlias>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TimelineDbContext).Assembly);

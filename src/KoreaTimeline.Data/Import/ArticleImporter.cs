@@ -208,18 +208,25 @@ public sealed class ArticleImporter(
             // (same id, so permalinks survive a re-import), and the rest are deleted at the end.
             // Events other articles still state stay, and the new extraction may merge back into them.
             var previous = new List<Event>();
+            var previousQuotes = new List<OldQuote>();
             if (article.Id != 0)
             {
                 var articleId = article.Id;
                 previous = await db.Events.Where(e => e.Evidence.Any(v => v.ArticleId == articleId))
                     .Include(e => e.Actors).ThenInclude(a => a.Actor).ToListAsync(cancellationToken);
                 var previousIds = previous.Select(e => e.Id).ToList();
+                previousQuotes = await db.Evidence.Where(v => v.ArticleId == articleId)
+                    .Select(v => new OldQuote(v.EventId, v.Start, v.End, v.Text)).ToListAsync(cancellationToken);
                 await db.Evidence.Where(v => v.ArticleId == articleId).ExecuteDeleteAsync(cancellationToken);
                 var stillStated = await db.Evidence.Where(v => previousIds.Contains(v.EventId)).Select(v => v.EventId).Distinct()
                     .ToListAsync(cancellationToken);
                 previous.RemoveAll(e => stillStated.Contains(e.Id));
             }
             var orphans = previous.Select(e => e.Id).ToHashSet();
+            // Offsets compare only within the same text; quote texts compare always.
+            var sameText = article.ContentHash == file.ContentHash;
+            var matches = MatchPrevious(previous, previousQuotes, extraction.Events, sameText);
+            var successors = new List<Event>();
 
             article.Title = file.Metadata.Title ?? extraction.Article.Title;
             article.Outlet = file.Metadata.Outlet;
@@ -233,13 +240,14 @@ public sealed class ArticleImporter(
 
             var actors = await ResolveActorsAsync(db, extraction.Events, cancellationToken);
             var absorbed = new HashSet<int>();
-            foreach (var extracted in extraction.Events)
+            for (var index = 0; index < extraction.Events.Count; index++)
             {
+                var extracted = extraction.Events[index];
                 var eventActors = extracted.Actors.Select(a => actors[Slugs.From(a.Name)]).DistinctBy(a => a.Slug).ToList();
                 var evidence = extracted.Evidence.Select(v => new Evidence { Article = article, Start = v.Start, End = v.End, Text = v.Text }).ToList();
                 var incoming = new MergeCandidate(extracted.Type, extracted.Date.Start, extracted.Date.End, eventActors.Select(ToMergeActor).ToList());
 
-                if (TakeOwnPrevious(previous, extracted) is { } own)
+                if (matches.TryGetValue(index, out var own))
                 {
                     Overwrite(own, extracted, eventActors);
                     own.Evidence.AddRange(evidence);
@@ -250,20 +258,39 @@ public sealed class ArticleImporter(
                     MergeInto(target, extracted, eventActors);
                     target.Evidence.AddRange(evidence);
                     absorbed.Add(target.Id);
+                    successors.Add(target);
                     merged++;
                     continue;
                 }
                 var created = new Event { Title = "", Slug = "", Evidence = evidence };
                 Overwrite(created, extracted, eventActors);
                 db.Events.Add(created);
+                successors.Add(created);
                 added++;
             }
-            foreach (var orphan in previous)
+            var matched = matches.Values.ToHashSet();
+            var unmatched = previous.Where(e => !matched.Contains(e)).ToList();
+            foreach (var orphan in unmatched)
             {
                 db.Events.Remove(orphan);
                 removed++;
             }
             await db.SaveChangesAsync(cancellationToken);
+            if (unmatched.Count > 0)
+            {
+                // A removed event's permalink redirects to the event of this article that took its place: one of the
+                // new or merged-into events (same type first, then the nearest date), else any of the article's events.
+                var fallback = successors.Concat(matched).ToList();
+                foreach (var orphan in unmatched)
+                {
+                    if ((Successor(orphan, successors) ?? Successor(orphan, fallback)) is not { } successor)
+                    {
+                        continue;
+                    }
+                    await RecordAliasAsync(db, orphan.Id, successor.Id, cancellationToken);
+                }
+                await db.SaveChangesAsync(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         changes.NotifyChanged();
@@ -280,20 +307,76 @@ public sealed class ArticleImporter(
         return new ArticleImportResult(file.Source, status, article.Id, added, merged, removed, null, warning, clock.Elapsed);
     }
 
-    // This article's own earlier event of the same type and overlapping date, preferring the same headline.
-    private static Event? TakeOwnPrevious(List<Event> previous, ExtractedEvent extracted)
+    /// <summary>
+    /// Pairs this article's earlier events (those no other article states) with the new extraction's events, one to
+    /// one, greedily by best score: a pair is recognisably the same event when it has the same type and overlapping
+    /// dates, or shares evidence (overlapping spans of the same text, or the same quote). A matched event keeps its id.
+    /// </summary>
+    internal static Dictionary<int, Event> MatchPrevious(
+        IReadOnlyList<Event> previous, IReadOnlyList<OldQuote> previousQuotes, IReadOnlyList<ExtractedEvent> extracted, bool sameText)
     {
-        var slug = Slugs.From(extracted.Title);
-        var own = previous
-            .Where(e => e.Type == extracted.Type && e.Start <= extracted.Date.End && extracted.Date.Start <= e.End)
-            .OrderByDescending(e => e.Slug == slug)
-            .ThenBy(e => Math.Abs(e.Start.DayNumber - extracted.Date.Start.DayNumber))
-            .FirstOrDefault();
-        if (own is not null)
+        var quotesByEvent = previousQuotes.ToLookup(q => q.EventId);
+        var pairs = new List<(int Index, Event Old, int Score, int Distance)>();
+        for (var index = 0; index < extracted.Count; index++)
         {
-            previous.Remove(own);
+            var incoming = extracted[index];
+            var slug = Slugs.From(incoming.Title);
+            foreach (var old in previous)
+            {
+                var sameType = old.Type == incoming.Type;
+                var overlap = old.Start <= incoming.Date.End && incoming.Date.Start <= old.End;
+                var shared = quotesByEvent[old.Id].Count(q => incoming.Evidence.Any(v =>
+                    (sameText && q.Start < v.End && v.Start < q.End) || string.Equals(q.Text.Trim(), v.Text.Trim(), StringComparison.Ordinal)));
+                if (!(sameType && overlap) && shared == 0)
+                {
+                    continue;
+                }
+                var score = (shared > 0 ? 100 + shared : 0) + (sameType ? 20 : 0) + (overlap ? 10 : 0) + (old.Slug == slug ? 5 : 0);
+                pairs.Add((index, old, score, Math.Abs(old.Start.DayNumber - incoming.Date.Start.DayNumber)));
+            }
         }
-        return own;
+        var matches = new Dictionary<int, Event>();
+        var taken = new HashSet<Event>();
+        foreach (var pair in pairs.OrderByDescending(p => p.Score).ThenBy(p => p.Distance).ThenBy(p => p.Index).ThenBy(p => p.Old.Id))
+        {
+            if (!matches.ContainsKey(pair.Index) && taken.Add(pair.Old))
+            {
+                matches[pair.Index] = pair.Old;
+            }
+        }
+        return matches;
+    }
+
+    // The candidate that took a removed event's place: the same type first, then the nearest date.
+    private static Event? Successor(Event removed, IReadOnlyList<Event> candidates) =>
+        candidates.Where(c => c.Id != 0 && c.Id != removed.Id)
+            .OrderByDescending(c => c.Type == removed.Type)
+            .ThenBy(c => Math.Abs(c.Start.DayNumber - removed.Start.DayNumber))
+            .ThenBy(c => c.Id)
+            .FirstOrDefault();
+
+    /// <summary>
+    /// Records that <paramref name="oldId"/> now lives on as <paramref name="newId"/>, and points the aliases that led
+    /// to the old id at the new one, so chains stay short. The successor is a live event and the old id is gone (ids
+    /// are never reused), so no cycle can form.
+    /// </summary>
+    internal static async Task RecordAliasAsync(TimelineDbContext db, int oldId, int newId, CancellationToken cancellationToken)
+    {
+        if (oldId == newId)
+        {
+            return;
+        }
+        await db.EventAliases.Where(a => a.EventId == oldId).ExecuteUpdateAsync(s => s.SetProperty(a => a.EventId, newId), cancellationToken);
+        await db.EventAliases.Where(a => a.OldId == newId).ExecuteDeleteAsync(cancellationToken);
+        var existing = await db.EventAliases.FindAsync([oldId], cancellationToken);
+        if (existing is null)
+        {
+            db.EventAliases.Add(new EventAlias { OldId = oldId, EventId = newId, CreatedAt = DateTimeOffset.UtcNow });
+        }
+        else
+        {
+            existing.EventId = newId;
+        }
     }
 
     private static async Task<Event?> FindMergeTargetAsync(
@@ -371,6 +454,9 @@ public sealed class ArticleImporter(
         }
         return found;
     }
+
+    /// <summary>One quote of an event as the article's previous import stored it.</summary>
+    internal sealed record OldQuote(int EventId, int Start, int End, string Text);
 
     private sealed record StoredArticle(
         int Id, string ContentHash, string ExtractorVersion, string? Title, string? Outlet, string? Url, DateOnly Published, string PublishedSource)

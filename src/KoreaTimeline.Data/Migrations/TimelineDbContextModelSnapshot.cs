@@ -171,6 +171,24 @@ namespace KoreaTimeline.Data.Migrations
                     b.ToTable("EventActors");
                 });
 
+            modelBuilder.Entity("KoreaTimeline.Data.Entities.EventAlias", b =>
+                {
+                    b.Property<int>("OldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OldId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("EventAliases", (string)null);
+                });
+
             modelBuilder.Entity("KoreaTimeline.Data.Entities.Evidence", b =>
                 {
                     b.Property<int>("Id")

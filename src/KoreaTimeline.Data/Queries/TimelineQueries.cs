@@ -178,6 +178,40 @@ public sealed class TimelineQueries : IDisposable
         return await CountActorsAsync(db, filter, match, actorIds, cleaned.Length == 0 ? null : cleaned, limit, cancellationToken);
     }
 
+    /// <summary>The longest alias chain followed; chains are kept one step long on write, so this is only a guard.</summary>
+    public const int MaxAliasHops = 32;
+
+    /// <summary>
+    /// Where a former event id now lives: the successor's id and slug when <paramref name="id"/> names no event but
+    /// an alias (through any chain) leads to a live event; null for a live id or an unknown one.
+    /// </summary>
+    public async Task<(int Id, string Slug)?> FindSuccessorAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Events.AnyAsync(e => e.Id == id, cancellationToken))
+        {
+            return null;
+        }
+        var seen = new HashSet<int> { id };
+        var current = id;
+        for (var hop = 0; hop < MaxAliasHops; hop++)
+        {
+            var from = current;
+            var next = await db.EventAliases.Where(a => a.OldId == from).Select(a => (int?)a.EventId).FirstOrDefaultAsync(cancellationToken);
+            if (next is not { } successor || !seen.Add(successor))
+            {
+                return null;
+            }
+            var live = await db.Events.Where(e => e.Id == successor).Select(e => e.Slug).FirstOrDefaultAsync(cancellationToken);
+            if (live is not null)
+            {
+                return (successor, live);
+            }
+            current = successor;
+        }
+        return null;
+    }
+
     /// <summary>One event with its evidence, or null when the id is unknown.</summary>
     public async Task<EventDetail?> GetEventAsync(int id, CancellationToken cancellationToken = default)
     {

@@ -21,7 +21,9 @@ public static partial class EventsApi
             .WithSummary("Events of a timeline view, one page at a time")
             .WithDescription("The timeline's own filters (q, actor, type, from, to, sort). Pages follow the cursor in `next`.");
         api.MapGet("/events/{id:int}", GetEventAsync).WithName("GetEvent")
-            .WithSummary("One event with its quotes and a citation").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("One event with its quotes and a citation")
+            .WithDescription("An id that a re-import replaced or a merge took away answers 301 with the successor's URL in `Location`.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/actors", GetActorsAsync).WithName("GetActors")
             .WithSummary("Actors with the number of events of the view that involve each");
         api.MapGet("/actors/{slug}", GetActorAsync).WithName("GetActor")
@@ -92,12 +94,17 @@ public static partial class EventsApi
         return TypedResults.Ok(new ApiEventPage(page.Total, page.Next, nextUrl, page.Items.Select(i => map.Event(i.Event)).ToList()));
     }
 
-    private static async Task<Results<Ok<ApiEvent>, ProblemHttpResult>> GetEventAsync(
+    private static async Task<Results<Ok<ApiEvent>, RedirectHttpResult, ProblemHttpResult>> GetEventAsync(
         int id, TimelineQueries queries, OpenDataReader reader, HttpRequest request, CancellationToken cancellationToken)
     {
         var detail = await queries.GetEventAsync(id, cancellationToken);
         if (detail is null)
         {
+            // A replaced or merged-away id: 301 to the successor (the whole alias chain in one step).
+            if (await queries.FindSuccessorAsync(id, cancellationToken) is { } successor)
+            {
+                return TypedResults.Redirect($"{request.PathBase}/api/events/{successor.Id}", permanent: true);
+            }
             return NotFound($"No event has id {id}.");
         }
         var quotes = await reader.LoadQuotesAsync([id], cancellationToken);

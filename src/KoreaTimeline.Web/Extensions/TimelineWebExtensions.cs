@@ -84,6 +84,8 @@ public static class TimelineWebExtensions
         // The JSON API, exports, OpenAPI document and its reference page (Api/).
         app.MapTimelineApi();
         app.UseAntiforgery();
+        // A replaced or merged-away event id answers 301 to its successor's permalink (not the page's 404).
+        app.UseEventAliasRedirects();
         app.MapStaticAssets();
         // Blazor would add its own "frame-ancestors 'self'" policy; the security headers already say 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
