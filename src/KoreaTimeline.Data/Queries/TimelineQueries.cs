@@ -187,11 +187,9 @@ public sealed class TimelineQueries : IDisposable
     /// </summary>
     public async Task<(int Id, string Slug)?> FindSuccessorAsync(int id, CancellationToken cancellationToken = default)
     {
+        // Event ids are never reused, so an id with an alias is no live event: a live or unknown id costs one probe of
+        // the small alias table and no look-up of Events.
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.Events.AnyAsync(e => e.Id == id, cancellationToken))
-        {
-            return null;
-        }
         var seen = new HashSet<int> { id };
         var current = id;
         for (var hop = 0; hop < MaxAliasHops; hop++)

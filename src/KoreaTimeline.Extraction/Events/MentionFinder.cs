@@ -107,18 +107,23 @@ public static partial class MentionFinder
                 {
                     continue;
                 }
-                if ((trigger.Rule.IsSpeech || trigger.Rule.ReportsObject) && Reported(text, triggers, trigger, clause, ci + 1 < clauses.Count ? clauses[ci + 1] : null) is { } reported)
+                if (trigger.Rule.IsSpeech || trigger.Rule.ReportsObject)
                 {
-                    // "The JCS said the North fired two missiles": what was said is the event, not the saying.
-                    if (!clause.Contains(reported.Start))
+                    var next = ci + 1 < clauses.Count ? clauses[ci + 1] : (Clause?)null;
+                    if (Reported(text, triggers, trigger, clause, next) is { } reported)
                     {
-                        continue; // the complement that follows states it, dated by this clause when it has no date of its own
+                        // "The JCS said the North fired two missiles": what was said is the event, not the saying. When the
+                        // complement that follows states it, that clause gives the event, dated by this one if need be.
+                        if (!clause.Contains(reported.Start))
+                        {
+                            continue;
+                        }
+                        trigger = reported;
                     }
-                    trigger = reported;
-                }
-                else if ((trigger.Rule.IsSpeech || trigger.Rule.ReportsObject) && !SaysSomething(text, clause, trigger, ci + 1 < clauses.Count ? clauses[ci + 1] : null))
-                {
-                    continue; // "..., Yonhap reported": who tells what the sentence already said
+                    else if (!SaysSomething(text, clause, trigger, next))
+                    {
+                        continue; // "..., the agency reported": who tells what the sentence already said
+                    }
                 }
                 // A date that a later noun of another kind holds ("months after its first nuclear test in 2006") is that
                 // noun's event's date, not the clause's.
@@ -202,13 +207,13 @@ public static partial class MentionFinder
     private static Mention Earlier(ArticleDocument doc, List<Mention> mentions, Mention mention)
     {
         var text = doc.Text;
-        Match? signal = null;
         var duration = doc.Timexes.LastOrDefault(t => t.Type == TimexType.Duration && mention.Clause.Contains(t.Start) && t.End <= mention.Trigger.Start
-            && (signal = AfterOrBefore().Match(text, t.End, Math.Min(8, text.Length - t.End))).Success);
-        if (duration is null || signal is null || WholeDuration().Match(duration.Value) is not { Success: true } d)
+            && AfterOrBefore().IsMatch(text.AsSpan(t.End, Math.Min(8, text.Length - t.End))));
+        if (duration is null || WholeDuration().Match(duration.Value) is not { Success: true } d)
         {
             return mention;
         }
+        var signal = AfterOrBefore().Match(text, duration.End, Math.Min(8, text.Length - duration.End));
         var anchor = mentions.LastOrDefault(m => m.SentenceIndex == mention.SentenceIndex && m.Date is not null)?.Date?.Start ?? doc.Published;
         var n = int.Parse(d.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) * (signal.Groups["dir"].Value == "after" ? -1 : 1);
         var day = d.Groups["unit"].Value switch
@@ -222,9 +227,15 @@ public static partial class MentionFinder
     }
 
     // A saying states something when words follow it in its clause, or a complement ("said that ...") follows the clause.
-    private static bool SaysSomething(string text, Clause clause, TriggerMatch speech, Clause? next) =>
-        next is { Role: ClauseRole.Complement }
-        || !SaidOn().IsMatch(text.AsSpan(speech.End, clause.End - speech.End)) && !AnyDate().IsMatch(text.AsSpan(speech.End, clause.End - speech.End));
+    private static bool SaysSomething(string text, Clause clause, TriggerMatch speech, Clause? next)
+    {
+        if (next is { Role: ClauseRole.Complement })
+        {
+            return true;
+        }
+        var rest = text.AsSpan(speech.End, Math.Max(0, clause.End - speech.End));
+        return !SaidOn().IsMatch(rest) && !AnyDate().IsMatch(rest);
+    }
 
     [GeneratedRegex(@"^\s*(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex AnyDate();
@@ -297,7 +308,7 @@ public static partial class MentionFinder
         if (trigger.Rule.IsSpeech)
         {
             // "said on Friday that ...": a saying is dated next to its verb; a date further on belongs to what was said.
-            candidates = [.. candidates.Where(d => d.Start < trigger.Start || SaidOn().IsMatch(text.AsSpan(trigger.End, d.Start - trigger.End)))];
+            candidates = [.. candidates.Where(d => d.Start < trigger.Start || d.Start >= trigger.End && SaidOn().IsMatch(text.AsSpan(trigger.End, d.Start - trigger.End)))];
         }
         var (timex, source) = Governing(text, clause, intro, speaker, trigger, candidates);
         if (timex is not null && NamesTheLaterEvent(text, trigger, timex))

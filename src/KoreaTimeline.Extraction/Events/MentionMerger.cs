@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KoreaTimeline.Extraction.Pipeline;
 
 namespace KoreaTimeline.Extraction.Events;
@@ -10,8 +11,8 @@ namespace KoreaTimeline.Extraction.Events;
 public static partial class MentionMerger
 {
     // Leaders on the phone or on video hold a meeting, not a summit.
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:phone|telephone|call|spoke|speaks|talked|video)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex Remote();
+    [GeneratedRegex(@"\b(?:phone|telephone|call|spoke|speaks|talked|video)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Remote();
 
     public static List<ExtractedEvent> Merge(IReadOnlyList<Mention> mentions)
     {
@@ -50,11 +51,8 @@ public static partial class MentionMerger
             {
                 group.Add(m);
             }
-            else if (m.Trigger.Rule.IsSpeech && !m.NamesSpeaker)
-            {
-                // "he said" that joins no statement of his repeats what was told already.
-            }
-            else if (m.FallbackDate is { } day)
+            // "he said" that joins no statement of his repeats what was told already.
+            else if (m.FallbackDate is { } day && !(m.Trigger.Rule.IsSpeech && !m.NamesSpeaker))
             {
                 groups.Add([m with { Date = day, DateSource = m.FallbackSource }]);
             }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace KoreaTimeline.Extraction.Temporal.Refining;
 
 /// <summary>
@@ -10,9 +13,9 @@ internal sealed partial class Anchors(string text, DateOnly reference)
     private const int Reach = 600;
 
     // A line that is only a year heads the entries of a chronology below it: "2018", "2019:".
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t]*(?<year>1[89]\d\d|20\d\d)[ \t]*:?[ \t]*\r?$",
-        System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex YearHeading();
+    [GeneratedRegex(@"^[ \t]*(?<year>1[89]\d\d|20\d\d)[ \t]*:?[ \t]*\r?$",
+        RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex YearHeading();
 
     private List<(int End, int Year)>? _headings;
 
@@ -60,7 +63,7 @@ internal sealed partial class Anchors(string text, DateOnly reference)
     /// </summary>
     public int? ContextYear(int position)
     {
-        _headings ??= [.. YearHeading().Matches(Text).Select(m => (m.Index + m.Length, int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture)))];
+        _headings ??= [.. YearHeading().Matches(Text).Select(m => (m.Index + m.Length, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture)))];
         var heading = _headings.LastOrDefault(h => h.End <= position);
         var (date, granularity) = Narrative(position);
         var year = _setAt >= 0 && _setAt > heading.End && granularity is Granularity.Day
