@@ -11,16 +11,7 @@ namespace KoreaTimeline.Extraction.Events;
 /// </summary>
 public static partial class MentionFinder
 {
-    // Words before a trigger in its clause that make it no fact: hedges, habits, conditions, negation.
-    // Case-sensitive, so the month May is no hedge.
-    [GeneratedRegex(@"\b(?:may|might|could|would|should|whether|if|unless|unlikely|likely|uncertain|possibly|perhaps|always|often|usually|typically|generally|frequently|repeatedly|not|never|no\s+longer|n't|refused\s+to|declined\s+to|failed\s+to|hopes?\s+to|hoped\s+to|wants?\s+to|wanted\s+to|plans?\s+to|considering|consider|has\s+long|have\s+long|expected\s+to)\b",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex NonFactual();
 
-    // Sentences that report what commentators think, not what happened.
-    [GeneratedRegex(@"^(?:(?:Some|Many|Most|Other|Several)\s+)?(?:experts?|analysts?|observers?|critics?|commentators?|scholars?|researchers?)\b|\?\s*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Opinion();
 
     // "the first time since June": the event happened then, not ever since.
     [GeneratedRegex(@"\b(?<first>first|last|only)\s+(?:[\w'’-]+\s+){0,4}since\s+(?:(?:the|their|its|his|her|a|an)\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -34,22 +25,11 @@ public static partial class MentionFinder
         RegexOptions.CultureInvariant)]
     private static partial Regex Locative();
 
-    // Verbs by which a noun's subject takes part in the event it names ("Kim observed the launch"),
-    // unlike those that only react to it ("Tokyo confirmed the launch").
-    [GeneratedRegex(@"\b(?:observed|oversaw|overseen|oversees|watched|guided|inspected|supervised|attended|conducted|carried\s+out|staged|held|holds|joined|led|hosted|ordered|took\s+part)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Participation();
 
     [GeneratedRegex(@"\b(?<he>he|him|his|she|her)\b|\b(?<it>it|its)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pronoun();
 
-    // "more than 100 missile tests", "dozens of launches": a tally, not an event.
-    [GeneratedRegex(@"\b(?:more\s+than|over|dozens\s+of|hundreds\s+of|scores\s+of|numerous|multiple|several|a\s+series\s+of|a\s+string\s+of|a\s+spate\s+of|\d{2,})\s+(?:[\w-]+\s+){0,2}$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Aggregate();
 
-    [GeneratedRegex(@"\b(?:said|says|reported|reports|told\s+\w+|announced|confirmed|quoted)\b", RegexOptions.CultureInvariant)]
-    private static partial Regex SpeechVerb();
 
     // "imposed nine rounds of sanctions": a tally inside the trigger itself.
     [GeneratedRegex(@"\b(?:rounds|dozens|hundreds|scores|waves)\s+of\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -84,7 +64,7 @@ public static partial class MentionFinder
         for (var si = 0; si < doc.Sentences.Count; si++)
         {
             var sentence = doc.Sentences[si];
-            if (Opinion().IsMatch(text.AsSpan(sentence.Start, sentence.Length)))
+            if (Cues.Opinion.IsMatch(text.AsSpan(sentence.Start, sentence.Length)))
             {
                 continue;
             }
@@ -103,14 +83,16 @@ public static partial class MentionFinder
                 // One event per clause: the first trigger states it; coordinated verbs ("declared ... and vowed") elaborate it.
                 if (clause.Role is ClauseRole.Attribution or ClauseRole.Purpose
                     || triggers.FirstOrDefault(t => clause.Contains(t.Start)) is not { } trigger
-                    || NonFactual().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)))
+                    || !Factual(text, context, clause, trigger))
                 {
                     continue;
                 }
                 if (trigger.Rule.IsSpeech || trigger.Rule.ReportsObject)
                 {
                     var next = ci + 1 < clauses.Count ? clauses[ci + 1] : (Clause?)null;
-                    if (Reported(text, triggers, trigger, clause, next) is { } reported)
+                    // A reported plan or hedge without a date of its own is no event; saying it is the statement.
+                    if (Reported(text, triggers, trigger, clause, next) is { } reported
+                        && (Factual(text, context, clause, reported) || !trigger.Rule.IsSpeech))
                     {
                         // "The JCS said the North fired two missiles": what was said is the event, not the saying. When the
                         // complement that follows states it, that clause gives the event, dated by this one if need be.
@@ -119,6 +101,10 @@ public static partial class MentionFinder
                             continue;
                         }
                         trigger = reported;
+                        if (!Factual(text, context, clause, trigger))
+                        {
+                            continue;
+                        }
                     }
                     else if (!SaysSomething(text, clause, trigger, next))
                     {
@@ -136,6 +122,13 @@ public static partial class MentionFinder
             }
         }
         return mentions;
+    }
+
+    // No hedge before the trigger in its clause, and no plan unless the clause dates it: "talks would resume on Tuesday".
+    private static bool Factual(string text, SentenceContext context, Clause clause, TriggerMatch trigger)
+    {
+        var before = text.AsSpan(clause.Start, trigger.Start - clause.Start);
+        return !Cues.Hedge.IsMatch(before) && (!Cues.Scheduled.IsMatch(before) || context.Dates.Exists(d => clause.Contains(d.Start)));
     }
 
     [GeneratedRegex(@"^\s*(?:,\s*(?:and\s+)?|and\s+)$", RegexOptions.CultureInvariant)]
@@ -298,7 +291,7 @@ public static partial class MentionFinder
         ArticleContext article, SentenceContext sentence, Clause clause, TriggerMatch trigger, List<(TriggerMatch Noun, TemporalExpression Date)> seconds)
     {
         var (doc, text, intro) = (article.Doc, article.Doc.Text, sentence.Intro);
-        if (!trigger.Rule.IsVerb && Aggregate().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
+        if (!trigger.Rule.IsVerb && Cues.Aggregate.IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
             || Rounds().IsMatch(text.AsSpan(trigger.Start, trigger.End - trigger.Start)))
         {
             return null;
@@ -325,7 +318,7 @@ public static partial class MentionFinder
         // A noun names an event its clause may only react to ("the launch drew condemnation from Washington"):
         // its actors and place count only when the clause takes part in it.
         var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
-            || Participation().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
+            || Cues.Participation.IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
             || trigger.End < clause.End && BetweenOrWith().IsMatch(text.AsSpan(trigger.End, clause.End - trigger.End)); // "the meeting between Kim and Xi"
         var actors = Known(article, trigger, takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : []);
         var place = !takesPart ? null : PlaceOf(article.Locatives, clause) ?? (intro is { } ip ? PlaceOf(article.Locatives, ip) : null);
@@ -551,14 +544,15 @@ public static partial class MentionFinder
         // "The JCS said North Korea fired ...": who said it is not who did it.
         var from = clause.Start;
         if (trigger.Rule.Type != EventType.Statement
-            && SpeechVerb().Match(doc.Text, clause.Start, trigger.Start - clause.Start) is { Success: true } speech)
+            && Cues.Speech.Match(doc.Text, clause.Start, trigger.Start - clause.Start) is { Success: true } speech)
         {
             from = speech.Index + speech.Length;
         }
         var found = doc.Actors.Where(a => a.Start >= from && a.Start < clause.End && Usable(a)).Select(a => a.Actor).ToList();
-        if (trigger.Rule.IsSpeech && doc.Actors.Where(a => a.Start >= from && a.End <= trigger.Start && Usable(a)).Select(a => a.Actor).ToList() is { Count: > 0 } speakers)
+        if ((trigger.Rule.IsSpeech || trigger.Rule.Type.Info().AgentOnly)
+            && doc.Actors.Where(a => a.Start >= from && a.End <= trigger.Start && Usable(a)).Select(a => a.Actor).ToList() is { Count: > 0 } agents)
         {
-            found = speakers; // who said it, not whom it was about
+            found = agents; // who said or did it, not whom it was about
         }
         if (clause.Role == ClauseRole.Intro)
         {

@@ -38,6 +38,8 @@ public static class EventTypes
     /// <summary>The human label of a type, e.g. "Missile test".</summary>
     public static string Label(this EventType type) => All[(int)type].Label;
 
+    public static EventTypeInfo Info(this EventType type) => All[(int)type];
+
     /// <summary>Parses a contract id; false for unknown ids.</summary>
     public static bool TryParse(string? id, out EventType type)
     {
@@ -58,11 +60,11 @@ public static class EventTypes
         [.. Enum.GetValues<EventType>().Select(type =>
         {
             var file = EmbeddedResources.ReadJson<EventTypeFile>($"events/types/{IdOf(type)}.json");
-            return new EventTypeInfo(type, file.Id, file.Label, file.Cameo, file.Plover);
+            return new EventTypeInfo(type, file.Id, file.Label, file.Cameo, file.Plover, file.Actors == "agent");
         })];
 
-    private sealed record EventTypeFile(string Id, string Label, string Cameo, string Plover);
+    private sealed record EventTypeFile(string Id, string Label, string Cameo, string Plover, string? Actors);
 }
 
 /// <summary>One row of the event type table.</summary>
-public sealed record EventTypeInfo(EventType Type, string Id, string Label, string Cameo, string Plover);
+public sealed record EventTypeInfo(EventType Type, string Id, string Label, string Cameo, string Plover, bool AgentOnly);

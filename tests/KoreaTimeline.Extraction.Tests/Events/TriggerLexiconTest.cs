@@ -49,8 +49,3 @@ public sealed class TriggerLexiconTest
         Assert.All(EventTypes.All.Where(t => t.Type != EventType.Other), t => Assert.Contains(TriggerLexicon.Default.Rules, r => r.Type == t.Type));
     }
 }
-
-internal static class EventTypeInfoLookup
-{
-    public static EventTypeInfo Info(this EventType type) => EventTypes.All[(int)type];
-}

@@ -296,7 +296,7 @@ internal sealed partial class Normalizer(TemporalResources res)
         return FutureMarker().IsMatch(clause);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:will|shall|'ll|scheduled|set\s+to|as\s+(?:soon|early)\s+as|(?:is|are)\s+to|due\s+to|expected\s+to|plans?\s+to|planned|going\s+to|upcoming|deadline|until)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:will|would|shall|'ll|scheduled|set\s+to|as\s+(?:soon|early)\s+as|(?:is|are)\s+to|due\s+to|expected\s+to|plans?\s+to|planned|going\s+to|upcoming|deadline|until)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex FutureMarker();
 
     private void SetDay(Candidate c, Anchors a, DateOnly date, string? pod)
