@@ -87,6 +87,13 @@ public sealed partial class Gazetteer
             RegexOptions.Compiled | RegexOptions.CultureInvariant);
     }
 
+    /// <summary>The place of that name or alias, if the gazetteer lists it.</summary>
+    public KnownPlace? Place(string alias) => _placesByAlias.GetValueOrDefault(alias);
+
+    /// <summary>The country an adjective or short name stands for ("North Korean", "U.S."), if the gazetteer lists it.</summary>
+    public KnownActor? CountryByAdjective(string alias) =>
+        _actorsByAlias.TryGetValue(alias, out var a) && a.Actor.Kind == "country" ? Country(a.Actor.Name) : null;
+
     /// <summary>The country actor of that name, if the gazetteer lists it.</summary>
     public KnownActor? Country(string? name) => name is not null && _countries.TryGetValue(name, out var c) ? c : null;
 

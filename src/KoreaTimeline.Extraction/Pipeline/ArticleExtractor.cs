@@ -32,7 +32,7 @@ public sealed class ArticleExtractor(TemporalTagger tagger, Gazetteer gazetteer,
             article.Published,
             tagger.Tag(text, article.Published),
             SplitSentences(text),
-            gazetteer.FindActors(text),
+            ArticleActors.Resolve(text, ArticleActors.HomeCountry(text, gazetteer), gazetteer, gazetteer.FindActors(text)),
             gazetteer.FindPlaces(text));
         var mentions = MentionFinder.Find(document, lexicon, gazetteer);
         var events = MentionMerger.Merge(mentions);

@@ -1,0 +1,89 @@
+using KoreaTimeline.Extraction.Pipeline;
+
+namespace KoreaTimeline.Extraction.Tests.Events;
+
+/// <summary>
+/// Actors a report names without a name, or names beside the event without taking part: the bodies of the country
+/// a story is filed from, people by title, parties named together, places a launch flies over. Every text is invented.
+/// </summary>
+public sealed class ActorResolutionTest
+{
+    private static readonly DateOnly Wednesday = new(2025, 3, 12);
+
+    private static IReadOnlyList<ExtractedEvent> Extract(string text) =>
+        ArticleExtractor.Default.Extract(new ArticleInput(text, Published: Wednesday)).Events;
+
+    private static IEnumerable<string> Names(ExtractedEvent e) => e.Actors.Select(a => a.Name);
+
+    [Theory]
+    [InlineData("SEOUL, March 12 (Yonhap) -- The military said it fired artillery rounds into the sea on Monday.", "South Korea")]
+    [InlineData("TOKYO, March 12 -- The government imposed new sanctions on Monday on three shipping firms.", "Japan")]
+    [InlineData("Washington: The military held a live-fire drill on Monday.", "United States")]
+    public void A_body_without_a_country_belongs_to_the_country_the_story_is_filed_from(string text, string country)
+    {
+        var e = Assert.Single(Extract(text));
+
+        Assert.Contains(country, Names(e));
+    }
+
+    [Fact]
+    public void A_body_named_with_its_country_stays_that_countrys()
+    {
+        var e = Assert.Single(Extract("SEOUL, March 12 -- North Korea's military fired artillery rounds into the sea on Monday."));
+
+        Assert.Equal(["North Korea"], Names(e));
+    }
+
+    [Fact]
+    public void Without_a_dateline_a_body_without_a_country_is_no_one_in_particular()
+    {
+        var e = Assert.Single(Extract("Protesters gathered downtown on Sunday. The military fired artillery rounds into the sea on Monday."));
+
+        Assert.DoesNotContain("South Korea", Names(e));
+    }
+
+    [Fact]
+    public void The_president_is_the_president_named_before()
+    {
+        var events = Extract("President Yoon Suk Yeol met the visiting envoy on Monday. The president ordered the army to hold a drill on Tuesday.");
+
+        var drill = Assert.Single(events, e => e.Type == EventType.Exercise);
+        Assert.Contains("Yoon Suk-yeol", Names(drill));
+    }
+
+    [Fact]
+    public void A_minister_by_title_is_the_minister_named_before_with_that_title()
+    {
+        var events = Extract("Foreign Minister Cho Tae-yul arrived in Tokyo on Sunday. On Monday the foreign minister met his Japanese counterpart.");
+
+        var meeting = Assert.Single(events, e => e.Type == EventType.Meeting && e.Date.Start.Day == 10);
+        Assert.Contains("Cho Tae-yul", Names(meeting));
+    }
+
+    [Fact]
+    public void Both_sides_are_the_two_countries_the_story_names_most()
+    {
+        var events = Extract("Japan and China held security talks in Beijing on Monday. Japan said China must stop its patrols. "
+            + "The two sides agreed to hold another round on Tuesday.");
+
+        var agreement = Assert.Single(events, e => e.Type == EventType.Agreement);
+        Assert.Equal(["China", "Japan"], Names(agreement).Order());
+    }
+
+    [Fact]
+    public void The_two_Koreas_are_north_and_south()
+    {
+        var e = Assert.Single(Extract("The two Koreas signed a military pact on Monday."));
+
+        Assert.Equal(["North Korea", "South Korea"], Names(e).Order());
+    }
+
+    [Fact]
+    public void A_missile_test_names_who_fired_not_where_it_flew()
+    {
+        var e = Assert.Single(Extract("North Korea fired a ballistic missile toward Japan on Monday, landing near the United States territory of Guam."));
+
+        Assert.Equal(EventType.MissileTest, e.Type);
+        Assert.Equal(["North Korea"], Names(e));
+    }
+}
