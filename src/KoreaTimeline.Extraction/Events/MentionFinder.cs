@@ -219,6 +219,43 @@ public static partial class MentionFinder
         return mention with { Date = DateInterval.Day(day) };
     }
 
+    [GeneratedRegex(@"^(?:(?<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?<unit>hours?|days?|weeks?|months?|years?)\s+(?<dir>after|before)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex OffsetClause();
+
+    private static readonly string[] Numbers = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    /// <summary>
+    /// "The drill was held hours before the launch on Monday": an undated clause followed by an offset to a dated event
+    /// takes that event's day moved by the offset (hours keep the day).
+    /// </summary>
+    private static DateInterval? OffsetFromNext(string text, SentenceContext sentence, Clause clause)
+    {
+        var k = sentence.Clauses.IndexOf(clause);
+        if (k < 0 || k + 1 >= sentence.Clauses.Count || sentence.Clauses[k + 1] is not { Role: ClauseRole.Subordinate } next
+            || OffsetClause().Match(text, next.Start, next.End - next.Start) is not { Success: true } m
+            || sentence.Dates.LastOrDefault(d => next.Contains(d.Start) && d.Start >= next.Start + m.Length) is not { Interval: { Precision: DatePrecision.Day } other })
+        {
+            return null;
+        }
+        var word = m.Groups["n"].Value.ToLowerInvariant();
+        var n = word switch
+        {
+            "" or "a" or "an" => 1,
+            _ when Array.IndexOf(Numbers, word) is >= 0 and var i => i + 1,
+            _ => int.Parse(word, System.Globalization.CultureInfo.InvariantCulture),
+        };
+        n *= m.Groups["dir"].Value == "before" ? -1 : 1;
+        var day = other.Start;
+        return DateInterval.Day(m.Groups["unit"].Value[0] switch
+        {
+            'h' => day,
+            'd' => day.AddDays(n),
+            'w' => day.AddDays(7 * n),
+            'm' => day.AddMonths(n),
+            _ => day.AddYears(n),
+        });
+    }
+
     // A saying states something when words follow it in its clause, or a complement ("said that ...") follows the clause.
     private static bool SaysSomething(string text, Clause clause, TriggerMatch speech, Clause? next)
     {
@@ -313,6 +350,10 @@ public static partial class MentionFinder
             (timex, source) = (heading, DateSource.Intro); // "- December 4 -" dates the entries under it, and their clock times
         }
         var date = timex is null ? null : Interval(doc, timex, clause, intro, source);
+        if (date is null && OffsetFromNext(text, sentence, clause) is { } offset)
+        {
+            (date, source) = (offset, DateSource.Own); // "The drill was held two days before the launch on Monday"
+        }
         var fallback = date is null ? Fallback(doc, article.Dates, sentence.Index, clause, trigger, intro is not null) : null;
         var evidenceStart = source == DateSource.Intro && intro is { } i && clause.Role == ClauseRole.Main ? i.Start : clause.Start;
         // A noun names an event its clause may only react to ("the launch drew condemnation from Washington"):

@@ -1,0 +1,48 @@
+using KoreaTimeline.Extraction.Pipeline;
+
+namespace KoreaTimeline.Extraction.Tests.Events;
+
+/// <summary>
+/// Two events in one clause tied by an offset ("a day after", "hours before", "-- a week after"): each is an event,
+/// dated from the other. Every text is invented.
+/// </summary>
+public sealed class OffsetEventsTest
+{
+    private static readonly DateOnly Friday = new(2025, 3, 14);
+
+    private static IReadOnlyList<ExtractedEvent> Extract(string text) =>
+        ArticleExtractor.Default.Extract(new ArticleInput(text, Published: Friday)).Events;
+
+    [Fact]
+    public void An_event_a_day_after_another_dates_the_other_a_day_before_it()
+    {
+        var events = Extract("The army test-fired a cruise missile on Thursday a day after the foreign minister issued a stern warning to Tokyo.");
+
+        Assert.Equal(new DateOnly(2025, 3, 13), Assert.Single(events, e => e.Type == EventType.MissileTest).Date.Start);
+        Assert.Equal(new DateOnly(2025, 3, 12), Assert.Single(events, e => e.Type == EventType.Threat).Date.Start);
+    }
+
+    [Fact]
+    public void An_undated_event_hours_before_a_dated_one_is_on_its_day()
+    {
+        var events = Extract("Protests spread across the capital. The naval drill was held hours before the rocket launch on Tuesday.");
+
+        Assert.Equal(new DateOnly(2025, 3, 11), Assert.Single(events, e => e.Type == EventType.Exercise).Date.Start);
+    }
+
+    [Fact]
+    public void An_undated_event_days_before_a_dated_one_is_that_many_days_earlier()
+    {
+        var events = Extract("Protests spread across the capital. The naval drill was held two days before the rocket launch on Tuesday.");
+
+        Assert.Equal(new DateOnly(2025, 3, 9), Assert.Single(events, e => e.Type == EventType.Exercise).Date.Start);
+    }
+
+    [Fact]
+    public void A_dash_before_the_offset_opens_the_second_event()
+    {
+        var events = Extract("March 12 -- The two leaders met in Hanoi -- a week after the envoys held talks in Geneva.");
+
+        Assert.Contains(events, e => e.Type == EventType.Negotiation && e.Date.Start == new DateOnly(2025, 3, 5));
+    }
+}
