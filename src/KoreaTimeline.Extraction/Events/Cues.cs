@@ -31,6 +31,9 @@ public static class Cues
     /// <summary>A tally right before a noun trigger.</summary>
     public static Regex Aggregate { get; } = ByName["aggregate"].Pattern;
 
+    /// <summary>In what a speaker says: an estimate or hedge about facts, which makes the saying attribution only.</summary>
+    public static Regex Assessment { get; } = ByName["assessment"].Pattern;
+
     /// <summary>A verb of saying before another kind of event.</summary>
     public static Regex Speech { get; } = ByName["speech"].Pattern;
 

@@ -106,7 +106,7 @@ public static partial class MentionFinder
                             continue;
                         }
                     }
-                    else if (!SaysSomething(text, clause, trigger, next))
+                    else if (!SaysSomething(text, clause, trigger, next) || Assesses(text, clause, trigger, next))
                     {
                         continue; // "..., the agency reported": who tells what the sentence already said
                     }
@@ -254,6 +254,13 @@ public static partial class MentionFinder
             'm' => day.AddMonths(n),
             _ => day.AddYears(n),
         });
+    }
+
+    // "said the rocket appeared to break up": what is said is an estimate about facts, so the saying only attributes it.
+    private static bool Assesses(string text, Clause clause, TriggerMatch speech, Clause? next)
+    {
+        var end = next is { Role: ClauseRole.Complement } c ? c.End : clause.End;
+        return speech.End < end && Cues.Assessment.IsMatch(text.AsSpan(speech.End, end - speech.End));
     }
 
     // A saying states something when words follow it in its clause, or a complement ("said that ...") follows the clause.

@@ -34,7 +34,7 @@ public sealed class CuesTest
     [Fact]
     public void Every_cue_list_has_examples_and_counter_examples()
     {
-        Assert.Equal(["aggregate", "hedge", "opinion", "participation", "scheduled", "speech"], Cues.All.Select(c => c.Name).Order());
+        Assert.Equal(["aggregate", "assessment", "hedge", "opinion", "participation", "scheduled", "speech"], Cues.All.Select(c => c.Name).Order());
         Assert.All(Cues.All, c => Assert.True(c.Examples.Count > 0 && c.Counters.Count > 0, c.Name));
     }
 
@@ -55,6 +55,15 @@ public sealed class CuesTest
             x => x.Type == EventType.Meeting);
 
         Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 14)), e.Date);
+    }
+
+    [Fact]
+    public void Saying_an_estimate_about_facts_is_attribution_and_saying_a_position_is_a_statement()
+    {
+        Assert.Empty(Extract("The coast guard said the debris appeared to come from a rocket stage."));
+
+        var e = Assert.Single(Extract("Foreign Minister Cho Tae-yul said on Monday that the drills were a grave provocation."));
+        Assert.Equal(EventType.Statement, e.Type);
     }
 
     [Fact]
