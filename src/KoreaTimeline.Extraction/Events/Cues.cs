@@ -34,6 +34,9 @@ public static class Cues
     /// <summary>In what a speaker says: an estimate or hedge about facts, which makes the saying attribution only.</summary>
     public static Regex Assessment { get; } = ByName["assessment"].Pattern;
 
+    /// <summary>What a speaker says opens by judging an event already told: commentary, not a statement.</summary>
+    public static Regex Commentary { get; } = ByName["commentary"].Pattern;
+
     /// <summary>A verb of saying before another kind of event.</summary>
     public static Regex Speech { get; } = ByName["speech"].Pattern;
 
@@ -46,7 +49,7 @@ public static class Cues
             var options = RegexOptions.CultureInvariant | RegexOptions.Compiled | (entry.CaseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
             var words = string.Join('|', entry.Words);
             // A question is an opinion too: "Will the talks resume?".
-            var pattern = entry.Start ? $@"^(?:{words})\b|\?\s*$"
+            var pattern = entry.Start ? $@"^(?:{words})\b" + (name == "opinion" ? @"|\?\s*$" : "")
                 : entry.Near is { } near ? $@"\b(?:{words})\s+(?:[\w-]+\s+){{0,{near}}}$" // within `near` words of the span's end
                 : $@"\b(?:{words})\b";
             lists[name] = new CueList(name, entry.What, new Regex(pattern, options, TimeSpan.FromSeconds(1)), entry.Examples, entry.Counters);

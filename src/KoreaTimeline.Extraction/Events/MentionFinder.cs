@@ -77,6 +77,7 @@ public static partial class MentionFinder
                 clauses.Count > 0 && clauses[0].Role == ClauseRole.Intro ? clauses[0] : null,
                 [.. dates.Where(t => t.Start >= sentence.Start && t.End <= sentence.End)], triggers);
 
+            var sentenceStart = mentions.Count;
             for (var ci = 0; ci < clauses.Count; ci++)
             {
                 var clause = clauses[ci];
@@ -120,8 +121,29 @@ public static partial class MentionFinder
                 }
                 mentions.AddRange(seconds.Select(second => Named(article, context, clause, second.Noun, second.Date)).SelectMany(m => EachDate(text, context.Dates, m)));
             }
+            DropSayingsOfEvents(mentions, sentenceStart, clauses);
         }
         return mentions;
+    }
+
+    /// <summary>
+    /// "The ministry announced on Monday [that it was suspending the drills]": when what was said gives an event of
+    /// another kind on the saying's day, that event is the news and the saying only attributes it. A saying about an
+    /// event of another day ("said on Tuesday that the North fired a missile on Sunday") is news of its own.
+    /// </summary>
+    private static void DropSayingsOfEvents(List<Mention> mentions, int sentenceStart, List<Clause> clauses)
+    {
+        for (var i = mentions.Count - 1; i >= sentenceStart; i--)
+        {
+            var saying = mentions[i];
+            var k = clauses.IndexOf(saying.Clause);
+            if ((saying.Trigger.Rule.IsSpeech || saying.Trigger.Rule.ReportsObject) && k >= 0 && k + 1 < clauses.Count && clauses[k + 1] is { Role: ClauseRole.Complement } said
+                && mentions.Skip(sentenceStart).Any(m => said.Contains(m.Trigger.Start) && m.Trigger.Rule.Type != EventType.Statement
+                    && (saying.Date is null || m.Date == saying.Date)))
+            {
+                mentions.RemoveAt(i);
+            }
+        }
     }
 
     // No hedge before the trigger in its clause, and no plan unless the clause dates it: "talks would resume on Tuesday".
@@ -259,8 +281,13 @@ public static partial class MentionFinder
     // "said the rocket appeared to break up": what is said is an estimate about facts, so the saying only attributes it.
     private static bool Assesses(string text, Clause clause, TriggerMatch speech, Clause? next)
     {
-        var end = next is { Role: ClauseRole.Complement } c ? c.End : clause.End;
-        return speech.End < end && Cues.Assessment.IsMatch(text.AsSpan(speech.End, end - speech.End));
+        var (start, end) = next is { Role: ClauseRole.Complement } c ? (c.Start, c.End) : (speech.End, clause.End);
+        if (end <= start)
+        {
+            return false;
+        }
+        var said = text.AsSpan(start, end - start);
+        return Cues.Assessment.IsMatch(said) || Cues.Commentary.IsMatch(said.TrimStart());
     }
 
     // A saying states something when words follow it in its clause, or a complement ("said that ...") follows the clause.

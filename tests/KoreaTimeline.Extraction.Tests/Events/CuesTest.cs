@@ -34,7 +34,7 @@ public sealed class CuesTest
     [Fact]
     public void Every_cue_list_has_examples_and_counter_examples()
     {
-        Assert.Equal(["aggregate", "assessment", "hedge", "opinion", "participation", "scheduled", "speech"], Cues.All.Select(c => c.Name).Order());
+        Assert.Equal(["aggregate", "assessment", "commentary", "hedge", "opinion", "participation", "scheduled", "speech"], Cues.All.Select(c => c.Name).Order());
         Assert.All(Cues.All, c => Assert.True(c.Examples.Count > 0 && c.Counters.Count > 0, c.Name));
     }
 
@@ -64,6 +64,22 @@ public sealed class CuesTest
 
         var e = Assert.Single(Extract("Foreign Minister Cho Tae-yul said on Monday that the drills were a grave provocation."));
         Assert.Equal(EventType.Statement, e.Type);
+    }
+
+    [Fact]
+    public void Judging_an_event_the_story_told_is_commentary_not_a_statement()
+    {
+        var e = Assert.Single(Extract("The navy held a drill on Monday. A spokesman said the decision was meant to calm the region."));
+
+        Assert.Equal(EventType.Exercise, e.Type);
+    }
+
+    [Fact]
+    public void Announcing_an_event_gives_the_event_and_no_statement_beside_it()
+    {
+        var e = Assert.Single(Extract("The ministry announced on Monday that it was suspending the annual joint exercise."));
+
+        Assert.Equal(EventType.Exercise, e.Type);
     }
 
     [Fact]
