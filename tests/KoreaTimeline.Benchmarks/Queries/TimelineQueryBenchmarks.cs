@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using KoreaTimeline.Data;
 using KoreaTimeline.Data.Queries;
 using KoreaTimeline.Extraction.Pipeline;
@@ -95,12 +96,16 @@ public class TimelineQueryBenchmarks
         return read;
     }
 
-    /// <summary>Enough iterations for a meaningful p95, in one process, short warmup.</summary>
+    /// <summary>
+    /// Enough iterations for a meaningful p95, short warmup, in this process: a generated project per benchmark takes
+    /// longer than BenchmarkDotNet's two-minute build timeout on a busy 2-core machine.
+    /// </summary>
     private sealed class QueryConfig : ManualConfig
     {
         public QueryConfig()
         {
-            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(20).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)));
+            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(20).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250))
+                .WithToolchain(InProcessEmitToolchain.Instance));
             AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);
         }
     }
