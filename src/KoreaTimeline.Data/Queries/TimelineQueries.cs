@@ -1,9 +1,7 @@
 using System.Globalization;
 using KoreaTimeline.Data.Entities;
 using KoreaTimeline.Extraction.Pipeline;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using SQLitePCL;
 
 namespace KoreaTimeline.Data.Queries;
 
@@ -254,18 +252,12 @@ public sealed class TimelineQueries : IDisposable
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         // Declared after the context, so disposed before it: the connection is never interrupted once it is back in the pool.
-        using var interrupt = cancellationToken.Register(static connection =>
-        {
-            if (((SqliteConnection)connection!).Handle is { } handle)
-            {
-                raw.sqlite3_interrupt(handle);
-            }
-        }, db.Database.GetDbConnection());
+        using var interrupt = db.Database.GetDbConnection().InterruptOn(cancellationToken);
         try
         {
             return await read(db);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == raw.SQLITE_INTERRUPT && cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e.IsInterruptOf(cancellationToken))
         {
             throw new OperationCanceledException("The query was interrupted: its request was cancelled.", e, cancellationToken);
         }
@@ -287,6 +279,13 @@ public sealed class TimelineQueries : IDisposable
             var matching = match is null ? null : index.PositionsOf(await MatchesAsync(match, version, cancellationToken));
             return index.CountActors(filter, actorIds, matching, cleaned.Length == 0 ? null : cleaned, limit);
         }, cancellationToken);
+
+    /// <summary>
+    /// Reads one row of the events table on a connection of the pool: throws when the database cannot be opened or
+    /// read (missing schema, a file that is not a database, a lock held past the busy timeout).
+    /// </summary>
+    public Task PingAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(db => db.Events.Select(e => e.Id).Take(1).ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>The longest alias chain followed; chains are kept one step long on write, so this is only a guard.</summary>
     public const int MaxAliasHops = 32;
