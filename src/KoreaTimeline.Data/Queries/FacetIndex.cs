@@ -319,6 +319,26 @@ internal sealed class FacetIndex
             .ToList();
     }
 
+    /// <summary>An actor's events by type (most first), and the earliest and latest start; no dates without events.</summary>
+    public (List<TypeCount> Types, DateOnly? First, DateOnly? Last) ActorEvents(int actorId)
+    {
+        var counts = new int[EventTypes.All.Count];
+        int? first = null;
+        int? last = null;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (Array.IndexOf(links, actorId, linkStarts[i], linkStarts[i + 1] - linkStarts[i]) >= 0)
+            {
+                counts[types[i]]++;
+                first = first is { } f && f <= starts[i] ? f : starts[i];
+                last = last is { } l && l >= starts[i] ? l : starts[i];
+            }
+        }
+        var typeCounts = counts.Select((count, t) => new TypeCount((EventType)t, count)).Where(t => t.Count > 0)
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Type).ToList();
+        return (typeCounts, first is { } a ? DateOnly.FromDayNumber(a) : null, last is { } b ? DateOnly.FromDayNumber(b) : null);
+    }
+
     private bool HasAll(int position, List<int> wanted)
     {
         foreach (var actor in wanted)

@@ -377,21 +377,20 @@ public sealed class TimelineQueries : IDisposable
     }
 
     /// <summary>An actor with its event counts by type, or null for an unknown slug.</summary>
-    public async Task<ActorDetail?> GetActorAsync(string slug, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var actor = await db.Actors.AsNoTracking().Where(a => a.Slug == slug)
-            .Select(a => new { a.Id, Summary = new ActorSummary(a.Slug, a.Name, a.Kind) }).SingleOrDefaultAsync(cancellationToken);
-        if (actor is null)
+    public Task<ActorDetail?> GetActorAsync(string slug, CancellationToken cancellationToken = default) =>
+        ReadAsync(async db =>
         {
-            return null;
-        }
-        var events = db.Events.Where(e => e.Actors.Any(a => a.ActorId == actor.Id));
-        var types = await events.GroupBy(e => e.Type).Select(g => new TypeCount(g.Key, g.Count())).ToListAsync(cancellationToken);
-        var first = await events.OrderBy(e => e.Start).Select(e => (DateOnly?)e.Start).FirstOrDefaultAsync(cancellationToken);
-        var last = await events.OrderByDescending(e => e.Start).Select(e => (DateOnly?)e.Start).FirstOrDefaultAsync(cancellationToken);
-        return new ActorDetail(actor.Summary, types.Sum(t => t.Count), types.OrderByDescending(t => t.Count).ThenBy(t => t.Type).ToList(), first, last);
-    }
+            var actor = await db.Actors.AsNoTracking().Where(a => a.Slug == slug)
+                .Select(a => new { a.Id, Summary = new ActorSummary(a.Slug, a.Name, a.Kind) }).SingleOrDefaultAsync(cancellationToken);
+            if (actor is null)
+            {
+                return null;
+            }
+            // From the facet index: grouping a frequent actor's events in SQL reads all of them.
+            var index = await GetFacetIndexAsync(db, dataVersion.Read(), cancellationToken);
+            var (types, first, last) = index.ActorEvents(actor.Id);
+            return new ActorDetail(actor.Summary, types.Sum(t => t.Count), types, first, last);
+        }, cancellationToken);
 
     /// <summary>One article with its highlighted evidence, or null when the id is unknown.</summary>
     public async Task<ArticleDetail?> GetArticleAsync(int id, CancellationToken cancellationToken = default)
