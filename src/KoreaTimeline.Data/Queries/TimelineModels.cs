@@ -105,7 +105,14 @@ public sealed record TimelineItem(EventSummary Event, string? TitleMarked = null
 /// <summary>One page of the timeline.</summary>
 /// <param name="Total">How many events match the filter in all.</param>
 /// <param name="Next">Cursor of the next page; null on the last one.</param>
-public sealed record TimelineResults(IReadOnlyList<TimelineItem> Items, int Total, string? Next);
+public sealed record TimelineResults(IReadOnlyList<TimelineItem> Items, int Total, string? Next)
+{
+    /// <summary>
+    /// In relevance order, how many matches were ranked when there were too many to rank them all (the most recently
+    /// added <see cref="TimelineQueries.RankLimit"/>); null when every match was ranked or the order is by date.
+    /// </summary>
+    public int? Ranked { get; init; }
+}
 
 /// <summary>An actor with the number of matching events that involve it.</summary>
 public sealed record ActorCount(string Slug, string Name, string Kind, int Count);

@@ -5,39 +5,63 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KoreaTimeline.Data.Queries;
 
-/// <summary>Read-side queries of the timeline; each call uses its own short-lived context.</summary>
+/// <summary>
+/// Read-side queries of the timeline; each call uses its own short-lived context, and a cancelled call interrupts its
+/// SQLite statement (a client that went away stops its query).
+/// </summary>
+/// <remarks>
+/// Filter counts and the other filters of a search work on the in-memory <see cref="FacetIndex"/>; a search runs its
+/// FTS5 MATCH once per expression and data version (<see cref="ResultCache{T}"/>), whatever the page, count or
+/// export asks for it. Whether the data changed is one <c>PRAGMA data_version</c> per call (<see cref="DataVersion"/>).
+/// </remarks>
 public sealed class TimelineQueries : IDisposable
 {
-    private readonly IDbContextFactory<TimelineDbContext> contextFactory;
+    /// <summary>
+    /// The most matches ranked by relevance: a search with more matches (after the other filters) ranks its newest
+    /// this many by date; its total, counts and date order still cover every match.
+    /// </summary>
+    public const int RankLimit = 2_000;
 
-    /// <summary>Queries over <paramref name="contextFactory"/>; <paramref name="changes"/>, when given, clears cached counts after each import.</summary>
+    private readonly IDbContextFactory<TimelineDbContext> contextFactory;
+    private readonly DataVersion dataVersion;
+    // Ids an FTS5 expression matched (sorted); 4 M ids (16 MB) at most in all.
+    private readonly ResultCache<int[]> matches = new(4_000_000, ids => ids.Length);
+    // Ranked ids of a search under its other filters, for the pages after the first.
+    private readonly ResultCache<int[]> rankings = new(64 * RankLimit, ids => ids.Length);
+
+    /// <summary>Queries over <paramref name="contextFactory"/>; <paramref name="changes"/>, when given, marks the data changed after each import.</summary>
     public TimelineQueries(IDbContextFactory<TimelineDbContext> contextFactory, TimelineChanges? changes = null)
     {
         this.contextFactory = contextFactory;
+        using (var db = contextFactory.CreateDbContext())
+        {
+            dataVersion = new DataVersion(db.Database.GetConnectionString() ?? "");
+        }
         if (changes is not null)
         {
-            changes.Changed += () => facetIndex = null;
+            changes.Changed += dataVersion.Bump;
         }
     }
 
     // Column weights of bm25(): title, quotes, actors, place.
     private const string Bm25 = "bm25(EventSearch, 10.0, 2.0, 4.0, 3.0)";
 
-    /// <summary>The filters a facet leaves out when it counts.</summary>
-    private enum Except
-    {
-        None,
-        Types,
-        Dates,
-    }
+    /// <summary>
+    /// One page of the events matching <paramref name="filter"/>, in its order, with search matches marked, and the total.
+    /// Date orders page by keyset on (Start, Id); relevance pages by offset within the ranked matches.
+    /// </summary>
+    public Task<TimelineResults> GetPageAsync(TimelineFilter filter, CancellationToken cancellationToken = default) =>
+        GetPageAsync(filter, countTotal: true, cancellationToken);
 
     /// <summary>
-    /// One page of the events matching <paramref name="filter"/>, in its order, with search matches marked.
-    /// Date orders page by keyset on (Start, Id); relevance pages by offset within the search result.
+    /// As <see cref="GetPageAsync(TimelineFilter, CancellationToken)"/>; without <paramref name="countTotal"/>, the total
+    /// of a view without search is left at 0 (the next pages of an export or "load more" need none).
     /// </summary>
-    public async Task<TimelineResults> GetPageAsync(TimelineFilter filter, CancellationToken cancellationToken = default)
+    public Task<TimelineResults> GetPageAsync(TimelineFilter filter, bool countTotal, CancellationToken cancellationToken = default) =>
+        ReadAsync(db => PageAsync(db, filter, countTotal, cancellationToken), cancellationToken);
+
+    private async Task<TimelineResults> PageAsync(TimelineDbContext db, TimelineFilter filter, bool countTotal, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var take = Math.Clamp(filter.Take, 1, 200);
         var match = SearchSyntax.ToMatchExpression(filter.Query);
         var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
@@ -45,53 +69,36 @@ public sealed class TimelineQueries : IDisposable
         {
             return new TimelineResults([], 0, null);
         }
-        var filtered = Apply(db, filter, match, actorIds, Except.None);
-        // Every event has exactly one row in EventSearch (the triggers see to it), so a search alone counts there.
-        var searchOnly = match is not null && (filter with { Query = null }).IsEmpty;
-        // Without a search the facet index counts in memory; with one, the total is counted on a second connection
-        // while the page is read.
-        var totalTask = match is null
-            ? Task.FromResult((await GetFacetIndexAsync(db, cancellationToken)).Total(filter, actorIds))
-            : CountOnOwnContextAsync(filter, match, actorIds, searchOnly, cancellationToken);
+        var version = dataVersion.Read();
+        var index = await GetFacetIndexAsync(db, version, cancellationToken);
 
+        int total;
+        int? rankedOnly = null;
         List<int> ids;
         string? next;
-        if (filter.EffectiveSort == TimelineSort.Relevance && match is not null)
+        if (match is null)
         {
-            var offset = ParseOffset(filter.After);
-            // The join is the search: the other filters only, so the FTS table is read once.
-            // Ties in rank go to the newer event id; a search alone never touches the Events table here.
-            var ranked = searchOnly
-                ? Matches(db, match)
-                : Apply(db, filter, null, actorIds, Except.None).Join(Matches(db, match), e => e.Id, m => m.EventId, (e, m) => m);
-            ids = await ranked
-                .OrderBy(m => m.Rank).ThenByDescending(m => m.EventId)
-                .Skip(offset).Take(take + 1)
-                .Select(m => m.EventId)
-                .ToListAsync(cancellationToken);
-            next = ids.Count > take ? $"o{offset + take}" : null;
+            total = countTotal ? index.Total(filter, actorIds) : 0;
+            (ids, next) = await DatePageAsync(db, filter, actorIds, index, take, cancellationToken);
         }
         else
         {
-            var oldest = filter.EffectiveSort == TimelineSort.Oldest;
-            if (ParseKeyset(filter.After) is var (start, id))
+            var candidates = index.Filter(filter, actorIds, index.PositionsOf(await MatchesAsync(match, version, cancellationToken)));
+            total = candidates.Length;
+            if (filter.EffectiveSort == TimelineSort.Relevance)
             {
-                filtered = oldest
-                    ? filtered.Where(e => e.Start > start || (e.Start == start && e.Id > id))
-                    : filtered.Where(e => e.Start < start || (e.Start == start && e.Id < id));
+                var ranked = await RankAsync(match, filter, index, candidates, version, cancellationToken);
+                var offset = ParseOffset(filter.After);
+                ids = ranked.Skip(offset).Take(take).ToList();
+                next = ranked.Length > offset + take ? $"o{offset + take}" : null;
+                rankedOnly = candidates.Length > RankLimit ? ranked.Length : null;
             }
-            var keys = await (oldest
-                    ? filtered.OrderBy(e => e.Start).ThenBy(e => e.Id)
-                    : filtered.OrderByDescending(e => e.Start).ThenByDescending(e => e.Id))
-                .Take(take + 1)
-                .Select(e => new { e.Id, e.Start })
-                .ToListAsync(cancellationToken);
-            ids = keys.Select(k => k.Id).ToList();
-            next = keys.Count > take ? FormatKeyset(keys[take - 1].Start, keys[take - 1].Id) : null;
-        }
-        if (ids.Count > take)
-        {
-            ids.RemoveAt(ids.Count - 1);
+            else
+            {
+                var keys = index.TopByDate(candidates, take + 1, filter.EffectiveSort == TimelineSort.Oldest, ParseKeyset(filter.After));
+                ids = keys.Take(take).Select(k => k.Id).ToList();
+                next = keys.Count > take ? FormatKeyset(keys[take - 1].Start, keys[take - 1].Id) : null;
+            }
         }
 
         var summaries = await LoadSummariesAsync(db, ids, cancellationToken);
@@ -108,42 +115,114 @@ public sealed class TimelineQueries : IDisposable
                 : mark.Snippet;
             return new TimelineItem(summary, mark.Title, snippet);
         }).ToList();
-        return new TimelineResults(items, await totalTask, next);
+        return new TimelineResults(items, total, next) { Ranked = rankedOnly };
     }
 
-    private async Task<int> CountOnOwnContextAsync(TimelineFilter filter, string? match, List<int> actorIds, bool searchOnly, CancellationToken cancellationToken)
+    /// <summary>A page without search, by keyset on (Start, Id), read from SQLite's indexes.</summary>
+    private static async Task<(List<int> Ids, string? Next)> DatePageAsync(
+        TimelineDbContext db, TimelineFilter filter, List<int> actorIds, FacetIndex index, int take, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return searchOnly
-            ? await MatchingIds(db, match!).CountAsync(cancellationToken)
-            : await Apply(db, filter, match, actorIds, Except.None).CountAsync(cancellationToken);
+        var oldest = filter.EffectiveSort == TimelineSort.Oldest;
+        var filtered = Apply(db, filter, actorIds, WalksDates(filter, actorIds, index, take));
+        if (ParseKeyset(filter.After) is var (start, id))
+        {
+            filtered = oldest
+                ? filtered.Where(e => e.Start > start || (e.Start == start && e.Id > id))
+                : filtered.Where(e => e.Start < start || (e.Start == start && e.Id < id));
+        }
+        var keys = await (oldest
+                ? filtered.OrderBy(e => e.Start).ThenBy(e => e.Id)
+                : filtered.OrderByDescending(e => e.Start).ThenByDescending(e => e.Id))
+            .Take(take + 1)
+            .Select(e => new { e.Id, e.Start })
+            .ToListAsync(cancellationToken);
+        var next = keys.Count > take ? FormatKeyset(keys[take - 1].Start, keys[take - 1].Id) : null;
+        return (keys.Take(take).Select(k => k.Id).ToList(), next);
+    }
+
+    /// <summary>
+    /// True when a page of the chosen actors' events is found sooner by walking the (Start, Id) index and testing each
+    /// event's actors (about events / matching × page steps) than by reading the rarest actor's events and sorting
+    /// them (about its event count in steps and a sort): a frequent actor's first page then costs a few hundred steps
+    /// instead of a sort of all its events. Only without type or date filters, which have indexes of their own.
+    /// </summary>
+    private static bool WalksDates(TimelineFilter filter, List<int> actorIds, FacetIndex index, int take)
+    {
+        if (actorIds.Count == 0 || filter.Types.Count > 0 || filter.From is not null || filter.To is not null)
+        {
+            return false;
+        }
+        var driving = actorIds.Min(index.EventsOf);
+        var matching = actorIds.Count == 1 ? driving : index.Total(filter, actorIds);
+        // Twice the steps still win: a walk step is one index entry and one key probe, a read step a row and its sort.
+        return matching > 0 && (long)index.EventCount * (take + 1) < 2L * matching * driving;
+    }
+
+    /// <summary>The ids <paramref name="match"/> matches, ascending: one FTS5 run per expression and data version.</summary>
+    private Task<int[]> MatchesAsync(string match, (long, long) version, CancellationToken cancellationToken) =>
+        matches.GetAsync(match, version, token => ReadAsync(async db =>
+        {
+            var ids = await MatchingIds(db, match).ToArrayAsync(token);
+            Array.Sort(ids);
+            return ids;
+        }, token), cancellationToken);
+
+    /// <summary>
+    /// The candidates (positions passing every filter) in relevance order, best first, ties to the newer id. When there
+    /// are more than <see cref="RankLimit"/>, only the most recently added that many (highest ids) are ranked: bm25 is
+    /// computed for them alone, over the id range they span, instead of for every match of a common word.
+    /// </summary>
+    private Task<int[]> RankAsync(string match, TimelineFilter filter, FacetIndex index, int[] candidates, (long, long) version, CancellationToken cancellationToken)
+    {
+        var key = string.Join('\u001f', match, string.Join(',', filter.Actors.Order(StringComparer.Ordinal)),
+            string.Join(',', filter.Types.Distinct().Order()), filter.From?.DayNumber, filter.To?.DayNumber);
+        return rankings.GetAsync(key, version, token => ReadAsync(async db =>
+        {
+            var chosen = index.IdsAt(candidates.Length <= RankLimit ? candidates : candidates[^RankLimit..]);
+            if (chosen.Length == 0)
+            {
+                return [];
+            }
+            // rowid >= is a range FTS5 reads alone; "+rowid IN" is tested on each match it yields (a plain IN would run
+            // the whole MATCH, statistics included, once per listed id).
+            var idList = "[" + string.Join(',', chosen.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+            var rows = await db.Set<SearchMatch>()
+                .FromSqlRaw($"SELECT rowid AS EventId, {Bm25} AS Rank FROM EventSearch WHERE EventSearch MATCH {{0}} AND rowid >= {{1}} AND +rowid IN (SELECT value FROM json_each({{2}}))",
+                    match, chosen[0], idList)
+                .ToListAsync(token);
+            return rows.OrderBy(m => m.Rank).ThenByDescending(m => m.EventId).Select(m => m.EventId).ToArray();
+        }, token), cancellationToken);
     }
 
     /// <summary>The counts beside the filter values (see <see cref="TimelineFacets"/>); at most <paramref name="actorLimit"/> actors, chosen ones always included.</summary>
-    public async Task<TimelineFacets> GetFacetsAsync(TimelineFilter filter, int actorLimit = 30, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var match = SearchSyntax.ToMatchExpression(filter.Query);
-        var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
-        if (actorIds is null)
+    public Task<TimelineFacets> GetFacetsAsync(TimelineFilter filter, int actorLimit = 30, CancellationToken cancellationToken = default) =>
+        ReadAsync(async db =>
         {
-            return new TimelineFacets([], [], []);
-        }
-        var index = await GetFacetIndexAsync(db, cancellationToken);
-        var matching = match is null ? null : await MatchingIds(db, match).ToListAsync(cancellationToken);
-        return index.Count(filter, actorIds, matching, actorLimit);
-    }
+            var match = SearchSyntax.ToMatchExpression(filter.Query);
+            var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
+            if (actorIds is null)
+            {
+                return new TimelineFacets([], [], []);
+            }
+            var version = dataVersion.Read();
+            var index = await GetFacetIndexAsync(db, version, cancellationToken);
+            var matching = match is null ? null : index.PositionsOf(await MatchesAsync(match, version, cancellationToken));
+            return index.Count(filter, actorIds, matching, actorLimit);
+        }, cancellationToken);
 
     private readonly SemaphoreSlim facetIndexLock = new(1, 1);
 
-    public void Dispose() => facetIndexLock.Dispose();
+    public void Dispose()
+    {
+        facetIndexLock.Dispose();
+        dataVersion.Dispose();
+    }
 
     private FacetIndex? facetIndex;
 
-    /// <summary>The in-memory facet index, reloaded when the data version differs (or an import said it changed).</summary>
-    private async Task<FacetIndex> GetFacetIndexAsync(TimelineDbContext db, CancellationToken cancellationToken)
+    /// <summary>The in-memory facet index, reloaded when the data version differs.</summary>
+    private async Task<FacetIndex> GetFacetIndexAsync(TimelineDbContext db, (long, long) version, CancellationToken cancellationToken)
     {
-        var version = await FacetIndex.ReadVersionAsync(db, cancellationToken);
         if (facetIndex is { } current && current.Version == version)
         {
             return current;
@@ -164,19 +243,49 @@ public sealed class TimelineQueries : IDisposable
         }
     }
 
-    /// <summary>Actors whose name contains <paramref name="text"/>, with their counts under <paramref name="filter"/>, most events first.</summary>
-    public async Task<IReadOnlyList<ActorCount>> SearchActorsAsync(string? text, TimelineFilter filter, int limit = 20, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs <paramref name="read"/> on a context of its own whose connection is interrupted when
+    /// <paramref name="cancellationToken"/> fires (Microsoft.Data.Sqlite checks the token only before a statement starts).
+    /// </summary>
+    private async Task<T> ReadAsync<T>(Func<TimelineDbContext, Task<T>> read, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var match = SearchSyntax.ToMatchExpression(filter.Query);
-        var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
-        if (actorIds is null)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        // Declared after the context, so disposed before it: the connection is never interrupted once it is back in the pool.
+        using var interrupt = db.Database.GetDbConnection().InterruptOn(cancellationToken);
+        try
         {
-            return [];
+            return await read(db);
         }
-        var cleaned = SearchSyntax.Clean(text);
-        return await CountActorsAsync(db, filter, match, actorIds, cleaned.Length == 0 ? null : cleaned, limit, cancellationToken);
+        catch (Exception e) when (e.IsInterruptOf(cancellationToken))
+        {
+            throw new OperationCanceledException("The query was interrupted: its request was cancelled.", e, cancellationToken);
+        }
     }
+
+    /// <summary>Actors whose name contains <paramref name="text"/>, with their counts under <paramref name="filter"/>, most events first.</summary>
+    public Task<IReadOnlyList<ActorCount>> SearchActorsAsync(string? text, TimelineFilter filter, int limit = 20, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<ActorCount>>(async db =>
+        {
+            var match = SearchSyntax.ToMatchExpression(filter.Query);
+            var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
+            if (actorIds is null)
+            {
+                return [];
+            }
+            var cleaned = SearchSyntax.Clean(text);
+            var version = dataVersion.Read();
+            var index = await GetFacetIndexAsync(db, version, cancellationToken);
+            var matching = match is null ? null : index.PositionsOf(await MatchesAsync(match, version, cancellationToken));
+            return index.CountActors(filter, actorIds, matching, cleaned.Length == 0 ? null : cleaned, limit);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Reads one row of the events table on a connection of the pool: throws when the database cannot be opened or
+    /// read (missing schema, a file that is not a database, a lock held past the busy timeout).
+    /// </summary>
+    public Task PingAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(db => db.Events.Select(e => e.Id).Take(1).ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>The longest alias chain followed; chains are kept one step long on write, so this is only a guard.</summary>
     public const int MaxAliasHops = 32;
@@ -268,21 +377,20 @@ public sealed class TimelineQueries : IDisposable
     }
 
     /// <summary>An actor with its event counts by type, or null for an unknown slug.</summary>
-    public async Task<ActorDetail?> GetActorAsync(string slug, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var actor = await db.Actors.AsNoTracking().Where(a => a.Slug == slug)
-            .Select(a => new { a.Id, Summary = new ActorSummary(a.Slug, a.Name, a.Kind) }).SingleOrDefaultAsync(cancellationToken);
-        if (actor is null)
+    public Task<ActorDetail?> GetActorAsync(string slug, CancellationToken cancellationToken = default) =>
+        ReadAsync(async db =>
         {
-            return null;
-        }
-        var events = db.Events.Where(e => e.Actors.Any(a => a.ActorId == actor.Id));
-        var types = await events.GroupBy(e => e.Type).Select(g => new TypeCount(g.Key, g.Count())).ToListAsync(cancellationToken);
-        var first = await events.OrderBy(e => e.Start).Select(e => (DateOnly?)e.Start).FirstOrDefaultAsync(cancellationToken);
-        var last = await events.OrderByDescending(e => e.Start).Select(e => (DateOnly?)e.Start).FirstOrDefaultAsync(cancellationToken);
-        return new ActorDetail(actor.Summary, types.Sum(t => t.Count), types.OrderByDescending(t => t.Count).ThenBy(t => t.Type).ToList(), first, last);
-    }
+            var actor = await db.Actors.AsNoTracking().Where(a => a.Slug == slug)
+                .Select(a => new { a.Id, Summary = new ActorSummary(a.Slug, a.Name, a.Kind) }).SingleOrDefaultAsync(cancellationToken);
+            if (actor is null)
+            {
+                return null;
+            }
+            // From the facet index: grouping a frequent actor's events in SQL reads all of them.
+            var index = await GetFacetIndexAsync(db, dataVersion.Read(), cancellationToken);
+            var (types, first, last) = index.ActorEvents(actor.Id);
+            return new ActorDetail(actor.Summary, types.Sum(t => t.Count), types, first, last);
+        }, cancellationToken);
 
     /// <summary>One article with its highlighted evidence, or null when the id is unknown.</summary>
     public async Task<ArticleDetail?> GetArticleAsync(int id, CancellationToken cancellationToken = default)
@@ -314,76 +422,45 @@ public sealed class TimelineQueries : IDisposable
         return ids.Count == distinct.Count ? ids : null;
     }
 
-    private static IQueryable<SearchMatch> Matches(TimelineDbContext db, string match) =>
-        db.Set<SearchMatch>().FromSqlRaw($"SELECT rowid AS EventId, {Bm25} AS Rank FROM EventSearch WHERE EventSearch MATCH {{0}}", match);
-
     // Filtering needs no rank: bm25() costs as much as the match itself.
     private static IQueryable<int> MatchingIds(TimelineDbContext db, string match) =>
         db.Set<SearchMatch>().FromSqlRaw("SELECT rowid AS EventId, 0.0 AS Rank FROM EventSearch WHERE EventSearch MATCH {0}", match).Select(m => m.EventId);
 
-    private static IQueryable<Event> Apply(TimelineDbContext db, TimelineFilter filter, string? match, List<int> actorIds, Except except)
+    /// <summary>
+    /// The events passing <paramref name="filter"/>'s actor, type and date filters (never its search). With
+    /// <paramref name="walkDates"/>, an actor is a test on each event (EXISTS on the (EventId, ActorId) key) so that
+    /// SQLite walks the (Start, Id) index and stops at the page size; else a chosen actor's event list may drive.
+    /// </summary>
+    private static IQueryable<Event> Apply(TimelineDbContext db, TimelineFilter filter, List<int> actorIds, bool walkDates)
     {
         var events = db.Events.AsNoTracking();
-        if (match is not null)
-        {
-            var matching = MatchingIds(db, match);
-            events = events.Where(e => matching.Contains(e.Id));
-        }
         // An actor's event list may drive the query (IN on the rowid) only when nothing else can: with a type or
         // date filter, SQLite would otherwise still prefer walking tens of thousands of rowids of a frequent actor
         // over the covering (Type, End, Start) or (End, Start) index. "Id + 0" keeps the test but not the drive.
-        var otherIndexedFilter = (except != Except.Types && filter.Types.Count > 0) || (except != Except.Dates && (filter.From is not null || filter.To is not null));
+        var otherIndexedFilter = filter.Types.Count > 0 || filter.From is not null || filter.To is not null;
         foreach (var actorId in actorIds)
         {
             var involved = db.EventActors.Where(ea => ea.ActorId == actorId).Select(ea => ea.EventId);
-            events = otherIndexedFilter
-                ? events.Where(e => involved.Contains(e.Id + 0))
-                : events.Where(e => involved.Contains(e.Id));
+            events = walkDates
+                ? events.Where(e => e.Actors.Any(a => a.ActorId == actorId))
+                : otherIndexedFilter
+                    ? events.Where(e => involved.Contains(e.Id + 0))
+                    : events.Where(e => involved.Contains(e.Id));
         }
-        if (except != Except.Types && filter.Types.Count > 0)
+        if (filter.Types.Count > 0)
         {
             var types = filter.Types.Distinct().ToList();
             events = events.Where(e => types.Contains(e.Type));
         }
-        if (except != Except.Dates)
+        if (filter.From is { } from)
         {
-            if (filter.From is { } from)
-            {
-                events = events.Where(e => e.End >= from);
-            }
-            if (filter.To is { } to)
-            {
-                events = events.Where(e => e.Start <= to);
-            }
+            events = events.Where(e => e.End >= from);
+        }
+        if (filter.To is { } to)
+        {
+            events = events.Where(e => e.Start <= to);
         }
         return events;
-    }
-
-    private static async Task<List<ActorCount>> CountActorsAsync(
-        TimelineDbContext db, TimelineFilter filter, string? match, List<int> actorIds, string? nameContains, int limit, CancellationToken cancellationToken)
-    {
-        // Without filters the (ActorId, EventId) index answers alone; with filters, walk the matching events and
-        // their actor links by primary key.
-        var links = filter.IsEmpty
-            ? db.EventActors.AsNoTracking()
-            : Apply(db, filter, match, actorIds, Except.None).SelectMany(e => e.Actors);
-        if (nameContains is not null)
-        {
-            var pattern = "%" + nameContains.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            links = links.Where(ea => EF.Functions.Like(ea.Actor.Name, pattern, "\\"));
-        }
-        var counts = await links.GroupBy(ea => ea.ActorId)
-            .Select(g => new { ActorId = g.Key, Count = g.Count() })
-            .OrderByDescending(x => x.Count).ThenBy(x => x.ActorId)
-            .Take(Math.Clamp(limit, 1, 500))
-            .ToListAsync(cancellationToken);
-        var wanted = counts.Select(c => c.ActorId).Union(nameContains is null ? actorIds : []).ToList();
-        var actors = await db.Actors.AsNoTracking().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
-        var byId = counts.ToDictionary(c => c.ActorId, c => c.Count);
-        return wanted.Where(actors.ContainsKey)
-            .Select(id => new ActorCount(actors[id].Slug, actors[id].Name, actors[id].Kind, byId.GetValueOrDefault(id)))
-            .OrderByDescending(a => a.Count).ThenBy(a => a.Name, StringComparer.Ordinal)
-            .ToList();
     }
 
     private sealed record MarkRow(int EventId, string Title, string Snippet);

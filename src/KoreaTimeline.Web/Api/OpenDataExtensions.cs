@@ -65,7 +65,8 @@ public static class OpenDataExtensions
                         ? RateLimitPartition.GetNoLimiter("circuit:" + client)
                         : RateLimitPartition.GetConcurrencyLimiter("circuit:" + client, _ => new ConcurrencyLimiterOptions { PermitLimit = limits.MaxCircuitsPerClient, QueueLimit = 0 });
                 }
-                if (IsOpenData(context) || limits.PagesPerMinute <= 0 || IsStaticFile(path))
+                // A health probe refused with 429 would take the node out of the load balancer.
+                if (IsOpenData(context) || limits.PagesPerMinute <= 0 || IsStaticFile(path) || path == "/healthz" || path == "/readyz")
                 {
                     return RateLimitPartition.GetNoLimiter("");
                 }

@@ -71,7 +71,8 @@ public sealed class OpenDataReader(TimelineQueries queries, IDbContextFactory<Ti
             {
                 yield break;
             }
-            page = await queries.GetPageAsync(filter with { Take = Math.Min(BatchSize, limit - written), After = page.Next }, cancellationToken);
+            // The total was read with the first batch; the next ones only page on.
+            page = await queries.GetPageAsync(filter with { Take = Math.Min(BatchSize, limit - written), After = page.Next }, countTotal: false, cancellationToken);
         }
     }
 
@@ -83,6 +84,8 @@ public sealed class OpenDataReader(TimelineQueries queries, IDbContextFactory<Ti
             return [];
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        using var interrupt = db.Database.GetDbConnection().InterruptOn(cancellationToken);
         return await db.Evidence.AsNoTracking()
             .Where(v => eventIds.Contains(v.EventId))
             .OrderBy(v => v.EventId).ThenBy(v => v.ArticleId).ThenBy(v => v.Start)

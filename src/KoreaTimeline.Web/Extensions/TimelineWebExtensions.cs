@@ -65,6 +65,7 @@ public static class TimelineWebExtensions
             .AddInteractiveServerComponents()
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxHubMessageBytes);
         builder.Services.AddMudServices();
+        builder.Services.AddTimelineHealthChecks();
         builder.AddTimelineApi();
         return builder;
     }
@@ -81,6 +82,8 @@ public static class TimelineWebExtensions
         }
         // Unknown routes get the not-found page with status 404 on the first HTTP response.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // /healthz (liveness) and /readyz (the database can be read).
+        app.MapTimelineHealthChecks();
         // The JSON API, exports, OpenAPI document and its reference page (Api/).
         app.MapTimelineApi();
         app.UseAntiforgery();

@@ -63,6 +63,22 @@ internal static class SyntheticTimeline
             pragma.ExecuteNonQuery();
         }
         using var transaction = connection.BeginTransaction();
+        // The search triggers rewrite an event's FTS row on every insert that feeds it (three or more per event):
+        // they are set aside while filling and the index is built once at the end, as the migration does.
+        var triggers = new List<(string Name, string Sql)>();
+        using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'EventSearch_%'";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                triggers.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        foreach (var (name, _) in triggers)
+        {
+            Execute(connection, $"DROP TRIGGER {name}");
+        }
         Execute(connection, "INSERT INTO Articles(Id, Source, Title, Outlet, Published, PublishedSource, ContentHash, Text, ExtractorVersion, ImportedAt) " +
             "VALUES (1, 'synthetic', 'Synthetic', 'Bench Wire', '2026-01-01', 'given', 'x', 'synthetic', 'bench', '2026-01-01 00:00:00+00:00')");
         for (var i = 0; i < Actors.Length; i++)
@@ -102,6 +118,18 @@ internal static class SyntheticTimeline
             }
             var quote = $"{Actors[actors[^1]]} {Verbs[random.Next(Verbs.Length)]} {Objects[random.Next(Objects.Length)]}, {Fillers[random.Next(Fillers.Length)]}, {Fillers[random.Next(Fillers.Length)]}.";
             Run(insertEvidence, id, quote);
+        }
+        Execute(connection, """
+            INSERT INTO EventSearch(rowid, Title, Quotes, Actors, Place)
+            SELECT e.Id, e.Title,
+                COALESCE((SELECT group_concat(v.Text, ' … ') FROM Evidence v WHERE v.EventId = e.Id), ''),
+                COALESCE((SELECT group_concat(a.Name, ', ') FROM EventActors ea JOIN Actors a ON a.Id = ea.ActorId WHERE ea.EventId = e.Id), ''),
+                COALESCE(e.Location, '')
+            FROM Events e
+            """);
+        foreach (var (_, sql) in triggers)
+        {
+            Execute(connection, sql);
         }
         transaction.Commit();
         Execute(connection, "INSERT INTO EventSearch(EventSearch) VALUES ('optimize')");

@@ -63,12 +63,12 @@ public partial class EventPage
     {
         if (Event?.Summary.Id != Id)
         {
-            Event = await Queries.GetEventAsync(Id);
-            Neighbours = Event is null ? null : await Queries.GetNeighboursAsync(Id);
+            Event = await Queries.GetEventAsync(Id, Aborted);
+            Neighbours = Event is null ? null : await Queries.GetNeighboursAsync(Id, cancellationToken: Aborted);
         }
         else if (Neighbours is null)
         {
-            Neighbours = await Queries.GetNeighboursAsync(Id);
+            Neighbours = await Queries.GetNeighboursAsync(Id, cancellationToken: Aborted);
         }
         if (Event is null)
         {

@@ -112,8 +112,8 @@ public partial class TimelinePage
         try
         {
             // The page and the counts are independent reads on their own connections.
-            var pageTask = Queries.GetPageAsync(Filter);
-            var facetsTask = Queries.GetFacetsAsync(Filter);
+            var pageTask = Queries.GetPageAsync(Filter, Aborted);
+            var facetsTask = Queries.GetFacetsAsync(Filter, cancellationToken: Aborted);
             await Task.WhenAll(pageTask, facetsTask);
             var (page, facets) = (await pageTask, await facetsTask);
             View = new TimelineView(key, page, facets);
@@ -150,7 +150,7 @@ public partial class TimelinePage
         LoadingMore = true;
         try
         {
-            var page = await Queries.GetPageAsync(Filter with { After = NextCursor });
+            var page = await Queries.GetPageAsync(Filter with { After = NextCursor }, countTotal: false, Aborted);
             items.AddRange(page.Items.Where(i => items.All(x => x.Event.Id != i.Event.Id)));
             NextCursor = page.Next;
         }
@@ -197,7 +197,7 @@ public partial class TimelinePage
         return string.Join(", ", parts);
     }
 
-    public void Dispose() => Changes.Changed -= OnTimelineChanged;
+    protected override void OnDisposed() => Changes.Changed -= OnTimelineChanged;
 }
 
 /// <summary>What the timeline page shows for one URL: the first page and the counts.</summary>
