@@ -66,6 +66,8 @@ public static class TimelineWebExtensions
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxHubMessageBytes);
         builder.Services.AddMudServices();
         builder.AddTimelineApi();
+        // Editors' and admins' accounts, sign-in cookie and policies.
+        builder.AddTimelineAccounts();
         return builder;
     }
 
@@ -81,6 +83,8 @@ public static class TimelineWebExtensions
         }
         // Unknown routes get the not-found page with status 404 on the first HTTP response.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Who is signed in (editors and admins), before any endpoint runs.
+        app.UseTimelineAccounts();
         // The JSON API, exports, OpenAPI document and its reference page (Api/).
         app.MapTimelineApi();
         app.UseAntiforgery();
