@@ -27,11 +27,17 @@ public static class CorrectionFields
     /// <summary>An editor's note shown on the event page (a JSON string).</summary>
     public const string Note = "note";
 
+    /// <summary>Events merged into this one: the quotes they had (<see cref="MergeValue"/>); an event stating them again joins it.</summary>
+    public const string Merge = "merge";
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }
 
 /// <summary>A corrected date: the inclusive interval and its precision id (<c>day</c>, <c>month</c>, ...).</summary>
 public sealed record DateValue(DateOnly Start, DateOnly End, string Precision);
+
+/// <summary>The quotes of the events merged into an event.</summary>
+public sealed record MergeValue(IReadOnlyList<QuoteAnchor> Quotes);
 
 /// <summary>An actor an editor added: from the gazetteer or the timeline's actors, or new.</summary>
 public sealed record ActorRef(string Slug, string Name, string Kind);

@@ -82,10 +82,51 @@ internal static class CorrectionReplay
                 }
                 correction.EventId = target.Id;
             }
-            await ApplyAsync(db, target, correction, cancellationToken);
+            if (correction.Field == CorrectionFields.Merge)
+            {
+                await AbsorbAsync(db, target, correction, events, hashes, cancellationToken);
+            }
+            else
+            {
+                await ApplyAsync(db, target, correction, cancellationToken);
+            }
             correction.Anchors = SerializeAnchors(AnchorsOf(target, hashes));
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// An event merged into <paramref name="target"/> that a re-import stated again (it holds one of the merged quotes)
+    /// is merged again: its quotes and actors move to the target, it is removed, and its id redirects to the target.
+    /// </summary>
+    private static async Task AbsorbAsync(TimelineDbContext db, Event target, EventCorrection correction, List<Event> events,
+        IReadOnlyDictionary<int, string> hashes, CancellationToken cancellationToken)
+    {
+        var merged = JsonSerializer.Deserialize<MergeValue>(correction.Value, CorrectionFields.Json)?.Quotes ?? [];
+        foreach (var other in events.Where(e => e != target && Shared(e, merged.ToList(), hashes) > 0).ToList())
+        {
+            MoveInto(target, other);
+            db.Events.Remove(other);
+            events.Remove(other);
+            await db.SaveChangesAsync(cancellationToken);
+            await Import.ArticleImporter.RecordAliasAsync(db, other.Id, target.Id, cancellationToken);
+        }
+    }
+
+    /// <summary>Moves the quotes and the actors of <paramref name="source"/> to <paramref name="target"/>.</summary>
+    public static void MoveInto(Event target, Event source)
+    {
+        foreach (var quote in source.Evidence.ToList())
+        {
+            quote.Event = target;
+            quote.EventId = target.Id;
+            target.Evidence.Add(quote);
+        }
+        source.Evidence.Clear();
+        foreach (var link in source.Actors.Where(a => target.Actors.All(t => t.Actor.Slug != a.Actor.Slug)).ToList())
+        {
+            target.Actors.Add(new EventActor { Actor = link.Actor });
+        }
     }
 
     /// <summary>Events by id with their actors and quotes (tracked).</summary>

@@ -197,6 +197,64 @@ public sealed class EventEditor(
     }
 
     /// <summary>
+    /// Merges event <paramref name="sourceId"/> into <paramref name="targetId"/>: the target keeps its fields and gains the
+    /// source's quotes and actors; the source's permalink redirects to the target (alias), and a re-import that states
+    /// the source's quotes again merges them again.
+    /// </summary>
+    public async Task<EditResult> MergeAsync(int targetId, int sourceId, EditorIdentity editor, string? note = null, CancellationToken cancellationToken = default)
+    {
+        if (targetId == sourceId)
+        {
+            return EditResult.Invalid("An event cannot be merged into itself.");
+        }
+        var cleanedNote = Clean(note);
+        if (cleanedNote?.Length > MaxNote)
+        {
+            return EditResult.Invalid($"The note is longer than {MaxNote} characters.");
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        EditResult result;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var both = await CorrectionReplay.LoadAsync(db, [targetId, sourceId], cancellationToken);
+            var target = both.SingleOrDefault(e => e.Id == targetId);
+            var source = both.SingleOrDefault(e => e.Id == sourceId);
+            if (target is null)
+            {
+                return EditResult.NotFound(targetId);
+            }
+            if (source is null)
+            {
+                return EditResult.Invalid($"There is no event {sourceId} to merge.");
+            }
+            var hashes = await CorrectionReplay.ArticleHashesAsync(db, both, cancellationToken);
+            var now = DateTimeOffset.UtcNow;
+            var correction = await db.EventCorrections.SingleOrDefaultAsync(c => c.EventId == targetId && c.Field == CorrectionFields.Merge, cancellationToken);
+            var merged = (correction is null ? [] : Parse<MergeValue>(correction.Value)?.Quotes ?? []).Concat(CorrectionReplay.AnchorsOf(source, hashes)).ToList();
+            correction ??= db.EventCorrections.Add(new EventCorrection
+            {
+                EventId = targetId, Field = CorrectionFields.Merge, Value = "", Anchors = "[]", UserId = editor.UserId, CreatedAt = now,
+            }).Entity;
+            correction.Value = Serialize(new MergeValue(merged));
+            correction.UserId = editor.UserId;
+            correction.UpdatedAt = now;
+            var before = $"event {sourceId}: {source.Title}";
+            CorrectionReplay.MoveInto(target, source);
+            correction.Anchors = CorrectionReplay.SerializeAnchors(CorrectionReplay.AnchorsOf(target, hashes));
+            db.Events.Remove(source);
+            db.AuditEntries.Add(Audit(targetId, editor, CorrectionFields.Merge, before, $"merged into event {targetId}", cleanedNote, now));
+            await db.SaveChangesAsync(cancellationToken);
+            await ArticleImporter.RecordAliasAsync(db, sourceId, targetId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            result = new EditResult(EditStatus.Done, EventId: targetId, Slug: target.Slug);
+        }
+        logger.LogInformation("{Editor} merged event {SourceId} into {TargetId}", editor.Name, sourceId, targetId);
+        changes.NotifyChanged();
+        return result;
+    }
+
+    /// <summary>
     /// Hides a spurious event: its row, quotes and links go (its permalink answers 404), the correction keeps its quotes,
     /// and the importer never stores an event stating them again. <see cref="UnhideAsync"/> brings it back.
     /// </summary>
