@@ -112,3 +112,30 @@ public sealed class CorrectionFormsTest(EditorsAppFactory app) : IClassFixture<E
         Assert.Equal(HttpStatusCode.NotFound, (await app.NewClient().GetAsync("/api/events/987654/history", Cancellation)).StatusCode);
     }
 }
+
+/// <summary>The merge form: by permalink, the other event's permalink redirects, and a bad reference is refused with a message.</summary>
+public sealed class MergeFormTest(EditorsAppFactory app) : IClassFixture<EditorsAppFactory>
+{
+    private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Merging_by_permalink_redirects_the_other_event_and_bad_references_are_refused()
+    {
+        var kept = app.Sample!.Events[0];
+        var merged = app.Sample.Events[2];
+        var editor = await app.SignedInAsync(EditorsAppFactory.EditorEmail);
+
+        var bad = await EditorsAppFactory.PostFormAsync(editor, $"/editor/events/{kept.Id}", "merge", new() { ["MergeForm.Other"] = "the talks" });
+        var self = await EditorsAppFactory.PostFormAsync(editor, $"/editor/events/{kept.Id}", "merge", new() { ["MergeForm.Other"] = kept.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var response = await EditorsAppFactory.PostFormAsync(editor, $"/editor/events/{kept.Id}", "merge", new() { ["MergeForm.Other"] = $"http://localhost/events/{merged.Id}/{merged.Slug}" });
+
+        Assert.Contains("Give the other event&#x27;s id", await bad.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+        Assert.Contains("cannot be merged into itself", await self.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var old = await app.NewClient().GetAsync($"/events/{merged.Id}/{merged.Slug}", Cancellation);
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal($"/events/{kept.Id}/{kept.Slug}", old.Headers.Location!.OriginalString);
+        var history = await app.NewClient().GetFromJsonAsync<EventHistoryModel>($"/api/events/{kept.Id}/history", Cancellation);
+        Assert.Equal("merge", history!.Changes[0].Field);
+    }
+}

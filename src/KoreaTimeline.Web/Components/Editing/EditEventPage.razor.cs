@@ -52,6 +52,7 @@ public partial class EditEventPage
         "remove-actor" => "Actor removed.",
         "note" => "Note saved.",
         "hide" => "The event is hidden.",
+        "merge" => "The other event is merged into this one.",
         "unhide" => "The event is shown again.",
         _ => null,
     };
@@ -69,6 +70,8 @@ public partial class EditEventPage
     [SupplyParameterFromForm(FormName = "remove-actor")] private RemoveActorInput? RemoveActorForm { get; set; }
 
     [SupplyParameterFromForm(FormName = "note")] private NoteInput? NoteForm { get; set; }
+
+    [SupplyParameterFromForm(FormName = "merge")] private MergeInput? MergeForm { get; set; }
 
     [SupplyParameterFromForm(FormName = "hide")] private HideInput? HideForm { get; set; }
 
@@ -92,6 +95,7 @@ public partial class EditEventPage
         AddActorForm ??= new AddActorInput();
         RemoveActorForm ??= new RemoveActorInput { Slug = e is { Actors.Count: > 0 } ? e.Actors[0].Slug : "" };
         NoteForm ??= new NoteInput { Text = editorial?.Note };
+        MergeForm ??= new MergeInput();
         HideForm ??= new HideInput();
         UnhideForm ??= new HideInput();
     }
@@ -113,6 +117,11 @@ public partial class EditEventPage
     private Task RemoveActorAsync() => ApplyAsync("remove-actor", (editor, id) => Editor.RemoveActorAsync(id, RemoveActorForm!.Slug, editor, RemoveActorForm.Note));
 
     private Task SaveNoteAsync() => ApplyAsync("note", (editor, id) => Editor.SetNoteAsync(id, NoteForm!.Text, editor));
+
+    private Task MergeAsync() => ApplyAsync("merge", (editor, id) =>
+        MergeInput.ParseId(MergeForm!.Other) is { } other
+            ? Editor.MergeAsync(id, other, editor, MergeForm.Note)
+            : Task.FromResult(EditResult.Invalid("Give the other event's id (a number) or its permalink (/events/ID/...).")));
 
     private Task HideAsync() => ApplyAsync("hide", (editor, id) => Editor.HideAsync(id, editor, HideForm!.Reason));
 
@@ -207,6 +216,23 @@ public partial class EditEventPage
     public sealed class NoteInput
     {
         [StringLength(EventEditor.MaxNote, ErrorMessage = "At most 2,000 characters.")] public string? Text { get; set; }
+    }
+
+    /// <summary>The merge form: the other event by id or permalink.</summary>
+    public sealed class MergeInput
+    {
+        [Required(ErrorMessage = "Give the other event's id or permalink.")]
+        [StringLength(500)]
+        public string Other { get; set; } = "";
+
+        [StringLength(EventEditor.MaxNote)] public string? Note { get; set; }
+
+        /// <summary>The id in "123", "/events/123/slug" or "https://host/events/123/slug"; null when there is none.</summary>
+        public static int? ParseId(string? text)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(text?.Trim() ?? "", @"^(?:(?:https?://[^/]+)?/events/)?(?<id>[0-9]{1,9})(?:/.*)?$");
+            return match.Success ? int.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture) : null;
+        }
     }
 
     /// <summary>The hide and show-again forms.</summary>
