@@ -16,5 +16,6 @@ internal static class CliServices
                 .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning))
             .AddTimelineData(connectionString)
             .AddSingleton(new ArticleImportOptions(maxArticleBytes))
+            .AddTimelineAccounts().Services
             .BuildServiceProvider();
 }

@@ -5,6 +5,7 @@ var root = new RootCommand("koreatimeline: extract dated events from news articl
 {
     ImportCommand.Create(),
     ReextractCommand.Create(),
+    UsersCommand.Create(),
     ExtractCommand.Create(),
     DatesCommand.Create(),
     TimexEvalCommand.Create(),

@@ -1,7 +1,10 @@
 
+using KoreaTimeline.Data.Editing;
+using KoreaTimeline.Data.Entities;
 using KoreaTimeline.Data.Import;
 using KoreaTimeline.Data.Queries;
 using KoreaTimeline.Extraction.Pipeline;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +32,21 @@ public static class TimelineDataExtensions
         services.AddSingleton(ArticleExtractor.Default);
         services.TryAddSingleton(new ArticleImportOptions());
         services.AddSingleton<ArticleImporter>();
+        services.AddSingleton<EventEditor>();
+        services.AddSingleton<EditorialQueries>();
         return services;
+    }
+
+    /// <summary>
+    /// Identity's stores of editors' and admins' accounts in the timeline's database (user and role managers,
+    /// <see cref="UserAccounts"/>); the web app adds sign-in and cookies on top. Call after <see cref="AddTimelineData"/>.
+    /// </summary>
+    public static IdentityBuilder AddTimelineAccounts(this IServiceCollection services)
+    {
+        services.AddScoped<UserAccounts>();
+        return services.AddIdentityCore<TimelineUser>(UserAccounts.ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<TimelineDbContext>();
     }
 
     /// <summary>

@@ -1,17 +1,19 @@
 using KoreaTimeline.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KoreaTimeline.Data;
 
 /// <summary>
-/// The timeline's database: articles, events, actors and the evidence linking them.
+/// The timeline's database: articles, events, actors and the evidence linking them; editors' corrections and their
+/// audit; and the editors' accounts (ASP.NET Core Identity tables <c>AspNet*</c>).
 /// </summary>
 /// <remarks>
 /// Add a migration from the repository root with
 /// <c>dotnet ef migrations add NAME --project src/KoreaTimeline.Data</c>.
 /// Components take a short-lived context per operation from <see cref="IDbContextFactory{TContext}"/>.
 /// </remarks>
-public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : DbContext(options)
+public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : IdentityDbContext<TimelineUser>(options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Event> Events => Set<Event>();
@@ -19,7 +21,12 @@ public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : Db
     public DbSet<EventActor> EventActors => Set<EventActor>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<EventAlias> EventAliases => Set<EventAlias>();
+    public DbSet<EventCorrection> EventCorrections => Set<EventCorrection>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TimelineDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TimelineDbContext).Assembly);
+    }
 }

@@ -9,15 +9,23 @@ internal static class CliProcess
 
     public static string RepositoryRoot { get; } = Data.TimelineDataExtensions.ResolveBaseDirectory(AppContext.BaseDirectory);
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>Runs the command with <paramref name="stdin"/> on its redirected standard input (null: not redirected).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(string? stdin, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null, WorkingDirectory = RepositoryRoot };
         start.ArgumentList.Add(Dll);
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
         }
         using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
         var cancellation = Xunit.TestContext.Current.CancellationToken;
         var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
         var stderr = process.StandardError.ReadToEndAsync(cancellation);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KoreaTimeline.Data.Editing;
 using KoreaTimeline.Data.Entities;
 using KoreaTimeline.Extraction.Pipeline;
 using Microsoft.EntityFrameworkCore;
@@ -145,6 +146,20 @@ public sealed class ArticleImporter(
         return results;
     }
 
+    /// <summary>Runs the current extractor over the given articles (an editor showed a hidden event again).</summary>
+    public async Task<IReadOnlyList<ArticleImportResult>> ReextractArticlesAsync(IReadOnlyList<int> articleIds, CancellationToken cancellationToken = default)
+    {
+        var results = new List<ArticleImportResult>(articleIds.Count);
+        foreach (var id in articleIds)
+        {
+            if (await ReextractArticleAsync(id, cancellationToken) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+        return results;
+    }
+
     private async Task<ArticleImportResult?> ReextractArticleAsync(int id, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -202,6 +217,9 @@ public sealed class ArticleImporter(
             {
                 status = ImportStatus.Changed;
             }
+            // An event an editor hid is not stored again: the extraction's events that state its quotes are dropped.
+            var hidden = await CorrectionReplay.HiddenAnchorsAsync(db, existing?.Id ?? 0, cancellationToken);
+            var stated = extraction.Events.Where(e => !CorrectionReplay.IsHidden(e, existing?.Id ?? 0, file.ContentHash, hidden)).ToList();
             article = existing ?? db.Articles.Add(new Article { Source = file.Source, PublishedSource = "", ContentHash = "", Text = "", ExtractorVersion = "" }).Entity;
 
             // The article's previous events: its evidence goes; those no other article states may be reused in place
@@ -225,7 +243,7 @@ public sealed class ArticleImporter(
             var orphans = previous.Select(e => e.Id).ToHashSet();
             // Offsets compare only within the same text; quote texts compare always.
             var sameText = article.ContentHash == file.ContentHash;
-            var matches = MatchPrevious(previous, previousQuotes, extraction.Events, sameText);
+            var matches = MatchPrevious(previous, previousQuotes, stated, sameText);
             var successors = new List<Event>();
 
             article.Title = file.Metadata.Title ?? extraction.Article.Title;
@@ -238,11 +256,11 @@ public sealed class ArticleImporter(
             article.ExtractorVersion = ArticleExtractor.Version;
             article.ImportedAt = DateTimeOffset.UtcNow;
 
-            var actors = await ResolveActorsAsync(db, extraction.Events, cancellationToken);
+            var actors = await ResolveActorsAsync(db, stated, cancellationToken);
             var absorbed = new HashSet<int>();
-            for (var index = 0; index < extraction.Events.Count; index++)
+            for (var index = 0; index < stated.Count; index++)
             {
-                var extracted = extraction.Events[index];
+                var extracted = stated[index];
                 var eventActors = extracted.Actors.Select(a => actors[Slugs.From(a.Name)]).DistinctBy(a => a.Slug).ToList();
                 var evidence = extracted.Evidence.Select(v => new Evidence { Article = article, Start = v.Start, End = v.End, Text = v.Text }).ToList();
                 var incoming = new MergeCandidate(extracted.Type, extracted.Date.Start, extracted.Date.End, eventActors.Select(ToMergeActor).ToList());
@@ -291,6 +309,8 @@ public sealed class ArticleImporter(
                 }
                 await db.SaveChangesAsync(cancellationToken);
             }
+            // Editors' corrections of these events (and of those whose quotes this article holds) are applied again.
+            await CorrectionReplay.ReapplyAsync(db, article.Id, successors.Concat(matched).Select(e => e.Id), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         changes.NotifyChanged();

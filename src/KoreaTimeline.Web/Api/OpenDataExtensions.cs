@@ -125,7 +125,8 @@ public static class OpenDataExtensions
 
         app.MapGroup("/api").WithTags("Timeline").RequireRateLimiting(RateLimitPolicy)
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status500InternalServerError)
-            .MapEventsApi();
+            .MapEventsApi()
+            .MapEventHistoryApi();
         app.MapGroup("/export").WithTags("Exports").RequireRateLimiting(RateLimitPolicy)
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status500InternalServerError)
             .MapExports();

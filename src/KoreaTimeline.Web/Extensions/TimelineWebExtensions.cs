@@ -67,6 +67,8 @@ public static class TimelineWebExtensions
         builder.Services.AddMudServices();
         builder.Services.AddTimelineHealthChecks();
         builder.AddTimelineApi();
+        // Editors' and admins' accounts, sign-in cookie and policies.
+        builder.AddTimelineAccounts();
         return builder;
     }
 
@@ -82,6 +84,8 @@ public static class TimelineWebExtensions
         }
         // Unknown routes get the not-found page with status 404 on the first HTTP response.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Who is signed in (editors and admins), before any endpoint runs.
+        app.UseTimelineAccounts();
         // /healthz (liveness) and /readyz (the database can be read).
         app.MapTimelineHealthChecks();
         // The JSON API, exports, OpenAPI document and its reference page (Api/).

@@ -1,0 +1,28 @@
+using KoreaTimeline.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KoreaTimeline.Data.Configurations;
+
+internal sealed class EventCorrectionConfiguration : IEntityTypeConfiguration<EventCorrection>
+{
+    public void Configure(EntityTypeBuilder<EventCorrection> builder)
+    {
+        builder.ToTable("EventCorrections");
+        builder.HasIndex(c => new { c.EventId, c.Field }).IsUnique();
+        builder.Property(c => c.Field).HasMaxLength(32);
+        builder.Property(c => c.UserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditEntries");
+        builder.HasIndex(a => new { a.EventId, a.Id });
+        builder.Property(a => a.Field).HasMaxLength(32);
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.UserName).HasMaxLength(256);
+    }
+}
