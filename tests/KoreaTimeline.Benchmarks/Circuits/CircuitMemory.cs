@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -187,6 +188,7 @@ internal static class CircuitMemory
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            builder.UseSolutionRelativeContentRoot("src/KoreaTimeline.Web");
             // MudBlazor's files from the build output, as a published app serves them.
             builder.UseStaticWebAssets();
             builder.UseSetting("ConnectionStrings:Timeline", $"Data Source={database}");
