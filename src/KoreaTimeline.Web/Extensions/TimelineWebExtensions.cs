@@ -65,6 +65,8 @@ public static class TimelineWebExtensions
             .AddInteractiveServerComponents()
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxHubMessageBytes);
         builder.Services.AddMudServices();
+        // Pages of event cards as HTML, shared by every circuit showing the same events (memory per circuit).
+        builder.Services.AddSingleton<Components.Shared.EventCardHtml>();
         builder.AddTimelineApi();
         return builder;
     }

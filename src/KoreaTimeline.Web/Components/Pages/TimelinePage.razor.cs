@@ -33,9 +33,7 @@ public partial class TimelinePage
 
     [Inject] private ILogger<TimelinePage> Logger { get; set; } = null!;
 
-    [Inject] private IServiceProvider Services { get; set; } = null!;
-
-    [Inject] private ILoggerFactory Loggers { get; set; } = null!;
+    [Inject] private EventCardHtml CardHtml { get; set; } = null!;
 
     /// <summary>Free-text search.</summary>
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
@@ -129,7 +127,7 @@ public partial class TimelinePage
             var facetsTask = Queries.GetFacetsAsync(Filter);
             await Task.WhenAll(pageTask, facetsTask);
             var (page, facets) = (await pageTask, await facetsTask);
-            var cards = await EventCardHtml.RenderAsync(Services, Loggers, page.Items);
+            var cards = await CardHtml.RenderAsync(page.Items);
             View = new TimelineView(key, page.Total, facets);
             shownIds.Clear();
             shownIds.UnionWith(page.Items.Select(i => i.Event.Id));
@@ -169,7 +167,7 @@ public partial class TimelinePage
         {
             var page = await Queries.GetPageAsync(Filter with { After = NextCursor });
             var added = page.Items.Where(i => !shownIds.Contains(i.Event.Id)).ToList();
-            cardPages.Add(await EventCardHtml.RenderAsync(Services, Loggers, added));
+            cardPages.Add(await CardHtml.RenderAsync(added));
             shownIds.UnionWith(added.Select(i => i.Event.Id));
             NextCursor = page.Next;
         }
