@@ -18,7 +18,7 @@ namespace KoreaTimeline.Web.Components.Shared;
 /// Keyed by a hash of the events' content, not by the view, so an import that changes an event changes the key and a
 /// changed event is never shown stale. Bounded by size (characters) and dropped after ten idle minutes.
 /// </remarks>
-public sealed class EventCardHtml(IServiceProvider services, ILoggerFactory loggers) : IDisposable
+public sealed class EventCardHtml(IServiceScopeFactory scopes, ILoggerFactory loggers) : IDisposable
 {
     /// <summary>The most characters of HTML kept (16 MB).</summary>
     public const long MaxCachedChars = 8 * 1024 * 1024;
@@ -44,7 +44,9 @@ public sealed class EventCardHtml(IServiceProvider services, ILoggerFactory logg
 
     private async Task<string> RenderHtmlAsync(IReadOnlyList<TimelineItem> items)
     {
-        await using var renderer = new HtmlRenderer(services, loggers);
+        // A scope of its own, as a request has: the renderer asks for scoped services (navigation, JS interop).
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(EventCardItems.Items)] = items });
