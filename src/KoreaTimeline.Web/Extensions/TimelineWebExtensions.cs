@@ -66,6 +66,8 @@ public static class TimelineWebExtensions
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxHubMessageBytes);
         builder.Services.AddMudServices();
         builder.Services.AddTimelineHealthChecks();
+        // Pages of event cards as HTML, shared by every circuit showing the same events (memory per circuit).
+        builder.Services.AddSingleton<Components.Shared.EventCardHtml>();
         builder.AddTimelineApi();
         // Editors' and admins' accounts, sign-in cookie and policies.
         builder.AddTimelineAccounts();

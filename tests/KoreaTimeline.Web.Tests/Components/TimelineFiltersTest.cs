@@ -112,4 +112,42 @@ public sealed class TimelineFiltersTest : BunitTest
         Assert.Equal(new DateOnly(2017, 1, 1), changed!.From);
         Assert.Equal(new DateOnly(2019, 12, 31), changed!.To);
     }
+
+    [Fact]
+    public void Facets_order_and_dates_cost_no_component_each()
+    {
+        var cut = RenderPanel(new TimelineFilter());
+
+        // Each MudChip, MudSelect or MudDatePicker is kept by every open circuit; these are plain buttons and native fields.
+        Assert.Empty(cut.FindComponents<MudBlazor.MudChip<string>>());
+        Assert.Empty(cut.FindComponents<MudBlazor.MudSelect<TimelineSort>>());
+        Assert.Empty(cut.FindComponents<MudBlazor.MudDatePicker>());
+        Assert.Equal("BUTTON", cut.Find("[data-actor=north-korea]").TagName);
+        Assert.Equal("date", cut.Find("[data-testid=from]").GetAttribute("type"));
+    }
+
+    [Fact]
+    public void The_order_field_changes_the_sort()
+    {
+        var cut = RenderPanel(new TimelineFilter());
+
+        cut.Find("[data-testid=sort]").Change(nameof(TimelineSort.Oldest));
+
+        Assert.Equal(TimelineSort.Oldest, changed!.Sort);
+        Assert.NotNull(cut.Find("[data-testid=sort] option[value=Relevance]").GetAttribute("disabled"));
+    }
+
+    [Fact]
+    public void The_date_fields_set_and_clear_the_range()
+    {
+        var cut = RenderPanel(new TimelineFilter { To = new DateOnly(2019, 12, 31) });
+        Assert.Equal("2019-12-31", cut.Find("[data-testid=to]").GetAttribute("value"));
+
+        cut.Find("[data-testid=from]").Change("2017-03-01");
+        Assert.Equal(new DateOnly(2017, 3, 1), changed!.From);
+        Assert.Equal(new DateOnly(2019, 12, 31), changed!.To);
+
+        cut.Find("[data-testid=to]").Change("");
+        Assert.Null(changed!.To);
+    }
 }

@@ -1,6 +1,7 @@
 using KoreaTimeline.Data;
 using KoreaTimeline.Data.Queries;
 using KoreaTimeline.Extraction.Pipeline;
+using KoreaTimeline.Web.Components.Shared;
 using KoreaTimeline.Web.Components.Timeline;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,8 @@ public partial class TimelinePage
     public const int PageSize = 50;
 
     private string? loadedKey;
-    private List<TimelineItem> items = [];
+    private readonly HashSet<int> shownIds = [];
+    private readonly List<MarkupString> cardPages = [];
 
     [Inject] private TimelineQueries Queries { get; set; } = null!;
 
@@ -30,6 +32,8 @@ public partial class TimelinePage
     [Inject] private IOptions<TimelineOptions> Options { get; set; } = null!;
 
     [Inject] private ILogger<TimelinePage> Logger { get; set; } = null!;
+
+    [Inject] private EventCardHtml CardHtml { get; set; } = null!;
 
     /// <summary>Free-text search.</summary>
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
@@ -50,14 +54,21 @@ public partial class TimelinePage
     [SupplyParameterFromQuery(Name = "sort")] public string? Sort { get; set; }
 
     /// <summary>
-    /// The first page and counts. Not persisted from prerendering: 50 events with their counts are far over the hub's
+    /// The total and the counts. Not persisted from prerendering: 50 events with their counts are far over the hub's
     /// 32 KB message limit (the circuit would close before it starts); the circuit runs the same two queries again.
     /// </summary>
     private TimelineView? View { get; set; }
 
-    private TimelineFilter Filter { get; set; } = new();
+    /// <summary>
+    /// The cards shown, as HTML, one string per page loaded. The events themselves are not kept once rendered: an open
+    /// timeline holds its markup and the ids shown (for "load more"), not the query results.
+    /// </summary>
+    private IReadOnlyList<MarkupString> CardPages => cardPages;
 
-    private IReadOnlyList<TimelineItem> Items => items;
+    /// <summary>How many events are shown.</summary>
+    private int Shown => shownIds.Count;
+
+    private TimelineFilter Filter { get; set; } = new();
 
     private string? NextCursor { get; set; }
 
@@ -116,8 +127,12 @@ public partial class TimelinePage
             var facetsTask = Queries.GetFacetsAsync(Filter, cancellationToken: Aborted);
             await Task.WhenAll(pageTask, facetsTask);
             var (page, facets) = (await pageTask, await facetsTask);
-            View = new TimelineView(key, page, facets);
-            items = [.. page.Items];
+            var cards = await CardHtml.RenderAsync(page.Items);
+            View = new TimelineView(key, page.Total, facets, page.Ranked);
+            shownIds.Clear();
+            shownIds.UnionWith(page.Items.Select(i => i.Event.Id));
+            cardPages.Clear();
+            cardPages.Add(cards);
             NextCursor = page.Next;
             loadedKey = key;
         }
@@ -151,7 +166,9 @@ public partial class TimelinePage
         try
         {
             var page = await Queries.GetPageAsync(Filter with { After = NextCursor }, countTotal: false, Aborted);
-            items.AddRange(page.Items.Where(i => items.All(x => x.Event.Id != i.Event.Id)));
+            var added = page.Items.Where(i => !shownIds.Contains(i.Event.Id)).ToList();
+            cardPages.Add(await CardHtml.RenderAsync(added));
+            shownIds.UnionWith(added.Select(i => i.Event.Id));
             NextCursor = page.Next;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -200,5 +217,5 @@ public partial class TimelinePage
     protected override void OnDisposed() => Changes.Changed -= OnTimelineChanged;
 }
 
-/// <summary>What the timeline page shows for one URL: the first page and the counts.</summary>
-public sealed record TimelineView(string Key, TimelineResults Page, TimelineFacets Facets);
+/// <summary>What the timeline page shows for one URL besides its cards: how many events match, and the counts.</summary>
+public sealed record TimelineView(string Key, int Total, TimelineFacets Facets, int? Ranked = null);

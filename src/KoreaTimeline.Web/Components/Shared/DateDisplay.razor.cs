@@ -25,20 +25,20 @@ public partial class DateDisplay
     [Parameter] public string? DateText { get; set; }
 
     /// <summary>How precisely the date is known, in words; shown beside any date that is not one day.</summary>
-    private string PrecisionLabel => Precision switch
+    private static string PrecisionLabel(DatePrecision precision) => precision switch
     {
         DatePrecision.Approximate => "approx.",
         DatePrecision.Range => "range",
-        _ => Precision.Id(),
+        _ => precision.Id(),
     };
 
-    private string IsoValue => Start == End
-        ? Start.ToString("yyyy-MM-dd", Culture)
-        : $"{Start.ToString("yyyy-MM-dd", Culture)}/{End.ToString("yyyy-MM-dd", Culture)}";
+    private static string IsoValue(DateOnly start, DateOnly end) => start == end
+        ? start.ToString("yyyy-MM-dd", Culture)
+        : $"{start.ToString("yyyy-MM-dd", Culture)}/{end.ToString("yyyy-MM-dd", Culture)}";
 
-    private string Title => string.IsNullOrWhiteSpace(DateText)
-        ? $"{Precision.Id()} precision"
-        : $"\u201C{DateText}\u201D ({Precision.Id()} precision)";
+    private static string Title(DatePrecision precision, string? dateText) => string.IsNullOrWhiteSpace(dateText)
+        ? $"{precision.Id()} precision"
+        : $"\u201C{dateText}\u201D ({precision.Id()} precision)";
 
     /// <summary>
     /// Formats an inclusive interval: "Sun 2 Mar 2025", "24–27 Feb 2025", "Feb 2019", "Q3 2020", "2020",

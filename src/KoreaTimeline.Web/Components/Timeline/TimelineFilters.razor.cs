@@ -1,3 +1,4 @@
+using System.Globalization;
 using KoreaTimeline.Data.Queries;
 using KoreaTimeline.Extraction.Pipeline;
 using Microsoft.AspNetCore.Components;
@@ -80,7 +81,8 @@ public partial class TimelineFilters
         return ChangeAsync(Filter with { Query = next, Sort = sort });
     }
 
-    private Task SortChangedAsync(TimelineSort sort) => ChangeAsync(Filter with { Sort = sort });
+    private Task SortChangedAsync(ChangeEventArgs e) =>
+        Enum.TryParse<TimelineSort>(e.Value as string, out var sort) && sort != Filter.EffectiveSort ? ChangeAsync(Filter with { Sort = sort }) : Task.CompletedTask;
 
     private async Task<IEnumerable<ActorCount>> SearchActorsAsync(string? text, CancellationToken cancellationToken)
     {
@@ -105,14 +107,25 @@ public partial class TimelineFilters
         Types = (Filter.Types.Contains(type) ? Filter.Types.Where(t => t != type) : Filter.Types.Append(type)).Order().ToList(),
     });
 
-    private Task FromChangedAsync(DateTime? date) => ChangeAsync(Filter with { From = ToDateOnly(date) });
+    private Task FromChangedAsync(DateOnly? date) => date == Filter.From ? Task.CompletedTask : ChangeAsync(Filter with { From = date });
 
-    private Task ToChangedAsync(DateTime? date) => ChangeAsync(Filter with { To = ToDateOnly(date) });
+    private Task ToChangedAsync(DateOnly? date) => date == Filter.To ? Task.CompletedTask : ChangeAsync(Filter with { To = date });
 
     private Task YearsChangedAsync((int From, int To) years) =>
         ChangeAsync(Filter with { From = new DateOnly(years.From, 1, 1), To = new DateOnly(years.To, 12, 31) });
 
-    private static DateTime? ToDateTime(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
+    /// <summary>A date field's value (<c>yyyy-MM-dd</c>, empty when cleared) as a date.</summary>
+    internal static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    private static DateOnly? ToDateOnly(DateTime? date) => date is { } d ? DateOnly.FromDateTime(d) : null;
+    /// <summary>
+    /// MudChip's classes for a clickable facet chip: filled in the primary colour when chosen, outlined otherwise.
+    /// Plain buttons with these classes look the same as MudChip and cost no component each.
+    /// </summary>
+    internal static string FacetClass(bool chosen, bool disabled) => (chosen, disabled) switch
+    {
+        (true, _) => "mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-primary mud-clickable mud-ripple",
+        (false, true) => "mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-default mud-disabled",
+        _ => "mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-default mud-clickable mud-ripple",
+    };
 }
