@@ -209,6 +209,9 @@ public static partial class MentionFinder
     [GeneratedRegex(@"^[\s\-–—:*#.]*$", RegexOptions.CultureInvariant)]
     private static partial Regex HeadingPunctuation();
 
+    [GeneratedRegex(@"^(?:this|the\s+current)\s+(?:month|year)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThisPeriod();
+
     [GeneratedRegex(@"^P(?<n>\d+)(?<unit>[DWMY])$", RegexOptions.CultureInvariant)]
     private static partial Regex WholeDuration();
 
@@ -224,9 +227,10 @@ public static partial class MentionFinder
         var text = doc.Text;
         var duration = doc.Timexes.LastOrDefault(t => t.Type == TimexType.Duration && mention.Clause.Contains(t.Start) && t.End <= mention.Trigger.Start
             && AfterOrBefore().IsMatch(text.AsSpan(t.End, Math.Min(8, text.Length - t.End))));
-        if (duration is null || WholeDuration().Match(duration.Value) is not { Success: true } d)
+        if (duration is null || WholeDuration().Match(duration.Value) is not { Success: true } d
+            || mention.DateSource == DateSource.Own && mention.Timex is { } own && own != duration)
         {
-            return mention;
+            return mention; // "a year after the army resumed the broadcasts in June last year": its own date holds
         }
         var signal = AfterOrBefore().Match(text, duration.End, Math.Min(8, text.Length - duration.End));
         var anchor = mentions.LastOrDefault(m => m.SentenceIndex == mention.SentenceIndex && m.Date is not null)?.Date?.Start ?? doc.Published;
@@ -599,6 +603,13 @@ public static partial class MentionFinder
     private static DateInterval? Interval(ArticleDocument doc, TemporalExpression timex, Clause clause, Clause? intro, DateSource source)
     {
         var interval = timex.Interval!.Value;
+        // "issued threats this month": a past event of the current month or year ran up to the article date at most.
+        if (ThisPeriod().IsMatch(timex.Text) && interval.Start <= doc.Published && doc.Published < interval.End
+            && !Cues.Scheduled.IsMatch(doc.Text.AsSpan(clause.Start, Math.Max(0, timex.Start - clause.Start)))
+            && !doc.Text.AsSpan(clause.Start, Math.Max(0, timex.Start - clause.Start)).Contains("will ", StringComparison.Ordinal))
+        {
+            interval = interval with { End = doc.Published };
+        }
         var before = doc.Text.AsSpan(Math.Max(0, timex.Start - 40), Math.Min(40, timex.Start));
         if (FirstSince().IsMatch(before))
         {

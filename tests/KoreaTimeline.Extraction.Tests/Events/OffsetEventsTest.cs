@@ -39,6 +39,23 @@ public sealed class OffsetEventsTest
     }
 
     [Fact]
+    public void An_event_with_a_date_of_its_own_keeps_it_after_an_offset()
+    {
+        var events = Extract("The halt comes a year after the army resumed the loudspeaker broadcasts in June last year.");
+
+        var resumed = Assert.Single(events, e => e.Evidence[0].Text.Contains("June", StringComparison.Ordinal));
+        Assert.Equal(new DateInterval(new DateOnly(2024, 6, 1), new DateOnly(2024, 6, 30), DatePrecision.Month), resumed.Date);
+    }
+
+    [Fact]
+    public void A_past_event_this_month_ran_up_to_the_article_date()
+    {
+        var e = Assert.Single(Extract("The regime issued threats against the South this month."));
+
+        Assert.Equal((new DateOnly(2025, 3, 1), Friday), (e.Date.Start, e.Date.End));
+    }
+
+    [Fact]
     public void A_dash_before_the_offset_opens_the_second_event()
     {
         var events = Extract("March 12 -- The two leaders met in Hanoi -- a week after the envoys held talks in Geneva.");
