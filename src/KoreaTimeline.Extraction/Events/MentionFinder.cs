@@ -117,6 +117,7 @@ public static partial class MentionFinder
                 var seconds = SecondEvents(text, triggers, clause, trigger, context.Dates);
                 if (Stated(article, context, clause, trigger, seconds) is { } stated)
                 {
+                    article.NoteStoryDay(stated);
                     mentions.AddRange(EachDate(text, context.Dates, Earlier(doc, mentions, stated)));
                 }
                 mentions.AddRange(seconds.Select(second => Named(article, context, clause, second.Noun, second.Date)).SelectMany(m => EachDate(text, context.Dates, m)));
@@ -331,6 +332,21 @@ public static partial class MentionFinder
         public TemporalExpression? HeadingAt(int position) =>
             _headings.LastOrDefault(h => h.End <= position) is { } h && Doc.Text.AsSpan(h.End, position - h.End).Contains('\n') ? h : null;
 
+        /// <summary>
+        /// The day the lead dates its news ("North Korea fired a missile on Wednesday"), within a week before the article
+        /// date: undated reactions in the story happened that day, not on the day the article came out.
+        /// </summary>
+        public DateOnly? StoryDay { get; private set; }
+
+        public void NoteStoryDay(Mention mention)
+        {
+            if (StoryDay is null && mention.SentenceIndex <= 1 && mention.DateSource == DateSource.Own
+                && mention.Date is { Precision: DatePrecision.Day } d && d.Start <= Doc.Published && d.Start >= Doc.Published.AddDays(-7))
+            {
+                StoryDay = d.Start;
+            }
+        }
+
         /// <summary>The country the article names most often, itself or through its people and bodies: who the story is about.</summary>
         public KnownActor? Protagonist { get; } = Doc.Actors
             .Select(a => a.Actor.Kind == "country" ? a.Actor : Gazetteer.Country(a.Actor.Country))
@@ -392,7 +408,7 @@ public static partial class MentionFinder
         {
             (date, source) = (offset, DateSource.Own); // "The drill was held two days before the launch on Monday"
         }
-        var fallback = date is null ? Fallback(doc, article.Dates, sentence.Index, clause, trigger, intro is not null) : null;
+        var fallback = date is null ? Fallback(doc, article.Dates, article.StoryDay ?? doc.Published, sentence.Index, clause, trigger, intro is not null) : null;
         var evidenceStart = source == DateSource.Intro && intro is { } i && clause.Role == ClauseRole.Main ? i.Start : clause.Start;
         // A noun names an event its clause may only react to ("the launch drew condemnation from Washington"):
         // its actors and place count only when the clause takes part in it.
@@ -544,7 +560,7 @@ public static partial class MentionFinder
     /// carries on the narrative: it takes the last date stated in the three sentences before it.
     /// </summary>
     private static (DateInterval Date, DateSource Source)? Fallback(
-        ArticleDocument doc, List<TemporalExpression> dates, int sentenceIndex, Clause clause, TriggerMatch trigger, bool hasIntro)
+        ArticleDocument doc, List<TemporalExpression> dates, DateOnly storyDay, int sentenceIndex, Clause clause, TriggerMatch trigger, bool hasIntro)
     {
         // "After an emergency meeting, the council ...": a noun fronting the sentence happened in the sentence's time.
         if (!(trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro) || clause.Role is not (ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Intro)
@@ -554,7 +570,7 @@ public static partial class MentionFinder
         }
         if (sentenceIndex <= 1 && !hasIntro)
         {
-            return (DateInterval.Day(doc.Published), DateSource.Article);
+            return (DateInterval.Day(storyDay), DateSource.Article);
         }
         // "Officials have warned that ...": further on, a present perfect is background, not a dated step of the story.
         if (PerfectBefore().IsMatch(doc.Text.AsSpan(clause.Start, trigger.Start - clause.Start)))
@@ -566,7 +582,7 @@ public static partial class MentionFinder
         earliest = Math.Max(earliest, doc.Text.LastIndexOf("\n\n", clause.Start, StringComparison.Ordinal));
         var last = dates.LastOrDefault(t => t.End <= clause.Start && t.Start >= earliest && t.Type == TimexType.Date);
         // A main clause with no date of its own nor a narrative to carry on tells the news of the day.
-        return last?.Interval is { } narrative ? (narrative, DateSource.Narrative) : (DateInterval.Day(doc.Published), DateSource.Article);
+        return last?.Interval is { } narrative ? (narrative, DateSource.Narrative) : (DateInterval.Day(storyDay), DateSource.Article);
     }
 
     // Quoted passages of five words or more; shorter quotes are names and scare quotes ("hypersonic glide vehicle").

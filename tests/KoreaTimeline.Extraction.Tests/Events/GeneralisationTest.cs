@@ -50,6 +50,24 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void Undated_reactions_in_a_story_happen_on_the_day_its_lead_dates_the_news()
+    {
+        var events = Extract("The army test-fired two cruise missiles on Monday. Tokyo convened an emergency security meeting.");
+
+        var meeting = Assert.Single(events, e => e.Type == EventType.Meeting);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), meeting.Date);
+    }
+
+    [Fact]
+    public void A_lead_dated_long_before_the_article_leaves_undated_news_on_the_article_date()
+    {
+        var events = Extract("The army test-fired two cruise missiles on Jan. 10. Tokyo convened an emergency security meeting.");
+
+        var meeting = Assert.Single(events, e => e.Type == EventType.Meeting);
+        Assert.Equal(DateInterval.Day(Wednesday), meeting.Date);
+    }
+
+    [Fact]
     public void A_list_of_years_gives_one_event_per_year_sharing_the_quote()
     {
         var events = Extract("The regime's nuclear tests in 2005, 2008 and 2012 drew condemnation.");
