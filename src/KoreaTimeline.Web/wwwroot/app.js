@@ -55,5 +55,10 @@ window.koreaTimeline = {
     // Remembers the colour scheme for a year; the server reads the cookie to prerender the right theme.
     setTheme: function (dark) {
         document.cookie = "theme=" + (dark ? "dark" : "light") + "; path=/; max-age=31536000; samesite=lax";
+        // The palette's shared stylesheet (ThemeCss on the server).
+        const link = document.getElementById("theme-css");
+        if (link) {
+            link.setAttribute("href", dark ? "/theme/dark.css" : "/theme/light.css");
+        }
     }
 };
