@@ -153,6 +153,8 @@ public sealed class TimelineFilterBrowserTest
 
         await page.Locator("[data-testid=theme-toggle]").ClickAsync();
         await Expect(page.Locator("[data-testid=theme-toggle]")).ToHaveAttributeAsync("aria-label", "Switch to light theme");
+        // The toggle swaps the shared palette stylesheet at once.
+        await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(18, 20, 23)");
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         // Prerendered dark: the first HTML already carries the dark palette, before the circuit connects.

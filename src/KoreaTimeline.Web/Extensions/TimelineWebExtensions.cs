@@ -96,6 +96,8 @@ public static class TimelineWebExtensions
         // A replaced or merged-away event id answers 301 to its successor's permalink (not the page's 404).
         app.UseEventAliasRedirects();
         app.MapStaticAssets();
+        // The theme's CSS variables for the light and dark palette, built once (Components/Layout/ThemeCss).
+        KoreaTimeline.Web.Components.Layout.ThemeCss.MapThemeCss(app);
         // Blazor would add its own "frame-ancestors 'self'" policy; the security headers already say 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         return app;

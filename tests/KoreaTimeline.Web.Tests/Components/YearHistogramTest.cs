@@ -38,29 +38,43 @@ public sealed class YearHistogramTest : BunitTest
         Assert.Equal(["2016", "2017"], cut.FindAll(".year-histogram-column.selected").Select(b => b.GetAttribute("data-year")));
     }
 
+    // The browser's pointer events reach Down/Enter/Up/Leave through app.js's listeners on the bars' container
+    // (in Chromium: LargeTimelineBrowserTest).
     [Fact]
-    public void A_click_picks_one_year_and_a_shift_click_extends_to_it()
+    public async Task A_click_picks_one_year_and_a_shift_click_extends_to_it()
     {
         var cut = RenderHistogram();
 
-        cut.Find("[data-year='2016']").PointerDown();
-        cut.Find("[data-year='2016']").PointerUp();
+        await cut.InvokeAsync(() => cut.Instance.Down(2016));
+        await cut.InvokeAsync(() => cut.Instance.Up(2016, false));
         Assert.Equal((2016, 2016), range);
 
-        cut.Find("[data-year='2018']").PointerDown(new Microsoft.AspNetCore.Components.Web.PointerEventArgs { ShiftKey = true });
-        cut.Find("[data-year='2018']").PointerUp(new Microsoft.AspNetCore.Components.Web.PointerEventArgs { ShiftKey = true });
+        await cut.InvokeAsync(() => cut.Instance.Down(2018));
+        await cut.InvokeAsync(() => cut.Instance.Up(2018, true));
         Assert.Equal((2016, 2018), range);
     }
 
     [Fact]
-    public void Dragging_backwards_orders_the_years()
+    public async Task Dragging_backwards_orders_the_years_and_highlights_while_dragging()
     {
         var cut = RenderHistogram();
 
-        cut.Find("[data-year='2018']").PointerDown();
-        cut.Find("[data-year='2015']").PointerUp();
+        await cut.InvokeAsync(() => cut.Instance.Down(2018));
+        await cut.InvokeAsync(() => cut.Instance.Enter(2016));
+        Assert.Equal(["2016", "2017", "2018"], cut.FindAll(".year-histogram-column.selected").Select(b => b.GetAttribute("data-year")));
+        await cut.InvokeAsync(() => cut.Instance.Up(2015, false));
 
         Assert.Equal((2015, 2018), range);
+        Assert.Empty(cut.FindAll(".year-histogram-column.selected"));
+    }
+
+    [Fact]
+    public void The_bars_have_no_handlers_of_their_own_and_the_container_is_handed_to_the_script()
+    {
+        var cut = RenderHistogram();
+
+        Assert.DoesNotContain("blazor:on", cut.Markup, StringComparison.Ordinal);
+        Assert.Single(JSInterop.Invocations, i => i.Identifier == "koreaTimeline.histogram");
     }
 
     [Fact]
