@@ -48,8 +48,8 @@ public static class Cues
         {
             var options = RegexOptions.CultureInvariant | RegexOptions.Compiled | (entry.CaseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
             var words = string.Join('|', entry.Words);
-            // A question is an opinion too: "Will the talks resume?".
-            var pattern = entry.Start ? $@"^(?:{words})\b" + (name == "opinion" ? @"|\?\s*$" : "")
+            // "question": a sentence that ends in a question mark holds the cue too ("Will the talks resume?").
+            var pattern = entry.Start ? $@"^(?:{words})\b" + (entry.Question ? @"|\?\s*$" : "")
                 : entry.Near is { } near ? $@"\b(?:{words})\s+(?:[\w-]+\s+){{0,{near}}}$" // within `near` words of the span's end
                 : $@"\b(?:{words})\b";
             lists[name] = new CueList(name, entry.What, new Regex(pattern, options, TimeSpan.FromSeconds(1)), entry.Examples, entry.Counters);
@@ -59,5 +59,5 @@ public static class Cues
 
     private sealed record CuesFile(Dictionary<string, CueEntry> Cues);
 
-    private sealed record CueEntry(string What, List<string> Words, List<string> Examples, List<string> Counters, bool CaseSensitive, bool Start, int? Near);
+    private sealed record CueEntry(string What, List<string> Words, List<string> Examples, List<string> Counters, bool CaseSensitive, bool Start, bool Question, int? Near);
 }

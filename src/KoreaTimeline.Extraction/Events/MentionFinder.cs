@@ -97,15 +97,11 @@ public static partial class MentionFinder
                     {
                         // "The JCS said the North fired two missiles": what was said is the event, not the saying. When the
                         // complement that follows states it, that clause gives the event, dated by this one if need be.
-                        if (!clause.Contains(reported.Start))
+                        if (!clause.Contains(reported.Start) || !Factual(text, context, clause, reported))
                         {
                             continue;
                         }
                         trigger = reported;
-                        if (!Factual(text, context, clause, trigger))
-                        {
-                            continue;
-                        }
                     }
                     else if (!SaysSomething(text, clause, trigger, next) || Assesses(text, clause, trigger, next))
                     {
@@ -235,52 +231,50 @@ public static partial class MentionFinder
         }
         var signal = AfterOrBefore().Match(text, duration.End, Math.Min(8, text.Length - duration.End));
         var anchor = mentions.LastOrDefault(m => m.SentenceIndex == mention.SentenceIndex && m.Date is not null)?.Date?.Start ?? doc.Published;
-        var n = int.Parse(d.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) * (signal.Groups["dir"].Value == "after" ? -1 : 1);
-        var day = d.Groups["unit"].Value switch
-        {
-            "D" => anchor.AddDays(n),
-            "W" => anchor.AddDays(7 * n),
-            "M" => anchor.AddMonths(n),
-            _ => anchor.AddYears(n),
-        };
-        return mention with { Date = DateInterval.Day(day) };
+        return mention with { Date = DateInterval.Day(Shift(anchor, d, signal.Groups["dir"].Value == "after" ? -1 : 1)) };
     }
 
-    [GeneratedRegex(@"^(?:(?<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(?<unit>hours?|days?|weeks?|months?|years?)\s+(?<dir>after|before)\s", RegexOptions.CultureInvariant)]
-    private static partial Regex OffsetClause();
+    // A day moved by a whole duration ("P2D", "P1W") matched by WholeDuration, forwards (+1) or backwards (-1).
+    private static DateOnly Shift(DateOnly day, Match duration, int direction)
+    {
+        var n = int.Parse(duration.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) * direction;
+        return duration.Groups["unit"].Value switch
+        {
+            "D" => day.AddDays(n),
+            "W" => day.AddDays(7 * n),
+            "M" => day.AddMonths(n),
+            _ => day.AddYears(n),
+        };
+    }
 
-    private static readonly string[] Numbers = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    [GeneratedRegex(@"\G\s*(?<dir>after|before)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex OffsetSignal();
+
+    [GeneratedRegex(@"^hours\s+(?<dir>after|before)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex HoursOffset();
 
     /// <summary>
     /// "The drill was held hours before the launch on Monday": an undated clause followed by an offset to a dated event
-    /// takes that event's day moved by the offset (hours keep the day).
+    /// takes that event's day moved by the offset (the tagger's duration; hours keep the day).
     /// </summary>
-    private static DateInterval? OffsetFromNext(string text, SentenceContext sentence, Clause clause)
+    private static DateInterval? OffsetFromNext(ArticleDocument doc, SentenceContext sentence, Clause clause)
     {
+        var text = doc.Text;
         var k = sentence.Clauses.IndexOf(clause);
         if (k < 0 || k + 1 >= sentence.Clauses.Count || sentence.Clauses[k + 1] is not { Role: ClauseRole.Subordinate } next
-            || OffsetClause().Match(text, next.Start, next.End - next.Start) is not { Success: true } m
-            || sentence.Dates.LastOrDefault(d => next.Contains(d.Start) && d.Start >= next.Start + m.Length) is not { Interval: { Precision: DatePrecision.Day } other })
+            || sentence.Dates.LastOrDefault(d => next.Contains(d.Start) && d.Type == TimexType.Date) is not { Interval: { Precision: DatePrecision.Day } other })
         {
             return null;
         }
-        var word = m.Groups["n"].Value.ToLowerInvariant();
-        var n = word switch
+        if (HoursOffset().IsMatch(text.AsSpan(next.Start, next.End - next.Start)))
         {
-            "" or "a" or "an" => 1,
-            _ when Array.IndexOf(Numbers, word) is >= 0 and var i => i + 1,
-            _ => int.Parse(word, System.Globalization.CultureInfo.InvariantCulture),
-        };
-        n *= m.Groups["dir"].Value == "before" ? -1 : 1;
-        var day = other.Start;
-        return DateInterval.Day(m.Groups["unit"].Value[0] switch
-        {
-            'h' => day,
-            'd' => day.AddDays(n),
-            'w' => day.AddDays(7 * n),
-            'm' => day.AddMonths(n),
-            _ => day.AddYears(n),
-        });
+            return DateInterval.Day(other.Start);
+        }
+        return doc.Timexes.FirstOrDefault(t => t.Type == TimexType.Duration && t.Start == next.Start) is { } duration
+            && WholeDuration().Match(duration.Value) is { Success: true } d
+            && OffsetSignal().Match(text, duration.End, next.End - duration.End) is { Success: true } signal
+            ? DateInterval.Day(Shift(other.Start, d, signal.Groups["dir"].Value == "before" ? -1 : 1))
+            : null;
     }
 
     // "said the rocket appeared to break up": what is said is an estimate about facts, so the saying only attributes it.
@@ -404,7 +398,7 @@ public static partial class MentionFinder
             (timex, source) = (heading, DateSource.Intro); // "- December 4 -" dates the entries under it, and their clock times
         }
         var date = timex is null ? null : Interval(doc, timex, clause, intro, source);
-        if (date is null && OffsetFromNext(text, sentence, clause) is { } offset)
+        if (date is null && OffsetFromNext(doc, sentence, clause) is { } offset)
         {
             (date, source) = (offset, DateSource.Own); // "The drill was held two days before the launch on Monday"
         }
