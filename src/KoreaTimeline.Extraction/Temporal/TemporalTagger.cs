@@ -36,6 +36,8 @@ public sealed class TemporalTagger
             new AnchorResolver(normalizer),
             // Last: it needs the resolved year of the right-hand expression ("April and July last year").
             new CoordinationRefiner(normalizer),
+            // After resolution: it compares the dates two weekdays resolved to.
+            new TimeZoneRefiner(),
         ];
     }
 

@@ -58,6 +58,10 @@ public static class TemporalCases
         The tensions are high now. | 2025-03-05 | now | DATE PRESENT_REF | -
         The envoy will arrive Tuesday. | 2025-03-05 | Tuesday | DATE 2025-03-11 | 2025-03-11..2025-03-11 day
         Elections are due in January. | 2024-11-05 | January | DATE 2025-01 | 2025-01-01..2025-01-31 month
+        The drone crossed on Saturday night -- Friday morning in Washington -- and fell. | 2025-03-07 | Saturday night | DATE 2025-03-08TNI | 2025-03-08..2025-03-08 day
+        The rocket lifted off at 6:10 a.m. Monday local time (5:10 p.m. EST Sunday). | 2025-03-09 | 6:10 a.m. Monday | TIME 2025-03-10T06:10 | 2025-03-10..2025-03-10 day
+        The rocket lifted off on Monday (Sunday in the U.S.) near the coast. | 2025-03-10 | Monday | DATE 2025-03-10 | 2025-03-10..2025-03-10 day
+        Talks ended on Monday -- a week after the Sunday vote. | 2025-03-10 | Monday | DATE 2025-03-10 | 2025-03-10..2025-03-10 day
         """;
 
     public const string Anaphoric = """

@@ -135,6 +135,62 @@ internal sealed class CoordinationRefiner(Normalizer normalizer) : ITemporalRefi
     }
 }
 
+/// <summary>
+/// One moment told in two time zones: "on Thursday morning -- Wednesday afternoon in the US", "5:34 a.m. Thursday local
+/// time (4:34 p.m. ET Wednesday)". The reference date is in one of the two zones, so the weekday that resolves nearer
+/// to it is right as it stands, and the other is the day after or before it, not a week away.
+/// </summary>
+internal sealed partial class TimeZoneRefiner : ITemporalRefiner
+{
+    public void Refine(TagContext context, List<Candidate> candidates)
+    {
+        for (var i = 0; i + 1 < candidates.Count; i++)
+        {
+            var a = candidates[i];
+            // The other zone's weekday may come after its clock time: "(4:34 p.m. ET Wednesday)".
+            var b = candidates.Skip(i + 1).TakeWhile(c => c.Start - a.End <= 40).FirstOrDefault(IsBareWeekday);
+            if (!IsBareWeekday(a) || b is null)
+            {
+                continue;
+            }
+
+            var between = context.Text.AsSpan(a.End, b.Start - a.End);
+            var after = context.Text.AsSpan(b.End, Math.Min(25, context.Text.Length - b.End));
+            if (between.IndexOfAny('\n', ';') >= 0 || !(between.Contains("--", StringComparison.Ordinal) || between.IndexOfAny('(', '—', '–') >= 0)
+                || !(Zone().IsMatch(between) || Zone().IsMatch(after)))
+            {
+                continue;
+            }
+
+            var da = a.Interval!.Value.Start;
+            var db = b.Interval!.Value.Start;
+            var step = ((Calendar.IsoDow(da) - Calendar.IsoDow(db) + 7) % 7) switch { 1 => 1, 6 => -1, _ => 0 };
+            if (step == 0 || Math.Abs(da.DayNumber - db.DayNumber) == 1)
+            {
+                continue;
+            }
+
+            var aNearer = Math.Abs(da.DayNumber - context.Reference.DayNumber) < Math.Abs(db.DayNumber - context.Reference.DayNumber);
+            var (moved, to) = aNearer ? (b, da.AddDays(-step)) : (a, db.AddDays(step));
+            MoveTo(moved, to);
+            context.Log("time-zone", $"{moved} is the same moment as \"{context.Text[(aNearer ? a : b).Start..(aNearer ? a : b).End]}\" in another zone");
+        }
+    }
+
+    private static bool IsBareWeekday(Candidate c) =>
+        c.Has(Slot.Dow) && !c.Has(Slot.Rel) && !c.Has(Slot.Day) && c.Interval is { } i && i.Start == i.End && c.Value is { Length: >= 10 };
+
+    private static void MoveTo(Candidate c, DateOnly day)
+    {
+        var shift = day.DayNumber - c.Interval!.Value.Start.DayNumber;
+        c.Interval = c.Interval.Value with { Start = day, End = c.Interval.Value.End.AddDays(shift) };
+        c.Value = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + c.Value![10..];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:E[SD]?T|P[SD]?T|C[SD]?T|GMT|UTC|KST|JST|local\s+time|(?:Washington|Seoul|Pyongyang|Tokyo|Beijing|New\s+York|U\.?S\.?|Korean?|Eastern|Pacific)\s+time|in\s+(?:the\s+)?(?:U\.?S\.?|United\s+States|Washington|New\s+York|Seoul|Korea|Pyongyang|Tokyo|Japan|Beijing|Europe|London))(?!\w)")]
+    private static partial System.Text.RegularExpressions.Regex Zone();
+}
+
 /// <summary>Small word-level helpers over the text.</summary>
 internal static class Words
 {
