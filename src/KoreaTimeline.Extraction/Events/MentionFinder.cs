@@ -83,9 +83,17 @@ public static partial class MentionFinder
                 var clause = clauses[ci];
                 // One event per clause: the first trigger states it; coordinated verbs ("declared ... and vowed") elaborate it.
                 if (clause.Role is ClauseRole.Attribution or ClauseRole.Purpose
-                    || triggers.FirstOrDefault(t => clause.Contains(t.Start)) is not { } trigger
-                    || !Factual(text, context, clause, trigger))
+                    || triggers.FirstOrDefault(t => clause.Contains(t.Start)) is not { } trigger)
                 {
+                    continue;
+                }
+                if (!Factual(text, context, clause, trigger))
+                {
+                    // "the first leader to visit since the 1950-53 Korean War": a past event that a noun dates is a fact
+                    // whatever the clause around it says.
+                    mentions.AddRange(SecondEvents(text, triggers, clause, trigger, context.Dates)
+                        .Where(second => second.Date.Interval is { } d && d.End < doc.Published)
+                        .Select(second => Named(article, context, clause, second.Noun, second.Date)).SelectMany(m => EachDate(text, context.Dates, m)));
                     continue;
                 }
                 if (trigger.Rule.IsSpeech || trigger.Rule.ReportsObject)
@@ -376,7 +384,9 @@ public static partial class MentionFinder
         ArticleContext article, SentenceContext sentence, Clause clause, TriggerMatch trigger, List<(TriggerMatch Noun, TemporalExpression Date)> seconds)
     {
         var (doc, text, intro) = (article.Doc, article.Doc.Text, sentence.Intro);
-        if (!trigger.Rule.IsVerb && Cues.Aggregate.IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
+        // A tally ("more than 20 launches"), not a year ("the 1950-53 Korean War").
+        if (!trigger.Rule.IsVerb && Cues.Aggregate.Match(text, clause.Start, trigger.Start - clause.Start) is { Success: true } tally
+            && !sentence.Dates.Exists(d => d.Start <= tally.Index && tally.Index < d.End)
             || Rounds().IsMatch(text.AsSpan(trigger.Start, trigger.End - trigger.Start)))
         {
             return null;
@@ -397,7 +407,8 @@ public static partial class MentionFinder
         {
             (timex, source) = (heading, DateSource.Intro); // "- December 4 -" dates the entries under it, and their clock times
         }
-        var date = timex is null ? null : Interval(doc, timex, clause, intro, source);
+        // A noun that names its own period ("since the Korean War") happened in that period.
+        var date = timex is null ? null : timex.Start <= trigger.Start && trigger.End <= timex.End ? timex.Interval : Interval(doc, timex, clause, intro, source);
         if (date is null && OffsetFromNext(doc, sentence, clause) is { } offset)
         {
             (date, source) = (offset, DateSource.Own); // "The drill was held two days before the launch on Monday"
@@ -484,6 +495,14 @@ public static partial class MentionFinder
         }
         if (own is not null)
         {
+            // "the war in 1953": a date right after a named period, inside it, says when in the period.
+            if (own.Rule == "named-period" && own.Interval is { } period
+                && sentenceDates.FirstOrDefault(t => t.Start >= own.End && t.Start - own.End <= 4 && t.End <= clause.End
+                    && t.Interval is { } inner && inner.Start >= period.Start && inner.End <= period.End.AddDays(366) && inner != period) is { } within
+                && InOnOf().IsMatch(text.AsSpan(own.End, within.Start - own.End)))
+            {
+                return (within, DateSource.Own);
+            }
             return (own, DateSource.Own);
         }
         // "The ministry said on Monday that it had suspended the drills": what was said happened by the day it was said.

@@ -163,4 +163,21 @@ public sealed class GeneralisationTest
 
         Assert.Equal(2, events.Count(e => e.Type == EventType.Other));
     }
+
+    [Fact]
+    public void The_Korean_War_named_in_passing_is_an_event_in_its_own_years()
+    {
+        var e = Assert.Single(Extract("She is the first envoy to travel there since the 1950-53 Korean War."), x => x.Type == EventType.Other);
+
+        Assert.Equal(new DateOnly(1950, 6, 25), e.Date.Start);
+        Assert.Equal(new DateOnly(1953, 7, 27), e.Date.End);
+    }
+
+    [Fact]
+    public void A_year_right_after_a_named_period_says_when_in_it()
+    {
+        var e = Assert.Single(Extract("Veterans marked the anniversary of the truce that ended the Korean War in 1953."), x => x.Evidence[0].Text.Contains("1953"));
+
+        Assert.Equal(DateInterval.Year(1953), e.Date);
+    }
 }
