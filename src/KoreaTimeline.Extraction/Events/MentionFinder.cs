@@ -202,6 +202,11 @@ public static partial class MentionFinder
     [GeneratedRegex(@"^\s+(?:between|with)\s", RegexOptions.CultureInvariant)]
     private static partial Regex BetweenOrWith();
 
+    // "the meeting between Kim and Xi", "talks with Seoul": the trigger (which may end in the preposition) names its parties.
+    private static bool NamesParties(string text, TriggerMatch trigger, int clauseEnd) =>
+        text.AsSpan(trigger.Start, trigger.End - trigger.Start) is var t && (t.EndsWith(" between", StringComparison.OrdinalIgnoreCase) || t.EndsWith(" with", StringComparison.OrdinalIgnoreCase))
+        || trigger.End < clauseEnd && BetweenOrWith().IsMatch(text.AsSpan(trigger.End, clauseEnd - trigger.End));
+
     private static bool AloneOnLine(string text, TemporalExpression t)
     {
         var lineStart = t.Start == 0 ? 0 : text.LastIndexOf('\n', t.Start - 1) + 1;
@@ -419,7 +424,7 @@ public static partial class MentionFinder
         // its actors and place count only when the clause takes part in it.
         var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
             || Cues.Participation.IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
-            || trigger.End < clause.End && BetweenOrWith().IsMatch(text.AsSpan(trigger.End, clause.End - trigger.End)); // "the meeting between Kim and Xi"
+            || NamesParties(text, trigger, clause.End); // "the meeting between Kim and Xi"
         var actors = Known(article, trigger, takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : []);
         var place = !takesPart ? null : PlaceOf(article.Locatives, clause) ?? (intro is { } ip ? PlaceOf(article.Locatives, ip) : null);
         var complement = sentence.Clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : (Clause?)null;
@@ -455,6 +460,24 @@ public static partial class MentionFinder
             end += where.Length; // "the 2019 summit in Vladivostok"
         }
         var possessor = Possessor(article.Doc, noun);
+        // "Thursday's meeting between President Trump and Chinese President Xi": the parties the noun names.
+        var parties = new List<KnownActor>();
+        if (NamesParties(text, noun, clause.End))
+        {
+            var stop = article.Doc.Actors.Where(a => a.Start >= noun.End && a.End <= clause.End).ToList();
+            foreach (var a in stop.Where(a => !article.Locatives.Exists(p => p.Start < a.End && a.Start < p.End)))
+            {
+                parties.Add(a.Actor);
+                if (article.Gazetteer.Country(a.Actor.Country) is { } country)
+                {
+                    parties.Add(country);
+                }
+            }
+            if (possessor is not null && text.AsSpan(noun.End).TrimStart().StartsWith("with", StringComparison.Ordinal))
+            {
+                parties.Insert(0, possessor);
+            }
+        }
         return new Mention
         {
             Trigger = noun,
@@ -465,7 +488,7 @@ public static partial class MentionFinder
             Timex = date,
             Date = date.Interval,
             DateSource = DateSource.Own,
-            Actors = Known(article, noun, []),
+            Actors = Known(article, noun, [.. parties.DistinctBy(a => a.Name)]),
             Place = article.Locatives.FirstOrDefault(p => p.Start >= start && p.End <= end)?.Place,
             Headline = Headlines.ForNoun(article.Doc, start, end, possessor),
         };
@@ -669,7 +692,7 @@ public static partial class MentionFinder
         {
             found = agents; // who said or did it, not whom it was about
         }
-        if (clause.Role == ClauseRole.Intro)
+        if (clause.Role == ClauseRole.Intro && !(trigger.Rule.IsVerb && SubjectBefore().IsMatch(doc.Text.AsSpan(clause.Start, trigger.Start - clause.Start))))
         {
             // A fronted phrase names its event but seldom its actors: a verb ("taking office") takes the
             // subject of the main clause; a noun ("the Singapore summit") takes everyone the sentence names.
@@ -710,6 +733,10 @@ public static partial class MentionFinder
         }
         return withCountries.DistinctBy(a => a.Name).ToList();
     }
+
+    // "On April 5 the isolated state fired ...": a fronted date followed by a clause with its own subject.
+    [GeneratedRegex(@"\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectBefore();
 
     // Where the subject of a clause ends: at its first trigger-like verb, or the whole clause.
     private static int SubjectEnd(ArticleDocument doc, Clause clause)

@@ -86,4 +86,23 @@ public sealed class ActorResolutionTest
         Assert.Equal(EventType.MissileTest, e.Type);
         Assert.Equal(["North Korea"], Names(e));
     }
+
+    [Fact]
+    public void A_dated_meeting_between_two_leaders_named_after_another_event_is_their_summit()
+    {
+        var events = Extract("Russia staged naval drills on Monday, days before Friday's meeting between President Biden and President Xi Jinping.");
+
+        var summit = Assert.Single(events, e => e.Type == EventType.Summit);
+        Assert.Contains(new ActorRef("Joe Biden", "person"), summit.Actors);
+        Assert.Contains(new ActorRef("Xi Jinping", "person"), summit.Actors);
+        Assert.DoesNotContain(new ActorRef("Joe Biden", "person"), Assert.Single(events, e => e.Type == EventType.Exercise).Actors);
+    }
+
+    [Fact]
+    public void A_fronted_date_before_a_subject_of_its_own_does_not_borrow_the_next_clauses_subject()
+    {
+        var events = Extract("On March 3 the reclusive state fired a cruise missile, ahead of a visit by President Biden.");
+
+        Assert.DoesNotContain(new ActorRef("Joe Biden", "person"), Assert.Single(events, e => e.Type == EventType.MissileTest).Actors);
+    }
 }
