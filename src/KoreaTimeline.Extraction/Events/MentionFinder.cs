@@ -355,13 +355,32 @@ public static partial class MentionFinder
         }
 
         /// <summary>The country the article names most often, itself or through its people and bodies: who the story is about.</summary>
-        public KnownActor? Protagonist { get; } = Doc.Actors
+        public KnownActor? Protagonist => Leading.FirstOrDefault();
+
+        /// <summary>The two countries the story names most: the parties of its talks and deals.</summary>
+        public List<KnownActor> Leading { get; } = [.. Doc.Actors
             .Select(a => a.Actor.Kind == "country" ? a.Actor : Gazetteer.Country(a.Actor.Country))
             .OfType<KnownActor>()
             .GroupBy(a => a.Name)
             .OrderByDescending(g => g.Count())
             .Select(g => g.First())
-            .FirstOrDefault();
+            .Take(2)];
+
+        /// <summary>
+        /// Talks and deals take two: when a negotiation or agreement names one of the story's two leading countries
+        /// and no other country, the other leading country is its other party.
+        /// </summary>
+        public List<KnownActor> WithCounterpart(EventType type, List<KnownActor> actors)
+        {
+            if (type is not (EventType.Negotiation or EventType.Agreement or EventType.Summit or EventType.Cooperation) || Leading.Count < 2)
+            {
+                return actors;
+            }
+            var countries = actors.Select(a => a.Kind == "country" ? a.Name : a.Country).OfType<string>().Distinct().ToList();
+            return countries.Count == 1 && Leading.FirstOrDefault(c => c.Name != countries[0]) is { } other && Leading.Exists(c => c.Name == countries[0])
+                ? [.. actors, other]
+                : actors;
+        }
     }
 
     /// <summary>
@@ -425,7 +444,7 @@ public static partial class MentionFinder
         var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
             || Cues.Participation.IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
             || NamesParties(text, trigger, clause.End); // "the meeting between Kim and Xi"
-        var actors = Known(article, trigger, takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : []);
+        var actors = article.WithCounterpart(trigger.Rule.Type, Known(article, trigger, takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : []));
         var place = !takesPart ? null : PlaceOf(article.Locatives, clause) ?? (intro is { } ip ? PlaceOf(article.Locatives, ip) : null);
         var complement = sentence.Clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : (Clause?)null;
         return new Mention
@@ -677,7 +696,7 @@ public static partial class MentionFinder
     private static List<KnownActor> ActorsOf(
         ArticleDocument doc, Gazetteer gazetteer, List<Clause> clauses, Clause clause, TriggerMatch trigger, List<PlaceMention> locatives)
     {
-        bool Usable(ActorMention a) => !locatives.Exists(p => p.Start < a.End && a.Start < p.End);
+        bool Usable(ActorMention a) => !locatives.Exists(p => p.Start < a.End && a.Start < p.End) && !Kin(doc.Text, a);
 
         // "The JCS said North Korea fired ...": who said it is not who did it.
         var from = clause.Start;
@@ -733,6 +752,18 @@ public static partial class MentionFinder
         }
         return withCountries.DistinctBy(a => a.Name).ToList();
     }
+
+    // "the sister of leader Kim Jong-un", "Kim's younger brother": the relative acts, not the person named to say who they are.
+    [GeneratedRegex(@"\b(?:sister|brother|wife|husband|son|daughter|father|mother|uncle|aunt|nephew|niece|widow|half[- ]brother|half[- ]sister)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KinOf();
+
+    [GeneratedRegex(@"^(?:'s|’s)\s+(?:[\w-]+\s+){0,2}(?:sister|brother|wife|husband|son|daughter|father|mother|uncle|aunt|nephew|niece|widow|half[- ]brother|half[- ]sister)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KinAfter();
+
+    private static bool Kin(string text, ActorMention a) =>
+        a.Actor.Kind == "person"
+        && (KinOf().IsMatch(text.AsSpan(Math.Max(0, a.Start - 50), Math.Min(50, a.Start)))
+            || KinAfter().IsMatch(text.AsSpan(a.End, Math.Min(40, text.Length - a.End))));
 
     // "On April 5 the isolated state fired ...": a fronted date followed by a clause with its own subject.
     [GeneratedRegex(@"\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]

@@ -105,4 +105,23 @@ public sealed class ActorResolutionTest
 
         Assert.DoesNotContain(new ActorRef("Joe Biden", "person"), Assert.Single(events, e => e.Type == EventType.MissileTest).Actors);
     }
+
+    [Fact]
+    public void A_relative_named_through_a_leader_acts_without_the_leader()
+    {
+        var e = Assert.Single(Extract("A delegation led by the younger sister of President Xi Jinping arrived in Seoul on Monday for talks."));
+
+        Assert.DoesNotContain(new ActorRef("Xi Jinping", "person"), e.Actors);
+    }
+
+    [Fact]
+    public void Talks_that_name_one_of_the_storys_two_countries_are_held_with_the_other()
+    {
+        var events = Extract("Japan and China traded accusations over patrols on Monday. China said Japan was provoking it. "
+            + "Chinese diplomats held talks in Beijing on Tuesday.");
+
+        var talks = Assert.Single(events, e => e.Type == EventType.Negotiation);
+        Assert.Contains(new ActorRef("China", "country"), talks.Actors);
+        Assert.Contains(new ActorRef("Japan", "country"), talks.Actors);
+    }
 }
