@@ -48,6 +48,12 @@ public sealed class TriggerLexicon
                     continue;
                 }
                 var (start, end) = (m.Index, m.Index + m.Length);
+                // A verb phrase that starts before a noun it spans states the event ("called the test a threat"):
+                // it replaces the noun; otherwise the earlier rule wins.
+                if (rule.IsVerb)
+                {
+                    found[si].RemoveAll(f => !f.Rule.IsVerb && start < f.Start && f.End <= end);
+                }
                 if (!found[si].Exists(f => f.Start < end && start < f.End))
                 {
                     found[si].Add(new TriggerMatch(start, end, rule));

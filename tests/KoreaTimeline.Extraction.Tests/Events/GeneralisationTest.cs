@@ -180,4 +180,13 @@ public sealed class GeneralisationTest
 
         Assert.Equal(DateInterval.Year(1953), e.Date);
     }
+
+    [Fact]
+    public void Calling_an_event_something_is_a_statement_about_it_not_the_event()
+    {
+        var e = Assert.Single(Extract("On Tuesday Beijing called the cruise missile launch a grave provocation."));
+
+        Assert.Equal(EventType.Statement, e.Type);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 11)), e.Date);
+    }
 }
