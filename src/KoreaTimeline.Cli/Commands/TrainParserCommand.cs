@@ -6,7 +6,7 @@ using KoreaTimeline.Extraction.Syntax;
 namespace KoreaTimeline.Cli.Commands;
 
 /// <summary>
-/// <c>koreatimeline train-parser --treebank DIR --out DIR [--iterations N]</c>: trains the tagger, lemmatizer, parser
+/// <c>koreatimeline train-parser --treebank DIR --out DIR [--iterations N] [--folds K] [--fold-iterations N] [--penn-tags] [--parser-iterations N] [--early-stop]</c>: trains the tagger, lemmatizer, parser
 /// and arc labeller on a UD treebank (en_ewt-ud-train.conllu), writes the model files and a NOTICE crediting the
 /// treebank, and prints UPOS, lemma, UAS and LAS on the dev and test splits.
 /// </summary>
@@ -27,7 +27,15 @@ internal static class TrainParserCommand
         var treebank = new Option<DirectoryInfo>("--treebank") { Description = "folder holding en_ewt-ud-{train,dev,test}.conllu", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "folder to write the model files into", Required = true };
         var iterations = new Option<int>("--iterations") { Description = "training passes of each model", DefaultValueFactory = _ => 12 };
-        var command = new Command("train-parser", "Train the part-of-speech tagger, lemmatizer and dependency parser on UD English EWT") { treebank, output, iterations };
+        var folds = new Option<int>("--folds") { Description = "taggers whose predictions on held-out folds the parser learns from (0: gold tags)", DefaultValueFactory = _ => 5 };
+        var foldIterations = new Option<int>("--fold-iterations") { Description = "training passes of each fold's tagger", DefaultValueFactory = _ => 6 };
+        var penn = new Option<bool>("--penn-tags") { Description = "tag with UPOS and the treebank's Penn tags (\"VERB|VBN\"), which the parser then reads" };
+        var parserIterations = new Option<int>("--parser-iterations") { Description = "training passes of the parser at most (0: --iterations)" };
+        var earlyStop = new Option<bool>("--early-stop") { Description = "keep the parser of the pass that parses the dev split best" };
+        var command = new Command("train-parser", "Train the part-of-speech tagger, lemmatizer and dependency parser on UD English EWT")
+        {
+            treebank, output, iterations, folds, foldIterations, penn, parserIterations, earlyStop,
+        };
         command.SetAction(parseResult =>
         {
             var dir = parseResult.GetRequiredValue(treebank);
@@ -42,7 +50,10 @@ internal static class TrainParserCommand
             var clock = Stopwatch.StartNew();
             var train = ConllU.Read(Split("train"));
             Console.Error.WriteLine($"train: {train.Count} sentences, {train.Sum(s => s.Words.Count)} words");
-            var model = SyntaxTrainer.Train(train, parseResult.GetValue(iterations), Console.Error.WriteLine);
+            var dev = parseResult.GetValue(earlyStop) && File.Exists(Split("dev")) ? ConllU.Read(Split("dev")) : null;
+            var options = new SyntaxTrainingOptions(
+                parseResult.GetValue(iterations), parseResult.GetValue(folds), parseResult.GetValue(foldIterations), parseResult.GetValue(penn), parseResult.GetValue(parserIterations), dev);
+            var model = SyntaxTrainer.Train(train, options, Console.Error.WriteLine);
             Console.Error.WriteLine($"trained in {clock.Elapsed.TotalSeconds:F0} s");
             model.Save(outDir.FullName);
             File.WriteAllText(Path.Combine(outDir.FullName, "NOTICE"), Notice);

@@ -8,7 +8,7 @@ namespace KoreaTimeline.Extraction.Syntax;
 /// </summary>
 internal sealed class DependencyParser(LinearModel model, int tagCount)
 {
-    public const int MaxFeatures = 72;
+    public const int MaxFeatures = 96;
 
     private const int Shift = 0;
     private const int Right = 1;
@@ -318,6 +318,36 @@ internal sealed class DependencyParser(LinearModel model, int tagCount)
         f[k++] = FeatureHash.Mix(66, ts0, before, tn0);
         f[k++] = FeatureHash.Mix(67, ts1, tn0);
         f[k++] = FeatureHash.Mix(68, ws1, wn0);
+
+        // Zhang and Nivre (2011), for arc-hybrid: s1 is the other candidate head of s0, so its children, its distance to s0
+        // and its valency matter as s0's do; word-tag pairs of the children; second children and grandchildren.
+        var s1l1 = s1 >= 0 ? st.L1[s1] : -1;
+        var s1r1 = s1 >= 0 ? st.R1[s1] : -1;
+        var ts1l1 = T(s1l1, tags);
+        var ts1r1 = T(s1r1, tags);
+        var d1 = s1 < 0 ? 0UL : (ulong)Math.Min(s0 - s1, 6);
+        var vs1r = s1 < 0 ? 9UL : (ulong)Math.Min(st.RightCount[s1], 5);
+        var s0l1l1 = s0l1 >= 0 ? st.L1[s0l1] : -1;
+        var s0r1r1 = s0r1 >= 0 ? st.R1[s0r1] : -1;
+        var n0l1l1 = n0l1 >= 0 ? st.L1[n0l1] : -1;
+        f[k++] = FeatureHash.Mix(70, ts1, ts1r1, ts0);
+        f[k++] = FeatureHash.Mix(71, ts1, ts1l1, ts0);
+        f[k++] = FeatureHash.Mix(72, ts1, ts0, d1);
+        f[k++] = FeatureHash.Mix(73, ws1, ws0, d1);
+        f[k++] = FeatureHash.Mix(74, ts1, vs1r, ts0);
+        f[k++] = FeatureHash.Mix(75, ts0l1, ws0, tn0);
+        f[k++] = FeatureHash.Mix(76, W(s0r1, words), ts0r1, ts0);
+        f[k++] = FeatureHash.Mix(77, W(n0l1, words), tn0l1, tn0);
+        f[k++] = FeatureHash.Mix(78, ts0, ts0l1, T(s0l1l1, tags));
+        f[k++] = FeatureHash.Mix(79, ts0, ts0r1, T(s0r1r1, tags));
+        f[k++] = FeatureHash.Mix(80, tn0, tn0l1, T(n0l1l1, tags));
+        f[k++] = FeatureHash.Mix(81, ws0, tn0, tn1);
+        f[k++] = FeatureHash.Mix(82, ts0, wn0, tn1);
+        f[k++] = FeatureHash.Mix(83, ts0, vs0l, vs0r, tn0);
+        f[k++] = FeatureHash.Mix(84, ts1, ts0, tn0, d);
+        var as1 = s1 >= 0 ? words[s1] : WordAtoms.Start;
+        f[k++] = FeatureHash.Mix(85, as1.Suffix3, ts1, ts0);
+        f[k++] = FeatureHash.Mix(86, ts0, ts0r1, ts0r2, tn0);
         return k;
     }
 
@@ -345,8 +375,11 @@ internal sealed class DependencyParser(LinearModel model, int tagCount)
     /// Trains on tagged sentences with gold heads (-1: root). Non-projective trees are left out. The first pass follows
     /// the oracle; later passes follow the model's own moves, so it learns to recover from its mistakes.
     /// </summary>
-    public static DependencyParser Train(IReadOnlyList<(WordAtoms[] Words, int[] Tags, int[] Heads)> sentences, int tagCount, int iterations, Action<string>? log = null)
+    public static DependencyParser Train(
+        IReadOnlyList<(WordAtoms[] Words, int[] Tags, int[] Heads)> sentences, int tagCount, int iterations, Action<string>? log = null, Func<DependencyParser, double>? score = null)
     {
+        DependencyParser? kept = null;
+        var bestScore = double.MinValue;
         var usable = sentences.Where(s => IsProjective(s.Heads)).ToList();
         log?.Invoke($"parser: {usable.Count} of {sentences.Count} training trees are projective");
         Span<ulong> f = stackalloc ulong[MaxFeatures];
@@ -424,9 +457,20 @@ internal sealed class DependencyParser(LinearModel model, int tagCount)
             }
 
             log?.Invoke($"parser iteration {it + 1}: train UAS {100.0 * correct / total:F2}");
+            // Early stop: the averaged weights after each of the later passes, scored on held-out sentences.
+            if (score is not null && it + 1 >= Math.Min(iterations, 6))
+            {
+                var candidate = new DependencyParser(trainer.Build(0.002f), tagCount);
+                var uas = score(candidate);
+                log?.Invoke($"parser iteration {it + 1}: held-out UAS {uas:F2}");
+                if (uas > bestScore)
+                {
+                    (kept, bestScore) = (candidate, uas);
+                }
+            }
         }
 
-        return new DependencyParser(trainer.Build(0.002f), tagCount);
+        return kept ?? new DependencyParser(trainer.Build(0.002f), tagCount);
     }
 
     private static int[] GoldWithRoot(int[] heads)

@@ -64,6 +64,17 @@ internal static class FeatureHash
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Mix(ulong template, ulong a, ulong b, ulong c, ulong d)
+    {
+        var h = (template + 1) * 0x9E3779B97F4A7C15UL;
+        h = (h ^ a) * 0xBF58476D1CE4E5B9UL;
+        h = (h ^ (h >> 29) ^ b) * 0x94D049BB133111EBUL;
+        h = (h ^ (h >> 31) ^ c) * 0xBF58476D1CE4E5B9UL;
+        h = (h ^ (h >> 29) ^ d) * 0x94D049BB133111EBUL;
+        return Finish(h);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Finish(ulong h)
     {
         h ^= h >> 32;

@@ -1,18 +1,23 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace KoreaTimeline.Extraction.Syntax;
 
 /// <summary>
 /// The weights of a trained linear classifier: feature key to its class scores, in an open-addressing table
-/// (linear probing, load factor at most one half). Narrow rows (the parser's three moves) sit in the table beside their
-/// key, so a feature costs one cache miss; wide rows (17 tags, 50 relations) are mostly zeros, so their non-zero
-/// (class, weight) pairs sit packed in a second array the table points into. The features of an instance are
-/// probed before any row is added, so that the cache misses overlap.
+/// (linear probing, load factor at most 0.6) keyed by 32 bits of the feature hash (the few features of a model that
+/// share them share a row, as in any hashed model). Narrow rows (the parser's three moves) sit in the table beside
+/// their key, 16 bytes a slot, so a feature costs one cache line; wide rows (102 tags, 50 relations) are mostly zeros,
+/// so their non-zero (class, weight) pairs sit packed in a second array the 8-byte slot points into. The features of an
+/// instance are probed before any row is added, so that the cache misses overlap.
 /// </summary>
 internal sealed class LinearModel
 {
-    private const int MaxInline = 6;
+    private const int MaxInline = 3;
+
+    // Marks the last pair of a packed row.
+    private const int Last = int.MinValue;
 
     private readonly float[] table;
     private readonly Entry[] entries;
@@ -21,42 +26,43 @@ internal sealed class LinearModel
     private readonly bool inline;
 
     // Where the home-slot reads go, so that the JIT keeps them.
-    private static ulong sink;
+    private static uint sink;
 
     private readonly record struct Entry(int Class, float Weight);
 
     public LinearModel(int classes, IReadOnlyList<(ulong Key, float[] Row)> features)
+        : this(classes, Merge(classes, features))
+    {
+    }
+
+    // Rows read from a model file: their keys are distinct 32-bit keys and none is all zeros.
+    private LinearModel(int classes, IReadOnlyCollection<KeyValuePair<uint, float[]>> merged)
     {
         Classes = classes;
         inline = classes <= MaxInline;
-        // Two floats hold the key, then the row (inline) or the first pair's index and the number of pairs.
-        stride = inline ? classes + 2 : 4;
-        capacity = (uint)Math.Max(16, (features.Count * 2) + 1);
+        // One float holds the key, then the row (inline) or the index of the row's first pair.
+        stride = inline ? classes + 1 : 2;
+        capacity = (uint)Math.Max(16, (merged.Count * 5 / 3) + 1);
         table = new float[(long)capacity * stride > int.MaxValue ? throw new InvalidOperationException("model too large") : capacity * stride];
         var packed = new List<Entry>();
-        foreach (var (key, row) in features)
+        foreach (var (key, row) in merged)
         {
-            if (!row.AsSpan(0, classes).ContainsAnyExcept(0f))
-            {
-                continue;
-            }
-
             var slot = Slot(key);
-            while (KeyAt(slot) != 0 && KeyAt(slot) != key)
+            while (KeyAt(slot) != 0)
             {
                 slot = Next(slot);
             }
 
             var at = slot * stride;
             Count++;
-            Unsafe.As<float, ulong>(ref table[at]) = key;
+            Unsafe.As<float, uint>(ref table[at]) = key;
             if (inline)
             {
-                row.AsSpan(0, classes).CopyTo(table.AsSpan(at + 2, classes));
+                row.CopyTo(table.AsSpan(at + 1, classes));
             }
             else
             {
-                Unsafe.As<float, int>(ref table[at + 2]) = packed.Count;
+                Unsafe.As<float, int>(ref table[at + 1]) = packed.Count;
                 for (var j = 0; j < classes; j++)
                 {
                     if (row[j] != 0)
@@ -65,11 +71,40 @@ internal sealed class LinearModel
                     }
                 }
 
-                Unsafe.As<float, int>(ref table[at + 3]) = packed.Count - Unsafe.As<float, int>(ref table[at + 2]);
+                if (packed[^1].Class >= 0)
+                {
+                    packed[^1] = packed[^1] with { Class = packed[^1].Class | Last };
+                }
             }
         }
 
         entries = [.. packed];
+    }
+
+    private static Dictionary<uint, float[]> Merge(int classes, IReadOnlyList<(ulong Key, float[] Row)> features)
+    {
+        var merged = new Dictionary<uint, float[]>(features.Count);
+        foreach (var (key, row) in features)
+        {
+            if (!row.AsSpan(0, classes).ContainsAnyExcept(0f))
+            {
+                continue;
+            }
+
+            if (merged.TryGetValue(Short(key), out var existing))
+            {
+                for (var j = 0; j < classes; j++)
+                {
+                    existing[j] += row[j];
+                }
+            }
+            else
+            {
+                merged[Short(key)] = row.AsSpan(0, classes).ToArray();
+            }
+        }
+
+        return merged;
     }
 
     public int Classes { get; }
@@ -80,34 +115,39 @@ internal sealed class LinearModel
     /// <summary>Bytes held by the table and the packed weights.</summary>
     public long Bytes => (table.Length * 4L) + (entries.Length * 8L);
 
-    // Multiply-shift maps the hash onto any capacity, not only powers of two.
+    /// <summary>The 32 bits of a feature hash the table keys on (never 0, which marks an empty slot).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Slot(ulong key) => (int)(((key >> 32) * capacity) >> 32);
+    private static uint Short(ulong key) => (uint)key is var k && k != 0 ? k : 1;
+
+    // Multiply-shift maps the (remixed) key onto any capacity, not only powers of two.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Slot(uint key) => (int)(((ulong)(key * 0x9E3779B1u) * capacity) >> 32);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Next(int slot) => slot + 1 == capacity ? 0 : slot + 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong KeyAt(int slot) => Unsafe.As<float, ulong>(ref table[slot * stride]);
+    private uint KeyAt(int slot) => Unsafe.As<float, uint>(ref table[slot * stride]);
 
     /// <summary>Sets <paramref name="scores"/> to the sum of the rows of the known <paramref name="features"/>.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        // The weights are far larger than the cache, so time goes to memory latency. Each phase issues loads that do
+        // The weights are larger than the cache, so time goes to memory latency. Each phase issues loads that do
         // not depend on one another and no branch that could be mispredicted, which the CPU overlaps: read every
-        // feature's home slot, then probe (now in cache), then (packed rows) touch every row, then add. One feature after the other would wait for each miss in turn.
+        // feature's home slot, then probe (now in cache), then (packed rows) touch every row, then add. One feature
+        // after the other would wait for each miss in turn.
         Span<int> found = stackalloc int[features.Length];
-        ulong home = 0;
+        uint home = 0;
         foreach (var key in features)
         {
-            home ^= KeyAt(Slot(key));
+            home ^= KeyAt(Slot(Short(key)));
         }
 
         Volatile.Write(ref sink, home);
         var hits = 0;
         for (var j = 0; j < features.Length; j++)
         {
-            var key = features[j];
+            var key = Short(features[j]);
             var slot = Slot(key);
             while (true)
             {
@@ -130,9 +170,31 @@ internal sealed class LinearModel
         scores.Clear();
         if (inline)
         {
+            ref var t = ref MemoryMarshal.GetArrayDataReference(table);
+            if (Classes == 3)
+            {
+                float a = 0, b = 0, c = 0;
+                for (var j = 0; j < hits; j++)
+                {
+                    ref var row = ref Unsafe.Add(ref t, found[j] + 1);
+                    a += row;
+                    b += Unsafe.Add(ref row, 1);
+                    c += Unsafe.Add(ref row, 2);
+                }
+
+                scores[0] = a;
+                scores[1] = b;
+                scores[2] = c;
+                return;
+            }
+
             for (var j = 0; j < hits; j++)
             {
-                Add(scores, table.AsSpan(found[j] + 2, Classes));
+                var row = table.AsSpan(found[j] + 1, Classes);
+                for (var i = 0; i < row.Length; i++)
+                {
+                    scores[i] += row[i];
+                }
             }
 
             return;
@@ -141,15 +203,20 @@ internal sealed class LinearModel
         var touched = 0f;
         for (var j = 0; j < hits; j++)
         {
-            touched += entries[Unsafe.As<float, int>(ref table[found[j] + 2])].Weight;
+            touched += entries[Unsafe.As<float, int>(ref table[found[j] + 1])].Weight;
         }
 
         for (var j = 0; j < hits; j++)
         {
-            var at = found[j];
-            foreach (var e in entries.AsSpan(Unsafe.As<float, int>(ref table[at + 2]), Unsafe.As<float, int>(ref table[at + 3])))
+            var e = Unsafe.As<float, int>(ref table[found[j] + 1]);
+            while (true)
             {
-                scores[e.Class] += e.Weight;
+                var (cls, weight) = entries[e++];
+                scores[cls & ~Last] += weight;
+                if (cls < 0)
+                {
+                    break;
+                }
             }
         }
 
@@ -166,35 +233,22 @@ internal sealed class LinearModel
         var at = slot * stride;
         if (inline)
         {
-            return table.AsSpan(at + 2, Classes).ToArray();
+            return table.AsSpan(at + 1, Classes).ToArray();
         }
 
         var row = new float[Classes];
-        foreach (var e in entries.AsSpan(Unsafe.As<float, int>(ref table[at + 2]), Unsafe.As<float, int>(ref table[at + 3])))
+        var e = Unsafe.As<float, int>(ref table[at + 1]);
+        while (true)
         {
-            row[e.Class] = e.Weight;
-        }
-
-        return row;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Add(Span<float> acc, ReadOnlySpan<float> row)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var n = Vector<float>.Count;
-            for (; i <= row.Length - n; i += n)
+            var (cls, weight) = entries[e++];
+            row[cls & ~Last] = weight;
+            if (cls < 0)
             {
-                (new Vector<float>(acc[i..]) + new Vector<float>(row[i..])).CopyTo(acc[i..]);
+                break;
             }
         }
 
-        for (; i < row.Length; i++)
-        {
-            acc[i] += row[i];
-        }
+        return row;
     }
 
     /// <summary>The index of the highest score, ties to the lowest index.</summary>
@@ -212,35 +266,7 @@ internal sealed class LinearModel
         return best;
     }
 
-    /// <summary>A copy without the weights under <paramref name="minWeight"/> in magnitude, nor the features left empty.</summary>
-    public LinearModel Pruned(float minWeight)
-    {
-        var features = new List<(ulong, float[])>();
-        for (var slot = 0; slot < capacity; slot++)
-        {
-            if (KeyAt(slot) == 0)
-            {
-                continue;
-            }
-
-            var row = RowAt(slot);
-            var any = false;
-            for (var j = 0; j < row.Length; j++)
-            {
-                row[j] = Math.Abs(row[j]) < minWeight ? 0 : row[j];
-                any |= row[j] != 0;
-            }
-
-            if (any)
-            {
-                features.Add((KeyAt(slot), row));
-            }
-        }
-
-        return new LinearModel(Classes, features);
-    }
-
-    /// <summary>Writes the non-zero weights sparsely as half floats: key, count, then (class, weight) pairs.</summary>
+    /// <summary>Writes the non-zero weights sparsely as half floats: 32-bit key, count, then (class, weight) pairs.</summary>
     public void Write(BinaryWriter writer)
     {
         writer.Write(Classes);
@@ -276,10 +302,10 @@ internal sealed class LinearModel
     {
         var classes = reader.ReadInt32();
         var count = reader.ReadInt32();
-        var features = new List<(ulong, float[])>(count);
+        var features = new List<KeyValuePair<uint, float[]>>(count);
         for (var i = 0; i < count; i++)
         {
-            var key = reader.ReadUInt64();
+            var key = reader.ReadUInt32();
             var row = new float[classes];
             int n = reader.ReadByte();
             for (var j = 0; j < n; j++)
@@ -288,7 +314,11 @@ internal sealed class LinearModel
                 row[cls] = (float)reader.ReadHalf();
             }
 
-            features.Add((key, row));
+            // A row whose weights all round to zero in half precision adds nothing.
+            if (n > 0 && row.AsSpan().ContainsAnyExcept(0f))
+            {
+                features.Add(new(key, row));
+            }
         }
 
         return new LinearModel(classes, features);
@@ -330,7 +360,13 @@ internal sealed class PerceptronTrainer(int classes, Dictionary<ulong, int> inde
             if (index.TryGetValue(key, out var row))
             {
                 var r = w.AsSpan(row * classes, classes);
-                for (var j = 0; j < classes; j++)
+                var j = 0;
+                for (; j <= classes - Vector<float>.Count; j += Vector<float>.Count)
+                {
+                    (Vector.Create<float>(scores[j..]) + Vector.Create<float>(r[j..])).CopyTo(scores[j..]);
+                }
+
+                for (; j < classes; j++)
                 {
                     scores[j] += r[j];
                 }

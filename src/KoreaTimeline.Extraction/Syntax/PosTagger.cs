@@ -1,8 +1,9 @@
 namespace KoreaTimeline.Extraction.Syntax;
 
 /// <summary>
-/// Part-of-speech tagger (UPOS) in two greedy left-to-right passes, the second seeing the first's tags of the
-/// following words: an averaged perceptron over Honnibal-style features
+/// Part-of-speech tagger in two greedy left-to-right passes, the second seeing the first's tags of the
+/// following words. Its tags are fine: a UPOS tag with the treebank's Penn tag ("VERB|VBN"), which the parser reads
+/// (a participle and a past tense are both VERB); <see cref="Coarse"/> maps them onto UPOS. An averaged perceptron over Honnibal-style features
 /// (the word, its affixes and shape, the two previous tags, the neighbouring words), with a dictionary of
 /// frequent unambiguous words that are tagged without scoring.
 /// </summary>
@@ -19,10 +20,21 @@ internal sealed class PosTagger
         Tags = tags;
         this.model = model;
         this.unambiguous = unambiguous;
+        Upos = tags.Select(UposOf).Distinct().Order(StringComparer.Ordinal).ToArray();
+        Coarse = tags.Select(t => Array.IndexOf(Upos, UposOf(t))).ToArray();
     }
 
-    /// <summary>The tag set; a tag is an index into it.</summary>
+    /// <summary>The fine tag set ("NOUN|NN", or UPOS alone); a tag is an index into it.</summary>
     public string[] Tags { get; }
+
+    /// <summary>The UPOS tag set.</summary>
+    public string[] Upos { get; }
+
+    /// <summary>The UPOS index of every fine tag.</summary>
+    public int[] Coarse { get; }
+
+    /// <summary>The UPOS part of a fine tag.</summary>
+    public static string UposOf(string fine) => fine.IndexOf('|', StringComparison.Ordinal) is var bar and >= 0 ? fine[..bar] : fine;
 
     public LinearModel Model => model;
 
@@ -144,6 +156,7 @@ internal sealed class PosTagger
         }
 
         var trainer = new PerceptronTrainer(tagSet.Length, PerceptronTrainer.Index(counts, 1));
+        log?.Invoke($"tagger: {counts.Count} features, {tagSet.Length} tags");
         counts = null;
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         var random = new Random(17);

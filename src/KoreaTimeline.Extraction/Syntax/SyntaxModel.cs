@@ -34,14 +34,14 @@ public sealed class SyntaxModel
         this.lemmatizer = lemmatizer;
         this.parser = parser;
         this.labeller = labeller;
-        verb = Array.IndexOf(tagger.Tags, "VERB");
+        verb = Array.IndexOf(tagger.Upos, "VERB");
     }
 
     /// <summary>The embedded model, loaded on first use.</summary>
     public static SyntaxModel Default => Embedded.Value;
 
     /// <summary>The UPOS tag set.</summary>
-    public IReadOnlyList<string> Tags => tagger.Tags;
+    public IReadOnlyList<string> Tags => tagger.Upos;
 
     /// <summary>The dependency relations the labeller predicts (besides "root").</summary>
     public IReadOnlyList<string> Relations => labeller.Labels;
@@ -82,7 +82,7 @@ public sealed class SyntaxModel
         for (var i = 0; i < n; i++)
         {
             var word = text(i);
-            var upos = tagger.Tags[tags[i]];
+            var upos = tagger.Upos[tags[i]];
             var (start, end) = offsets(i);
             result[i] = new ParsedToken(i, word, start, end, upos, lemmatizer.Lemmatize(word, upos), heads[i], labels[i] < 0 ? ArcLabeller.Root : labeller.Labels[labels[i]]);
         }
@@ -90,7 +90,7 @@ public sealed class SyntaxModel
         return new ParsedSentence(result);
     }
 
-    /// <summary>Tags, parses and labels: the tag, head (-1 root) and label index (-1 root) of every word.</summary>
+    /// <summary>Tags, parses and labels: the UPOS tag, head (-1 root) and label index (-1 root) of every word.</summary>
     internal void Analyse(ReadOnlySpan<WordAtoms> atoms, Span<int> tags, Span<int> heads, Span<int> labels)
     {
         var n = atoms.Length;
@@ -99,15 +99,22 @@ public sealed class SyntaxModel
             return;
         }
 
-        tagger.Tag(atoms, tags);
-        parser.Parse(atoms, tags, heads);
+        Span<int> fine = n <= 256 ? stackalloc int[n] : new int[n];
+        tagger.Tag(atoms, fine);
+        parser.Parse(atoms, fine, heads);
+        var coarse = tagger.Coarse;
+        for (var i = 0; i < n; i++)
+        {
+            tags[i] = coarse[fine[i]];
+        }
+
         SingleRoot(tags, heads);
         Span<int> marked = n <= 256 ? stackalloc int[n] : new int[n];
-        ArcLabeller.MarkFunctionWords(tags, tagger.Tags, marked);
+        ArcLabeller.MarkFunctionWords(tags, tagger.Upos, marked);
         labeller.Label(atoms, marked, heads, labels);
     }
 
-    internal string Lemma(string form, int tag) => lemmatizer.Lemmatize(form, tagger.Tags[tag]);
+    internal string Lemma(string form, int tag) => lemmatizer.Lemmatize(form, tagger.Upos[tag]);
 
     internal string Label(int label) => label < 0 ? ArcLabeller.Root : labeller.Labels[label];
 
