@@ -35,7 +35,7 @@ public sealed record EditResult(EditStatus Status, string? Message = null, int E
 /// re-import and <c>reextract</c>), writes it into the event at once, and records an <see cref="AuditEntry"/>, all in
 /// one transaction. Input is validated here; failures are values with a message for the form.
 /// </summary>
-public sealed class EventEditor(
+public sealed partial class EventEditor(
     IDbContextFactory<TimelineDbContext> contextFactory,
     ArticleImporter importer,
     TimelineChanges changes,
