@@ -1,7 +1,6 @@
 using KoreaTimeline.Data;
 using KoreaTimeline.Data.Entities;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,21 +9,11 @@ namespace KoreaTimeline.Cli.Tests;
 /// <summary><c>users add</c> and <c>users list</c> against a temporary database, run as the built command.</summary>
 public sealed class UsersCommandTest : IDisposable
 {
-    private readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "koreatimeline-cli-users", Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TemporaryFolder temporary = new("koreatimeline-cli-users");
 
-    private string Connection => $"Data Source={Path.Combine(folder, "timeline.db")}";
+    private string Connection => temporary.Connection;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => temporary.Dispose();
 
     [Fact]
     public async Task The_first_admin_gets_a_password_from_stdin_and_an_editor_a_generated_one_shown_once()
