@@ -36,6 +36,9 @@ public static class CorrectionFields
     /// </summary>
     public const string Split = "split";
 
+    /// <summary>A reader's suggestion an editor reviewed (audit only: accepted, or dismissed with a reason).</summary>
+    public const string Suggestion = "suggestion";
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }
 

@@ -448,10 +448,10 @@ public sealed partial class EventEditor(
         _ => field,
     };
 
-    private static AuditEntry Audit(int eventId, EditorIdentity editor, string field, string? before, string? after, string? note, DateTimeOffset at) =>
+    internal static AuditEntry Audit(int eventId, EditorIdentity editor, string field, string? before, string? after, string? note, DateTimeOffset at) =>
         new() { EventId = eventId, UserId = editor.UserId, UserName = editor.Name, Field = field, Before = before, After = after, Note = note, At = at };
 
-    private static string? Clean(string? text)
+    internal static string? Clean(string? text)
     {
         if (text is null)
         {

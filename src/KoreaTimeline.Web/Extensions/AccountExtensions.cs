@@ -64,7 +64,7 @@ public static class AccountExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(TimelineRoles.EditPolicy, policy => policy.RequireRole(TimelineRoles.Editor, TimelineRoles.Admin))
             .AddPolicy(TimelineRoles.AdminPolicy, policy => policy.RequireRole(TimelineRoles.Admin));
-        return builder;
+        return builder.AddTimelineSuggestions();
     }
 
     /// <summary>Authentication and authorization, then the sign-out endpoint.</summary>

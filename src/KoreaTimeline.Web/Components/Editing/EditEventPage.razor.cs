@@ -34,6 +34,13 @@ public partial class EditEventPage
     /// <summary>What the previous POST did (after its redirect), e.g. <c>date</c>.</summary>
     [SupplyParameterFromQuery(Name = "done")] public string? Done { get; set; }
 
+    [Inject] private SuggestionBox Suggestions { get; set; } = null!;
+
+    /// <summary>The reader's suggestion an editor accepted to come here, shown above the forms.</summary>
+    [SupplyParameterFromQuery(Name = "suggestion")] public int? SuggestionId { get; set; }
+
+    private KoreaTimeline.Data.Entities.CorrectionSuggestion? Suggestion { get; set; }
+
     private EventDetail? Event { get; set; }
 
     private HiddenEvent? Hidden { get; set; }
@@ -89,6 +96,7 @@ public partial class EditEventPage
             Navigation.NotFound();
             return;
         }
+        Suggestion = SuggestionId is { } suggestionId ? await Suggestions.GetAsync(suggestionId) : null;
         var e = Event?.Summary;
         var editorial = e is null ? null : await Editorial.GetEditorialAsync(Id);
         DateForm ??= new DateInput { Start = e?.Start, End = e?.End, Precision = e?.Precision.Id() ?? "day" };

@@ -17,6 +17,7 @@ public static class HistoryText
         CorrectionFields.Note => "note",
         CorrectionFields.Merge => "events merged",
         CorrectionFields.Split => "quotes split off",
+        CorrectionFields.Suggestion => "reader's suggestion reviewed",
         _ => field,
     };
 }
