@@ -9,7 +9,7 @@ namespace KoreaTimeline.Data.Editing;
 /// Applies editors' corrections to the stored events. The correction rows are the truth; an event row holds the
 /// extraction with its corrections applied, so every reader (pages, search, counts, API, exports) sees the corrected
 /// event without knowing about corrections. The importer calls <see cref="ReapplyAsync"/> inside each article's write
-/// transaction, after it rewrote the article's events, and <see cref="IsHidden"/> before, so a hidden event is never
+/// transaction, after it rewrote the article's events, and <see cref="WithoutHidden"/> before, so a hidden event is never
 /// stored again.
 /// </summary>
 internal static class CorrectionReplay
@@ -26,9 +26,31 @@ internal static class CorrectionReplay
         return hidden.SelectMany(ParseAnchors).Where(a => a.ArticleId == articleId).ToList();
     }
 
-    /// <summary>Whether an extracted event states a hidden event again (shares one of its quotes).</summary>
-    public static bool IsHidden(ExtractedEvent extracted, int articleId, string contentHash, IReadOnlyList<QuoteAnchor> hidden) =>
-        hidden.Count > 0 && extracted.Evidence.Any(v => hidden.Any(a => a.Matches(articleId, contentHash, v.Start, v.End, v.Text)));
+    /// <summary>
+    /// The extracted events without the quotes of hidden events: an event stating only hidden quotes is left out (the
+    /// hidden event again); one that also states others keeps those (an event an editor split a hidden event off).
+    /// </summary>
+    public static List<ExtractedEvent> WithoutHidden(IReadOnlyList<ExtractedEvent> extracted, int articleId, string contentHash, IReadOnlyList<QuoteAnchor> hidden)
+    {
+        if (hidden.Count == 0)
+        {
+            return extracted.ToList();
+        }
+        var kept = new List<ExtractedEvent>(extracted.Count);
+        foreach (var e in extracted)
+        {
+            var visible = e.Evidence.Where(v => !hidden.Any(a => a.Matches(articleId, contentHash, v.Start, v.End, v.Text))).ToList();
+            if (visible.Count == e.Evidence.Count)
+            {
+                kept.Add(e);
+            }
+            else if (visible.Count > 0)
+            {
+                kept.Add(e with { Evidence = visible });
+            }
+        }
+        return kept;
+    }
 
     /// <summary>
     /// Re-applies the corrections of the events article <paramref name="articleId"/> now states, of the events in

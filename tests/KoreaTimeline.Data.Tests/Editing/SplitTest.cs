@@ -61,6 +61,34 @@ public sealed class SplitTest
     }
 
     [Fact]
+    public async Task Hiding_a_split_event_keeps_the_event_it_was_split_from_through_reimport_and_shows_it_again()
+    {
+        await using var db = await ImportedAsync();
+        var launch = await LaunchAsync(db);
+        var chosen = launch.Evidence.Single(v => v.Text == Second);
+        var editor = db.Services.GetRequiredService<EventEditor>();
+        var split = await editor.SplitAsync(launch.Id, [new QuoteKey(chosen.ArticleId, chosen.Start, chosen.End)], null, Editor, cancellationToken: Cancellation);
+        Assert.True((await editor.HideAsync(split.EventId, Editor, "Not an event", Cancellation)).Succeeded);
+
+        db.WriteArticle("launch.txt", Article, """{"published": "2025-05-21"}""");
+        await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
+
+        await using (var context = await db.Contexts.CreateDbContextAsync(Cancellation))
+        {
+            var quotes = await context.Evidence.Select(v => new { v.EventId, v.Text }).ToListAsync(Cancellation);
+            Assert.Contains(quotes, q => q.EventId == launch.Id && q.Text.StartsWith("North Korea fired", StringComparison.Ordinal));
+            Assert.DoesNotContain(quotes, q => q.Text == Second);
+            Assert.False(await context.Events.AnyAsync(e => e.Id == split.EventId, Cancellation));
+        }
+        var shown = await editor.UnhideAsync(split.EventId, Editor, null, Cancellation);
+        Assert.Equal(split.EventId, shown.EventId);
+        await using (var context = await db.Contexts.CreateDbContextAsync(Cancellation))
+        {
+            Assert.Equal(Second, (await context.Evidence.SingleAsync(v => v.EventId == split.EventId, Cancellation)).Text);
+        }
+    }
+
+    [Fact]
     public async Task A_split_is_refused_without_quotes_with_all_quotes_or_with_a_quote_of_another_event()
     {
         await using var db = await ImportedAsync();
