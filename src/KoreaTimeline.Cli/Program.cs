@@ -6,6 +6,7 @@ var root = new RootCommand("koreatimeline: extract dated events from news articl
     ImportCommand.Create(),
     ReextractCommand.Create(),
     UsersCommand.Create(),
+    ExportGoldCommand.Create(),
     ExtractCommand.Create(),
     DatesCommand.Create(),
     TimexEvalCommand.Create(),

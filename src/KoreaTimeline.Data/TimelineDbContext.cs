@@ -23,6 +23,7 @@ public class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : Id
     public DbSet<EventAlias> EventAliases => Set<EventAlias>();
     public DbSet<EventCorrection> EventCorrections => Set<EventCorrection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CorrectionSuggestion> CorrectionSuggestions => Set<CorrectionSuggestion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

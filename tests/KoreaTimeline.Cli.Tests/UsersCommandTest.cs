@@ -1,7 +1,6 @@
 using KoreaTimeline.Data;
 using KoreaTimeline.Data.Entities;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,21 +9,11 @@ namespace KoreaTimeline.Cli.Tests;
 /// <summary><c>users add</c> and <c>users list</c> against a temporary database, run as the built command.</summary>
 public sealed class UsersCommandTest : IDisposable
 {
-    private readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "koreatimeline-cli-users", Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TemporaryFolder temporary = new("koreatimeline-cli-users");
 
-    private string Connection => $"Data Source={Path.Combine(folder, "timeline.db")}";
+    private string Connection => temporary.Connection;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => temporary.Dispose();
 
     [Fact]
     public async Task The_first_admin_gets_a_password_from_stdin_and_an_editor_a_generated_one_shown_once()
@@ -71,5 +60,32 @@ public sealed class UsersCommandTest : IDisposable
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("already exists", again.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lock_unlock_and_remove_change_the_account_and_the_last_admin_stays()
+    {
+        await CliProcess.RunAsync("users", "add", "chief@example.org", "--role", "admin", "--generate-password", "--db", Connection);
+        await CliProcess.RunAsync("users", "add", "ed@example.org", "--role", "editor", "--generate-password", "--db", Connection);
+
+        var locked = await CliProcess.RunAsync("users", "lock", "ed@example.org", "--db", Connection);
+        var lockedList = await CliProcess.RunAsync("users", "list", "--db", Connection);
+        var unlocked = await CliProcess.RunAsync("users", "unlock", "ed@example.org", "--db", Connection);
+        var lastAdmin = await CliProcess.RunAsync("users", "remove", "chief@example.org", "--db", Connection);
+        var lastAdminLock = await CliProcess.RunAsync("users", "lock", "chief@example.org", "--db", Connection);
+        var removed = await CliProcess.RunAsync("users", "remove", "ed@example.org", "--db", Connection);
+        var unknown = await CliProcess.RunAsync("users", "lock", "nobody@example.org", "--db", Connection);
+        var list = await CliProcess.RunAsync("users", "list", "--db", Connection);
+
+        Assert.Equal((0, "Locked ed@example.org."), (locked.ExitCode, locked.Stdout.Trim()));
+        Assert.Contains("ed@example.org\teditor\tlocked by an admin", lockedList.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, unlocked.ExitCode);
+        Assert.Equal(1, lastAdmin.ExitCode);
+        Assert.Contains("chief@example.org is the last active admin", lastAdmin.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, lastAdminLock.ExitCode);
+        Assert.Equal((0, "Removed ed@example.org."), (removed.ExitCode, removed.Stdout.Trim()));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("There is no account for nobody@example.org", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Equal("chief@example.org\tadmin", list.Stdout.Trim());
     }
 }

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace KoreaTimeline.Cli.Commands;
 
 /// <summary>
-/// <c>koreatimeline users add EMAIL --role admin|editor</c> and <c>users list</c>: the accounts of editors and admins.
+/// <c>koreatimeline users add EMAIL --role admin|editor</c>, <c>users list</c>, <c>users lock|unlock|remove EMAIL</c>:
+/// the accounts of editors and admins.
 /// The password is read from standard input when it is redirected (<c>echo ... | koreatimeline users add ...</c>);
 /// otherwise (or with <c>--generate-password</c>) a random one is generated and printed once. There is no other way to create the first admin.
 /// </summary>
@@ -47,11 +48,7 @@ internal static class UsersCommand
             var result = await accounts.AddAsync(address, roleName, password, parseResult.GetValue(name));
             if (!result.Succeeded)
             {
-                foreach (var error in result.Errors)
-                {
-                    await Console.Error.WriteLineAsync(error);
-                }
-                return 1;
+                return await FailedAsync(result);
             }
             Console.WriteLine($"Created {roleName} {address}.");
             if (result.GeneratedPassword is { } generated)
@@ -70,7 +67,7 @@ internal static class UsersCommand
             var accounts = await scope.ServiceProvider.GetRequiredService<UserAccounts>().ListAsync();
             foreach (var account in accounts)
             {
-                var locked = account.LockedOutUntil is { } until ? $"  locked until {until:yyyy-MM-dd HH:mm} UTC" : "";
+                var locked = account.LockedOutUntil is null ? "" : $"\t{account.State}";
                 Console.WriteLine($"{account.Email}\t{string.Join(",", account.Roles)}{locked}");
             }
             if (accounts.Count == 0)
@@ -80,7 +77,44 @@ internal static class UsersCommand
             return 0;
         });
 
-        return new Command("users", "Accounts of editors and admins.") { add, list };
+        var lockCommand = AccountAction("lock", "Lock an account until it is unlocked: it cannot sign in and its open sessions end.",
+            "Locked", (accounts, address) => accounts.LockAsync(address));
+        var unlock = AccountAction("unlock", "Unlock an account (locked by an admin or after failed attempts).",
+            "Unlocked", (accounts, address) => accounts.UnlockAsync(address));
+        var remove = AccountAction("remove", "Remove an account; its changes stay in the histories under its name.",
+            "Removed", (accounts, address) => accounts.RemoveAsync(address));
+        return new Command("users", "Accounts of editors and admins.") { add, list, lockCommand, unlock, remove };
+    }
+
+    // `users lock|unlock|remove EMAIL`: one account action, its outcome on standard output or its refusal on standard error.
+    private static Command AccountAction(string name, string description, string done, Func<UserAccounts, string, Task<AccountResult>> action)
+    {
+        var database = ImportCommand.DatabaseOption();
+        var email = new Argument<string>("email") { Description = "The account's e-mail address." };
+        var command = new Command(name, description) { database, email };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var services = await StartAsync(parseResult.GetRequiredValue(database), cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            var address = parseResult.GetRequiredValue(email);
+            var result = await action(scope.ServiceProvider.GetRequiredService<UserAccounts>(), address);
+            if (!result.Succeeded)
+            {
+                return await FailedAsync(result);
+            }
+            Console.WriteLine($"{done} {address.Trim()}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<int> FailedAsync(AccountResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            await Console.Error.WriteLineAsync(error);
+        }
+        return 1;
     }
 
     private static async Task<ServiceProvider> StartAsync(string connectionString, CancellationToken cancellationToken)

@@ -26,3 +26,19 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.UserName).HasMaxLength(256);
     }
 }
+
+internal sealed class CorrectionSuggestionConfiguration : IEntityTypeConfiguration<CorrectionSuggestion>
+{
+    public void Configure(EntityTypeBuilder<CorrectionSuggestion> builder)
+    {
+        builder.ToTable("CorrectionSuggestions");
+        // The review queue reads the open ones, oldest first; an event's open suggestions are counted on submit.
+        builder.HasIndex(s => new { s.Status, s.Id });
+        builder.HasIndex(s => new { s.EventId, s.Status });
+        builder.Property(s => s.Text).HasMaxLength(2000);
+        builder.Property(s => s.SourceUrl).HasMaxLength(500);
+        builder.Property(s => s.Status).HasMaxLength(16);
+        builder.Property(s => s.ReviewedBy).HasMaxLength(450);
+        builder.Property(s => s.Reason).HasMaxLength(2000);
+    }
+}

@@ -30,6 +30,15 @@ public static class CorrectionFields
     /// <summary>Events merged into this one: the quotes they had (<see cref="MergeValue"/>); an event stating them again joins it.</summary>
     public const string Merge = "merge";
 
+    /// <summary>
+    /// An event split off another: the quotes an editor chose and the fields the new event started with
+    /// (<see cref="SplitValue"/>); a re-import that states those quotes in another event moves them back out.
+    /// </summary>
+    public const string Split = "split";
+
+    /// <summary>A reader's suggestion an editor reviewed (audit only: accepted, or dismissed with a reason).</summary>
+    public const string Suggestion = "suggestion";
+
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }
 
@@ -38,6 +47,32 @@ public sealed record DateValue(DateOnly Start, DateOnly End, string Precision);
 
 /// <summary>The quotes of the events merged into an event.</summary>
 public sealed record MergeValue(IReadOnlyList<QuoteAnchor> Quotes);
+
+/// <summary>
+/// What an event split off <paramref name="SourceId"/> started as: the quotes chosen and the source's fields then (the
+/// split event's own corrections apply on top).
+/// </summary>
+public sealed record SplitValue(
+    int SourceId, IReadOnlyList<QuoteAnchor> Quotes, string Title, string Type, DateOnly Start, DateOnly End, string Precision,
+    string? Timex, string? DateText, string? Location, double Confidence, IReadOnlyList<ActorRef> Actors);
+
+/// <summary>A quote of an event by its article and span, as the split form names it (<c>articleId:start:end</c>).</summary>
+public sealed record QuoteKey(int ArticleId, int Start, int End)
+{
+    public override string ToString() => FormattableString.Invariant($"{ArticleId}:{Start}:{End}");
+
+    /// <summary>Reads <c>articleId:start:end</c>; null when the text is not one.</summary>
+    public static QuoteKey? Parse(string? text)
+    {
+        var parts = (text ?? "").Split(':');
+        return parts.Length == 3
+            && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var article)
+            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var start)
+            && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var end)
+            ? new QuoteKey(article, start, end)
+            : null;
+    }
+}
 
 /// <summary>An actor an editor added: from the gazetteer or the timeline's actors, or new.</summary>
 public sealed record ActorRef(string Slug, string Name, string Kind);

@@ -9,7 +9,7 @@ namespace KoreaTimeline.Data.Editing;
 /// Applies editors' corrections to the stored events. The correction rows are the truth; an event row holds the
 /// extraction with its corrections applied, so every reader (pages, search, counts, API, exports) sees the corrected
 /// event without knowing about corrections. The importer calls <see cref="ReapplyAsync"/> inside each article's write
-/// transaction, after it rewrote the article's events, and <see cref="IsHidden"/> before, so a hidden event is never
+/// transaction, after it rewrote the article's events, and <see cref="WithoutHidden"/> before, so a hidden event is never
 /// stored again.
 /// </summary>
 internal static class CorrectionReplay
@@ -26,9 +26,31 @@ internal static class CorrectionReplay
         return hidden.SelectMany(ParseAnchors).Where(a => a.ArticleId == articleId).ToList();
     }
 
-    /// <summary>Whether an extracted event states a hidden event again (shares one of its quotes).</summary>
-    public static bool IsHidden(ExtractedEvent extracted, int articleId, string contentHash, IReadOnlyList<QuoteAnchor> hidden) =>
-        hidden.Count > 0 && extracted.Evidence.Any(v => hidden.Any(a => a.Matches(articleId, contentHash, v.Start, v.End, v.Text)));
+    /// <summary>
+    /// The extracted events without the quotes of hidden events: an event stating only hidden quotes is left out (the
+    /// hidden event again); one that also states others keeps those (an event an editor split a hidden event off).
+    /// </summary>
+    public static List<ExtractedEvent> WithoutHidden(IReadOnlyList<ExtractedEvent> extracted, int articleId, string contentHash, IReadOnlyList<QuoteAnchor> hidden)
+    {
+        if (hidden.Count == 0)
+        {
+            return extracted.ToList();
+        }
+        var kept = new List<ExtractedEvent>(extracted.Count);
+        foreach (var e in extracted)
+        {
+            var visible = e.Evidence.Where(v => !hidden.Any(a => a.Matches(articleId, contentHash, v.Start, v.End, v.Text))).ToList();
+            if (visible.Count == e.Evidence.Count)
+            {
+                kept.Add(e);
+            }
+            else if (visible.Count > 0)
+            {
+                kept.Add(e with { Evidence = visible });
+            }
+        }
+        return kept;
+    }
 
     /// <summary>
     /// Re-applies the corrections of the events article <paramref name="articleId"/> now states, of the events in
@@ -58,6 +80,11 @@ internal static class CorrectionReplay
         var hashes = await ArticleHashesAsync(db, events, cancellationToken);
         foreach (var correction in relevant)
         {
+            if (correction.Field == CorrectionFields.Split)
+            {
+                await ResplitAsync(db, correction, events, hashes, cancellationToken);
+                continue;
+            }
             var anchors = ParseAnchors(correction.Anchors);
             var live = events.FirstOrDefault(e => e.Id == correction.EventId);
             var holder = events
@@ -111,6 +138,72 @@ internal static class CorrectionReplay
             await db.SaveChangesAsync(cancellationToken);
             await Import.ArticleImporter.RecordAliasAsync(db, other.Id, target.Id, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// An event split off another keeps its quotes: those that a re-import put into another event move back to it. When
+    /// the re-import removed it, it comes back under its own id (its permalink's alias to a successor goes) with the
+    /// fields it was split with; its later corrections, applied after this one, follow. An event left without quotes
+    /// is removed and redirects to it.
+    /// </summary>
+    private static async Task ResplitAsync(TimelineDbContext db, EventCorrection correction, List<Event> events,
+        IReadOnlyDictionary<int, string> hashes, CancellationToken cancellationToken)
+    {
+        var value = JsonSerializer.Deserialize<SplitValue>(correction.Value, CorrectionFields.Json)!;
+        bool Chosen(Evidence v) => value.Quotes.Any(a => a.Matches(v.ArticleId, hashes.GetValueOrDefault(v.ArticleId, ""), v.Start, v.End, v.Text));
+        var elsewhere = events.Where(e => e.Id != correction.EventId).SelectMany(e => e.Evidence.Where(Chosen).Select(v => (Event: e, Quote: v))).ToList();
+        var target = events.FirstOrDefault(e => e.Id == correction.EventId)
+            ?? (await LoadAsync(db, [correction.EventId], cancellationToken)).SingleOrDefault();
+        if (target is null)
+        {
+            if (elsewhere.Count == 0)
+            {
+                return; // Its quotes are gone for now; the split waits for them.
+            }
+            target = new Event
+            {
+                Id = correction.EventId,
+                Title = value.Title,
+                Slug = Slugs.From(value.Title),
+                Type = EventTypes.TryParse(value.Type, out var type) ? type : EventType.Other,
+                Start = value.Start,
+                End = value.End,
+                Precision = DatePrecisions.TryParse(value.Precision, out var precision) ? precision : DatePrecision.Day,
+                Timex = value.Timex,
+                DateText = value.DateText,
+                Location = value.Location,
+                Confidence = value.Confidence,
+            };
+            foreach (var actor in value.Actors)
+            {
+                target.Actors.Add(new EventActor { Actor = await FindOrCreateActorAsync(db, actor, cancellationToken) });
+            }
+            db.Events.Add(target);
+            await db.EventAliases.Where(a => a.OldId == correction.EventId).ExecuteDeleteAsync(cancellationToken);
+            foreach (var stale in db.ChangeTracker.Entries<EventAlias>().Where(a => a.Entity.OldId == correction.EventId).ToList())
+            {
+                stale.State = EntityState.Detached;
+            }
+        }
+        if (!events.Contains(target))
+        {
+            events.Add(target);
+        }
+        foreach (var (holder, quote) in elsewhere)
+        {
+            holder.Evidence.Remove(quote);
+            quote.Event = target;
+            target.Evidence.Add(quote);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var emptied in elsewhere.Select(x => x.Event).Distinct().Where(e => e.Evidence.Count == 0).ToList())
+        {
+            db.Events.Remove(emptied);
+            events.Remove(emptied);
+            await db.SaveChangesAsync(cancellationToken);
+            await Import.ArticleImporter.RecordAliasAsync(db, emptied.Id, target.Id, cancellationToken);
+        }
+        correction.Anchors = SerializeAnchors(AnchorsOf(target, hashes));
     }
 
     /// <summary>Moves the quotes and the actors of <paramref name="source"/> to <paramref name="target"/>.</summary>

@@ -35,7 +35,7 @@ public sealed record EditResult(EditStatus Status, string? Message = null, int E
 /// re-import and <c>reextract</c>), writes it into the event at once, and records an <see cref="AuditEntry"/>, all in
 /// one transaction. Input is validated here; failures are values with a message for the form.
 /// </summary>
-public sealed class EventEditor(
+public sealed partial class EventEditor(
     IDbContextFactory<TimelineDbContext> contextFactory,
     ArticleImporter importer,
     TimelineChanges changes,
@@ -448,10 +448,10 @@ public sealed class EventEditor(
         _ => field,
     };
 
-    private static AuditEntry Audit(int eventId, EditorIdentity editor, string field, string? before, string? after, string? note, DateTimeOffset at) =>
+    internal static AuditEntry Audit(int eventId, EditorIdentity editor, string field, string? before, string? after, string? note, DateTimeOffset at) =>
         new() { EventId = eventId, UserId = editor.UserId, UserName = editor.Name, Field = field, Before = before, After = after, Note = note, At = at };
 
-    private static string? Clean(string? text)
+    internal static string? Clean(string? text)
     {
         if (text is null)
         {

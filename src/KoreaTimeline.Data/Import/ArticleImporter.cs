@@ -219,7 +219,7 @@ public sealed class ArticleImporter(
             }
             // An event an editor hid is not stored again: the extraction's events that state its quotes are dropped.
             var hidden = await CorrectionReplay.HiddenAnchorsAsync(db, existing?.Id ?? 0, cancellationToken);
-            var stated = extraction.Events.Where(e => !CorrectionReplay.IsHidden(e, existing?.Id ?? 0, file.ContentHash, hidden)).ToList();
+            var stated = CorrectionReplay.WithoutHidden(extraction.Events, existing?.Id ?? 0, file.ContentHash, hidden);
             article = existing ?? db.Articles.Add(new Article { Source = file.Source, PublishedSource = "", ContentHash = "", Text = "", ExtractorVersion = "" }).Entity;
 
             // The article's previous events: its evidence goes; those no other article states may be reused in place

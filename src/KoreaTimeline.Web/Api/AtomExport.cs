@@ -30,6 +30,10 @@ public sealed class AtomExport : IExportWriter
         {
             items.Add(ToItem(item, context));
         }
+        if (context.Corrections is not null)
+        {
+            items.AddRange(await AtomCorrections.ItemsAsync(context, items, cancellationToken));
+        }
         // Every text goes through XmlText.Legal: a stored quote or a parameter may hold characters XML 1.0 forbids.
         var feed = new SyndicationFeed(XmlText.Legal(context.Title), XmlText.Legal(context.Stream.Note ?? $"{ExportStream.CountOf(context.Stream.Total)} of this view on KoreaTimeline."),
             new Uri(context.ViewUrl), context.SelfUrl, items.Count == 0 ? DateTimeOffset.UnixEpoch : items.Max(i => i.LastUpdatedTime), items);

@@ -42,6 +42,8 @@ public static class ExportEndpoints
     private static async Task<IResult> ExportAsync(
         [Description("csv, json, ics, timelinejs or atom")] string format,
         [AsParameters] ViewQuery view,
+        [Description("corrections: the Atom feed also carries one entry per editor's correction of the view's events")] string? include,
+        Data.Editing.EditorialQueries editorial,
         OpenDataReader reader, IOptions<OpenDataOptions> options, HttpContext http, CancellationToken cancellationToken)
     {
         var parsed = view.ToFilter();
@@ -50,6 +52,7 @@ public static class ExportEndpoints
         {
             errors["format"] = [$"Unknown export format '{format}'; use {string.Join(", ", Writers.Keys)}."];
         }
+        var withCorrections = AtomCorrections.Parse(include, format, errors);
         if (errors.Count > 0)
         {
             return EventsApi.Invalid(errors);
@@ -62,9 +65,12 @@ public static class ExportEndpoints
         var query = ViewQuery.QueryString(filter);
         var context = new ExportContext(filter, stream, map,
             ViewUrl: map.Absolute(TimelineUrl(filter)),
-            SelfUrl: map.Absolute($"/export/{writer.Format}{(query.Length > 0 ? "?" + query : "")}"),
+            SelfUrl: map.Absolute(AtomCorrections.WithInclude($"/export/{writer.Format}{(query.Length > 0 ? "?" + query : "")}", withCorrections)),
             Title: ViewQuery.Describe(filter),
-            Generated: DateTimeOffset.UtcNow);
+            Generated: DateTimeOffset.UtcNow)
+        {
+            Corrections = withCorrections ? editorial : null,
+        };
 
         var response = http.Response;
         response.ContentType = writer.ContentType;
@@ -88,6 +94,9 @@ public static class ExportEndpoints
 /// <param name="SelfUrl">This export's own address, with the view's normalized query string.</param>
 public sealed record ExportContext(TimelineFilter Filter, ExportStream Stream, ApiMapper Map, string ViewUrl, string SelfUrl, string Title, DateTimeOffset Generated)
 {
+    /// <summary>With <c>?include=corrections</c> (Atom only): where the feed reads the editors' corrections.</summary>
+    public Data.Editing.EditorialQueries? Corrections { get; init; }
+
     /// <summary>The API record of an event with its quotes and citation.</summary>
     public ApiEvent Event(ExportEvent e) =>
         Map.Event(e.Summary, e.Quotes, EventCitation.PlainText(e.Summary, EventCitation.From(e.Quotes), Map.Absolute(e.Summary.Permalink), DateOnly.FromDateTime(Generated.UtcDateTime)));

@@ -52,6 +52,9 @@ public static class AccountExtensions
             cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
+        // Every request checks the cookie's security stamp against the account, so locking or removing an account ends its
+        // open sessions at once (a user lookup per signed-in request; only editors and admins sign in).
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.SecurePolicy = secure;
@@ -61,7 +64,7 @@ public static class AccountExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(TimelineRoles.EditPolicy, policy => policy.RequireRole(TimelineRoles.Editor, TimelineRoles.Admin))
             .AddPolicy(TimelineRoles.AdminPolicy, policy => policy.RequireRole(TimelineRoles.Admin));
-        return builder;
+        return builder.AddTimelineSuggestions();
     }
 
     /// <summary>Authentication and authorization, then the sign-out endpoint.</summary>

@@ -34,6 +34,13 @@ public partial class EditEventPage
     /// <summary>What the previous POST did (after its redirect), e.g. <c>date</c>.</summary>
     [SupplyParameterFromQuery(Name = "done")] public string? Done { get; set; }
 
+    [Inject] private SuggestionBox Suggestions { get; set; } = null!;
+
+    /// <summary>The reader's suggestion an editor accepted to come here, shown above the forms.</summary>
+    [SupplyParameterFromQuery(Name = "suggestion")] public int? SuggestionId { get; set; }
+
+    private KoreaTimeline.Data.Entities.CorrectionSuggestion? Suggestion { get; set; }
+
     private EventDetail? Event { get; set; }
 
     private HiddenEvent? Hidden { get; set; }
@@ -54,6 +61,7 @@ public partial class EditEventPage
         "hide" => "The event is hidden.",
         "merge" => "The other event is merged into this one.",
         "unhide" => "The event is shown again.",
+        "split" => "The quotes are split off: this is the new event.",
         _ => null,
     };
 
@@ -73,6 +81,8 @@ public partial class EditEventPage
 
     [SupplyParameterFromForm(FormName = "merge")] private MergeInput? MergeForm { get; set; }
 
+    [SupplyParameterFromForm(FormName = "split")] private SplitInput? SplitForm { get; set; }
+
     [SupplyParameterFromForm(FormName = "hide")] private HideInput? HideForm { get; set; }
 
     [SupplyParameterFromForm(FormName = "unhide")] private HideInput? UnhideForm { get; set; }
@@ -86,6 +96,7 @@ public partial class EditEventPage
             Navigation.NotFound();
             return;
         }
+        Suggestion = SuggestionId is { } suggestionId ? await Suggestions.GetAsync(suggestionId) : null;
         var e = Event?.Summary;
         var editorial = e is null ? null : await Editorial.GetEditorialAsync(Id);
         DateForm ??= new DateInput { Start = e?.Start, End = e?.End, Precision = e?.Precision.Id() ?? "day" };
@@ -96,6 +107,7 @@ public partial class EditEventPage
         RemoveActorForm ??= new RemoveActorInput { Slug = e is { Actors.Count: > 0 } ? e.Actors[0].Slug : "" };
         NoteForm ??= new NoteInput { Text = editorial?.Note };
         MergeForm ??= new MergeInput();
+        SplitForm ??= new SplitInput();
         HideForm ??= new HideInput();
         UnhideForm ??= new HideInput();
     }
@@ -122,6 +134,16 @@ public partial class EditEventPage
         MergeInput.ParseId(MergeForm!.Other) is { } other
             ? Editor.MergeAsync(id, other, editor, MergeForm.Note)
             : Task.FromResult(EditResult.Invalid("Give the other event's id (a number) or its permalink (/events/ID/...).")));
+
+    // The chosen quotes are checkboxes named "quote" (articleId:start:end), read from the posted form.
+    private Task SplitAsync() => ApplyAsync("split", (editor, id) =>
+    {
+        var chosen = HttpContext.Request.HasFormContentType ? HttpContext.Request.Form["quote"].ToList() : [];
+        var keys = chosen.Take(500).Select(QuoteKey.Parse).ToList();
+        return keys.Any(k => k is null)
+            ? Task.FromResult(EditResult.Invalid("A chosen quote is not a quote of this event; reload the page."))
+            : Editor.SplitAsync(id, keys.Select(k => k!).ToList(), SplitForm!.Headline, editor, SplitForm.Note);
+    });
 
     private Task HideAsync() => ApplyAsync("hide", (editor, id) => Editor.HideAsync(id, editor, HideForm!.Reason));
 
@@ -233,6 +255,14 @@ public partial class EditEventPage
             var match = System.Text.RegularExpressions.Regex.Match(text?.Trim() ?? "", @"^(?:(?:https?://[^/]+)?/events/)?(?<id>[0-9]{1,9})(?:/.*)?$");
             return match.Success ? int.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture) : null;
         }
+    }
+
+    /// <summary>The split form: the new event's headline and why (the quotes are checkboxes of their own).</summary>
+    public sealed class SplitInput
+    {
+        [StringLength(EventEditor.MaxHeadline, ErrorMessage = "At most 300 characters.")] public string? Headline { get; set; }
+
+        [StringLength(EventEditor.MaxNote)] public string? Note { get; set; }
     }
 
     /// <summary>The hide and show-again forms.</summary>

@@ -15,6 +15,9 @@ public static class HistoryText
         CorrectionFields.Headline => "headline corrected",
         CorrectionFields.Hidden => "visibility changed",
         CorrectionFields.Note => "note",
+        CorrectionFields.Merge => "events merged",
+        CorrectionFields.Split => "quotes split off",
+        CorrectionFields.Suggestion => "reader's suggestion reviewed",
         _ => field,
     };
 }
