@@ -178,7 +178,8 @@ public sealed class TimeAxisSvg : IDisposable
             AxisUnit.FiveYears => (AxisUnit.Year, scale.Bins <= 20 ? 10 : 25),
             _ => (AxisUnit.Year, scale.Bins <= 20 ? 50 : 100),
         };
-        for (var day = AxisScale.Floor(scale.From, unit == AxisUnit.Day ? AxisUnit.Month : unit); day <= scale.To; day = AxisScale.Next(day, unit))
+        // Years near 9999 end the walk (the calendar ends there).
+        for (var day = AxisScale.Floor(scale.From, unit == AxisUnit.Day ? AxisUnit.Month : unit); day <= scale.To && day.Year < 9980; day = AxisScale.Next(day, unit))
         {
             if (day < scale.From || !OnStep(day, unit, step))
             {
@@ -190,10 +191,6 @@ public sealed class TimeAxisSvg : IDisposable
                 AxisUnit.Month => (day, day.Month == 1 ? day.Year.ToString(Invariant) : day.ToString("MMM", Invariant), day.Month == 1),
                 _ => (day, day.Year.ToString(Invariant), day.Year % (step * 2) == 0),
             });
-            if (day.Year >= 9980)
-            {
-                break;
-            }
         }
         return ticks;
     }
