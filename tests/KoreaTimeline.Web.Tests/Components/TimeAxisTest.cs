@@ -20,7 +20,7 @@ public sealed partial class TimeAxisTest : BunitTest
 
     [Theory]
     [InlineData("2019-03-01", "2019-03-20", AxisUnit.Day, 20)]
-    [InlineData("2019-01-01", "2019-06-30", AxisUnit.Week, 27)]
+    [InlineData("2019-01-01", "2019-06-30", AxisUnit.Week, 26)]
     [InlineData("2019-01-01", "2021-12-31", AxisUnit.Month, 36)]
     [InlineData("2015-01-01", "2024-12-31", AxisUnit.Quarter, 40)]
     [InlineData("1990-01-01", "2025-12-31", AxisUnit.Year, 36)]
@@ -92,7 +92,7 @@ public sealed partial class TimeAxisTest : BunitTest
         Assert.Equal("-1", marks["1"].Attribute("tabindex")!.Value);
         // Titles are text: the markup in one is encoded, and approximate dates say their precision.
         Assert.Equal("Wed 27 Feb 2019: A day <b>summit</b>", marks["1"].Element(ns + "title")!.Value);
-        Assert.StartsWith("Sep 2019", marks["2"].Element(ns + "title")!.Value, StringComparison.Ordinal);
+        Assert.StartsWith("late 2019", marks["2"].Element(ns + "title")!.Value, StringComparison.Ordinal);
         Assert.Contains("(approximate precision)", marks["2"].Element(ns + "title")!.Value, StringComparison.Ordinal);
 
         var cluster = Assert.Single(svg.Descendants(ns + "a"), a => a.Attribute("class")?.Value == "axis-cluster");
@@ -148,7 +148,7 @@ public sealed partial class TimeAxisTest : BunitTest
         Assert.Equal("/?from=2019-07-02&to=2020-06-30", cut.Find("[data-testid=axis-pan-later]").GetAttribute("href"));
         Assert.Equal("/?from=2019-01-01&to=2019-12-31&lanes=type", cut.Find("[data-testid=axis-lanes]").GetAttribute("href"));
         Assert.Equal(["0", "-1", "-1", "-1", "-1"], cut.FindAll("[role=toolbar] a").Select(a => a.GetAttribute("tabindex")));
-        Assert.Equal("Jan 2019 – Dec 2019 · 43 events by month", cut.Find("[data-testid=time-axis-range]").TextContent);
+        Assert.Equal("2019 · 43 events by month", cut.Find("[data-testid=time-axis-range]").TextContent);
     }
 
     [Fact]

@@ -130,7 +130,8 @@ public sealed class TimeAxisSvg : IDisposable
         {
             var x0 = Math.Max(0, Fraction(scale, e.Start.DayNumber));
             var x1 = Math.Min(1, Fraction(scale, e.End.DayNumber + 1));
-            var point = x1 - x0 < PointWidth;
+            // A day is a point at any zoom; a range is a bar unless it is too short to see.
+            var point = (e.Start == e.End && e.Precision == DatePrecision.Day) || x1 - x0 < PointWidth;
             var (left, right) = point ? ((x0 + x1) / 2 - PointWidth / 2, (x0 + x1) / 2 + PointWidth / 2) : (x0, x1);
             var row = 0;
             while (row < rowsPerLane - 1 && rowEnds.TryGetValue((e.Lane, row), out var end) && end + RowGap > left)
