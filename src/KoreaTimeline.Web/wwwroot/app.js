@@ -229,6 +229,17 @@ window.koreaTimeline = {
         if (link) { link.focus({ preventScroll: true }); }
     }, true);
 
+    // A skip link moves the keyboard's starting point too: Blazor's router scrolls to a fragment but leaves focus.
+    document.addEventListener("click", function (e) {
+        const link = e.target instanceof Element ? e.target.closest("a.skip-link[href^='#']") : null;
+        const target = link ? document.getElementById(link.getAttribute("href").slice(1)) : null;
+        if (target) {
+            e.preventDefault();
+            if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+            target.focus();
+        }
+    }, true);
+
     // The toolbar is one Tab stop: arrow keys move between its buttons; + and - zoom, Shift+arrows pan.
     document.addEventListener("keydown", function (e) {
         const bar = e.target instanceof Element ? e.target.closest(".time-axis-toolbar") : null;
