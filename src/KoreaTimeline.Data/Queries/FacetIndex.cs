@@ -339,6 +339,68 @@ internal sealed class FacetIndex
         return (typeCounts, first is { } a ? DateOnly.FromDayNumber(a) : null, last is { } b ? DateOnly.FromDayNumber(b) : null);
     }
 
+    /// <summary>The first start and last end among <paramref name="positions"/>, as day numbers; null when empty.</summary>
+    public (int First, int Last)? Extent(int[] positions)
+    {
+        if (positions.Length == 0)
+        {
+            return null;
+        }
+        var (first, last) = (int.MaxValue, int.MinValue);
+        foreach (var i in positions)
+        {
+            first = Math.Min(first, starts[i]);
+            last = Math.Max(last, ends[i]);
+        }
+        return (first, last);
+    }
+
+    /// <summary>
+    /// Counts <paramref name="positions"/> (events overlapping the scale's view) per lane and slice, an event in the slice
+    /// of its start (the first slice when it starts before the view), and lists the events of slices with at most
+    /// <see cref="TimeAxisRequest.PerBin"/> events: two passes over the positions.
+    /// </summary>
+    public AxisBinning Bin(int[] positions, AxisScale scale, TimeAxisRequest request)
+    {
+        var bins = scale.Bins;
+        var laneOfType = new int[EventTypes.All.Count];
+        int[] laneTypes;
+        if (request.LanesByType)
+        {
+            var perType = new int[EventTypes.All.Count];
+            foreach (var i in positions)
+            {
+                perType[types[i]]++;
+            }
+            laneTypes = Enumerable.Range(0, perType.Length).Where(t => perType[t] > 0).ToArray();
+            for (var lane = 0; lane < laneTypes.Length; lane++)
+            {
+                laneOfType[laneTypes[lane]] = lane;
+            }
+        }
+        else
+        {
+            laneTypes = [-1];
+        }
+        int BinOf(int i) => scale.BinOf(starts[i]);
+        var counts = new int[Math.Max(1, laneTypes.Length), bins];
+        foreach (var i in positions)
+        {
+            counts[laneOfType[types[i]], BinOf(i)]++;
+        }
+        var shown = new List<(int, int)>();
+        var perBin = Math.Max(0, request.PerBin);
+        foreach (var i in positions)
+        {
+            var lane = laneOfType[types[i]];
+            if (counts[lane, BinOf(i)] <= perBin)
+            {
+                shown.Add((i, lane));
+            }
+        }
+        return new AxisBinning(laneTypes, counts, shown);
+    }
+
     private bool HasAll(int position, List<int> wanted)
     {
         foreach (var actor in wanted)

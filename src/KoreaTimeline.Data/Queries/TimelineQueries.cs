@@ -210,6 +210,75 @@ public sealed class TimelineQueries : IDisposable
             return index.Count(filter, actorIds, matching, actorLimit);
         }, cancellationToken);
 
+    /// <summary>
+    /// The view on a time axis (<see cref="TimeAxisData"/>): the same events as the page (search and every filter), over
+    /// the view's dates or, without them, the events' extent; binned in the facet index, titles read only for the events
+    /// drawn one by one.
+    /// </summary>
+    public Task<TimeAxisData> GetAxisAsync(TimelineFilter filter, TimeAxisRequest request, CancellationToken cancellationToken = default) =>
+        ReadAsync(async db =>
+        {
+            var match = SearchSyntax.ToMatchExpression(filter.Query);
+            var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
+            var version = dataVersion.Read();
+            var index = await GetFacetIndexAsync(db, version, cancellationToken);
+            var matching = match is null || actorIds is null ? null : index.PositionsOf(await MatchesAsync(match, version, cancellationToken));
+            var positions = actorIds is null ? [] : index.Filter(filter, actorIds, matching);
+            var extent = index.Extent(positions);
+            var from = filter.From ?? (extent is { } e1 ? DateOnly.FromDayNumber(e1.First) : filter.To);
+            var to = filter.To ?? (extent is { } e2 ? DateOnly.FromDayNumber(Math.Max(e2.Last, from?.DayNumber ?? e2.Last)) : filter.From);
+            if (from is not { } first || to is not { } last)
+            {
+                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                return TimeAxisData.Empty(today.AddYears(-1), today);
+            }
+            if (last < first)
+            {
+                (first, last) = (last, first);
+            }
+            if (extent is null)
+            {
+                return TimeAxisData.Empty(first, last);
+            }
+            var scale = AxisScale.For(first, last);
+            var binning = index.Bin(positions, scale, request);
+            var shownIds = index.IdsAt(binning.Shown.Select(s => s.Position).ToArray());
+            var laneOf = new Dictionary<int, int>(shownIds.Length);
+            for (var i = 0; i < shownIds.Length; i++)
+            {
+                laneOf[shownIds[i]] = binning.Shown[i].Lane;
+            }
+            var rows = shownIds.Length == 0
+                ? []
+                : await db.Events.AsNoTracking().Where(e => shownIds.Contains(e.Id))
+                    .Select(e => new { e.Id, e.Title, e.Slug, e.Type, e.Start, e.End, e.Precision })
+                    .ToListAsync(cancellationToken);
+            var events = rows.Select(r => new AxisEvent(r.Id, r.Title, r.Slug, r.Type, r.Start, r.End, r.Precision, laneOf[r.Id]))
+                .OrderBy(r => r.Start).ThenBy(r => r.Id).ToList();
+
+            var lanes = new List<AxisLane>();
+            var clusters = new List<AxisCluster>();
+            var perBin = new int[scale.Bins];
+            for (var lane = 0; lane < binning.LaneTypes.Length; lane++)
+            {
+                var laneTotal = 0;
+                for (var bin = 0; bin < scale.Bins; bin++)
+                {
+                    var count = binning.Counts[lane, bin];
+                    laneTotal += count;
+                    perBin[bin] += count;
+                    if (count > request.PerBin)
+                    {
+                        var (sliceFrom, sliceTo) = scale.Slice(bin);
+                        clusters.Add(new AxisCluster(lane, sliceFrom, sliceTo, count));
+                    }
+                }
+                lanes.Add(new AxisLane(binning.LaneTypes[lane] < 0 ? null : (EventType)binning.LaneTypes[lane], laneTotal));
+            }
+            var peak = Enumerable.Range(0, scale.Bins).MaxBy(b => perBin[b]);
+            return new TimeAxisData(scale, positions.Length, lanes, clusters, events, (scale.Slice(peak).From, scale.Slice(peak).To, perBin[peak]));
+        }, cancellationToken);
+
     private readonly SemaphoreSlim facetIndexLock = new(1, 1);
 
     public void Dispose()

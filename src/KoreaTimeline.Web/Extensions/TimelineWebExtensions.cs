@@ -68,6 +68,7 @@ public static class TimelineWebExtensions
         builder.Services.AddTimelineHealthChecks();
         // Pages of event cards as HTML, shared by every circuit showing the same events (memory per circuit).
         builder.Services.AddSingleton<Components.Shared.EventCardHtml>();
+        builder.Services.AddSingleton<Components.Timeline.TimeAxisSvg>();
         builder.AddTimelineApi();
         // Editors' and admins' accounts, sign-in cookie and policies.
         builder.AddTimelineAccounts();

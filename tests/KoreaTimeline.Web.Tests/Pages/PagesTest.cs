@@ -29,7 +29,9 @@ public sealed partial class PagesTest(TimelineAppFactory app) : IClassFixture<Ti
             Assert.Contains(e.Title, html, StringComparison.Ordinal);
             Assert.Contains($"href=\"/events/{e.Id}/{e.Slug}\"", html, StringComparison.Ordinal);
         }
-        var order = Sample.Events.OrderByDescending(e => e.Start).Select(e => html.IndexOf(e.Title, StringComparison.Ordinal));
+        // In the list (the time axis above it names the events too, oldest first).
+        var list = html[html.IndexOf("id=\"results\"", StringComparison.Ordinal)..];
+        var order = Sample.Events.OrderByDescending(e => e.Start).Select(e => list.IndexOf(e.Title, StringComparison.Ordinal));
         Assert.Equal(order.Order(), order);
         Assert.Contains("late 2025", html, StringComparison.Ordinal);
         Assert.Contains("Feb 2025", html, StringComparison.Ordinal);

@@ -35,6 +35,8 @@ public partial class TimelinePage
 
     [Inject] private EventCardHtml CardHtml { get; set; } = null!;
 
+    [Inject] private TimeAxisSvg AxisSvg { get; set; } = null!;
+
     /// <summary>Free-text search.</summary>
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
 
@@ -52,6 +54,22 @@ public partial class TimelinePage
 
     /// <summary><c>date</c>, <c>date-asc</c> or <c>relevance</c>.</summary>
     [SupplyParameterFromQuery(Name = "sort")] public string? Sort { get; set; }
+
+    /// <summary><c>type</c>: the time axis has one lane per event type.</summary>
+    [SupplyParameterFromQuery(Name = "lanes")] public string? Lanes { get; set; }
+
+    /// <summary>The value of <see cref="Lanes"/> for lanes by type.</summary>
+    public const string LanesByTypeValue = "type";
+
+    private bool LanesByType => Lanes == LanesByTypeValue;
+
+    /// <summary>
+    /// The time axis of the view without its clusters and events (they are in <see cref="AxisMarkup"/>, a string shared
+    /// by every circuit showing the same view).
+    /// </summary>
+    private TimeAxisData? Axis { get; set; }
+
+    private MarkupString AxisMarkup { get; set; }
 
     /// <summary>
     /// The total and the counts. Not persisted from prerendering: 50 events with their counts are far over the hub's
@@ -108,7 +126,7 @@ public partial class TimelinePage
     protected override async Task OnParametersSetAsync()
     {
         Filter = TimelineUrl.Parse(Q, ActorSlugs, TypeIds, From, To, Sort, PageSize);
-        var key = TimelineUrl.ToUrl(Filter);
+        var key = UrlOf(Filter, LanesByType);
         if (key == loadedKey)
         {
             return;
@@ -125,8 +143,12 @@ public partial class TimelinePage
             // The page and the counts are independent reads on their own connections.
             var pageTask = Queries.GetPageAsync(Filter, Aborted);
             var facetsTask = Queries.GetFacetsAsync(Filter, cancellationToken: Aborted);
-            await Task.WhenAll(pageTask, facetsTask);
-            var (page, facets) = (await pageTask, await facetsTask);
+            var axisTask = Queries.GetAxisAsync(Filter, new TimeAxisRequest(LanesByType: LanesByType), Aborted);
+            await Task.WhenAll(pageTask, facetsTask, axisTask);
+            var (page, facets, axis) = (await pageTask, await facetsTask, await axisTask);
+            var lanes = LanesByType;
+            AxisMarkup = AxisSvg.Get(axis, (from, to) => UrlOf(Filter with { From = from, To = to }, lanes));
+            Axis = axis with { Clusters = [], Events = [] };
             var cards = await CardHtml.RenderAsync(page.Items);
             View = new TimelineView(key, page.Total, facets, page.Ranked);
             shownIds.Clear();
@@ -153,8 +175,18 @@ public partial class TimelinePage
     {
         loadedKey = null;
         View = null;
-        await LoadAsync(TimelineUrl.ToUrl(Filter));
+        await LoadAsync(UrlOf(Filter, LanesByType));
     }
+
+    /// <summary>The URL of <paramref name="filter"/>, with the axis's lanes by type when <paramref name="lanes"/>.</summary>
+    public static string UrlOf(TimelineFilter filter, bool lanes)
+    {
+        var url = TimelineUrl.ToUrl(filter);
+        return lanes ? $"{url}{(url.Contains('?') ? '&' : '?')}lanes={LanesByTypeValue}" : url;
+    }
+
+    /// <summary>The view with other dates (null: open) and lanes, for the axis's links.</summary>
+    private string AxisUrl(DateOnly? from, DateOnly? to, bool lanes) => UrlOf(Filter with { From = from, To = to }, lanes);
 
     private async Task LoadMoreAsync()
     {
@@ -187,7 +219,7 @@ public partial class TimelinePage
 
     private Task NavigateAsync(TimelineFilter filter)
     {
-        Navigation.NavigateTo(TimelineUrl.ToUrl(filter));
+        Navigation.NavigateTo(UrlOf(filter, LanesByType));
         return Task.CompletedTask;
     }
 
