@@ -34,18 +34,31 @@ public sealed class PostgresServer
     /// <summary>The TCP port on 127.0.0.1.</summary>
     public int Port { get; }
 
+    /// <summary>True where PostgreSQL's binaries are installed.</summary>
+    public static bool IsInstalled => FindBinaries() is not null;
+
+    /// <summary>
+    /// Skips the calling test where PostgreSQL is not installed, saying so; with <c>KOREATIMELINE_REQUIRE_POSTGRES=1</c>
+    /// (CI) fails it instead. Call it from a test or a test class's constructor.
+    /// </summary>
+    public static void SkipUnlessInstalled()
+    {
+        if (IsInstalled)
+        {
+            return;
+        }
+        const string Missing = "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql to run the PostgreSQL tests.";
+        if (Environment.GetEnvironmentVariable("KOREATIMELINE_REQUIRE_POSTGRES") == "1")
+        {
+            Assert.Fail(Missing + " KOREATIMELINE_REQUIRE_POSTGRES=1 makes this a failure.");
+        }
+        Assert.Skip(Missing);
+    }
+
     /// <summary>The server of this test process, started on first use; skips (or fails, in CI) the calling test when PostgreSQL is missing.</summary>
     public static async Task<PostgresServer> GetAsync()
     {
-        if (FindBinaries() is null)
-        {
-            const string Missing = "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql to run the PostgreSQL tests.";
-            if (Environment.GetEnvironmentVariable("KOREATIMELINE_REQUIRE_POSTGRES") == "1")
-            {
-                Assert.Fail(Missing + " KOREATIMELINE_REQUIRE_POSTGRES=1 makes this a failure.");
-            }
-            Assert.Skip(Missing);
-        }
+        SkipUnlessInstalled();
         return await Shared.Value;
     }
 
