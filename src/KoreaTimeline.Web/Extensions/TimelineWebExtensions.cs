@@ -83,7 +83,8 @@ public static class TimelineWebExtensions
         // Pages of event cards as HTML, shared by every circuit showing the same events (memory per circuit).
         builder.Services.AddSingleton<Components.Shared.EventCardHtml>();
         builder.AddTimelineApi();
-        // Editors' and admins' accounts, sign-in cookie and policies.
+        // Editors' and admins' accounts, sign-in cookie and policies; the keys that sign them live in the database.
+        builder.Services.AddTimelineDataProtection();
         builder.AddTimelineAccounts();
         return builder;
     }
