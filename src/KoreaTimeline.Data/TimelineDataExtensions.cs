@@ -38,6 +38,11 @@ public static class TimelineDataExtensions
         services.AddSingleton<ArticleImporter>();
         services.AddSingleton<EventEditor>();
         services.AddSingleton<EditorialQueries>();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // Changes committed by other nodes reach this one's open pages (LISTEN/NOTIFY).
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<PostgresChangeListener>(sp, normalized));
+        }
         return services;
     }
 

@@ -27,6 +27,12 @@ public class TimelineAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The connection string of the app's database.</summary>
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>
+    /// PostgreSQL: the database of another app (a second web node on the same database) instead of a new one; it is
+    /// left to that app to drop.
+    /// </summary>
+    public string? SharedDatabase { get; init; }
+
     /// <summary>Whether <see cref="InitializeAsync"/> inserts <see cref="SampleTimeline"/>.</summary>
     protected virtual bool SeedSample => true;
 
@@ -60,8 +66,15 @@ public class TimelineAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             {
                 return;
             }
-            server = await PostgresServer.GetAsync();
-            ConnectionString = await server.CreateDatabaseAsync();
+            if (SharedDatabase is not null)
+            {
+                ConnectionString = SharedDatabase;
+            }
+            else
+            {
+                server = await PostgresServer.GetAsync();
+                ConnectionString = await server.CreateDatabaseAsync();
+            }
         }
         var contexts = Services.GetRequiredService<IDbContextFactory<TimelineDbContext>>();
         await TimelineDatabase.InitializeAsync(contexts);
