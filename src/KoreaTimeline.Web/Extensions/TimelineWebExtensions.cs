@@ -83,8 +83,12 @@ public static class TimelineWebExtensions
         // Pages of event cards as HTML, shared by every circuit showing the same events (memory per circuit).
         builder.Services.AddSingleton<Components.Shared.EventCardHtml>();
         builder.AddTimelineApi();
-        // Editors' and admins' accounts, sign-in cookie and policies; the keys that sign them live in the database.
-        builder.Services.AddTimelineDataProtection();
+        // Editors' and admins' accounts, sign-in cookie and policies. On PostgreSQL (several nodes) the keys that sign
+        // them live in the database; SQLite's single node keeps ASP.NET Core's default key folder.
+        if (DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.SettingName]) == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddTimelineDataProtection();
+        }
         builder.AddTimelineAccounts();
         return builder;
     }
