@@ -14,7 +14,8 @@ internal static class CliServices
                 .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
                 .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
                 .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning))
-            .AddTimelineData(connectionString)
+            // Timeline__Database__Provider=Postgres in the environment makes --db a PostgreSQL connection string.
+            .AddTimelineData(connectionString, provider: DatabaseProviders.Parse(Environment.GetEnvironmentVariable("Timeline__Database__Provider")))
             .AddSingleton(new ArticleImportOptions(maxArticleBytes))
             .AddTimelineAccounts().Services
             .BuildServiceProvider();

@@ -20,13 +20,17 @@ public static class TimelineDataExtensions
     public const string DefaultConnectionString = "Data Source=data/koreatimeline.db";
 
     /// <summary>
-    /// Registers the context factory, queries and importer on SQLite. A relative data source resolves against
-    /// <paramref name="baseDirectory"/> (the working directory when null); its folder is created.
+    /// Registers the context factory, queries and importer on <paramref name="provider"/> (SQLite by default). A relative
+    /// SQLite data source resolves against <paramref name="baseDirectory"/> (the working directory when null); its folder
+    /// is created. PostgreSQL needs a connection string (there is no default server).
     /// </summary>
-    public static IServiceCollection AddTimelineData(this IServiceCollection services, string? connectionString, string? baseDirectory = null)
+    public static IServiceCollection AddTimelineData(
+        this IServiceCollection services, string? connectionString, string? baseDirectory = null, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var normalized = NormalizeConnectionString(connectionString ?? DefaultConnectionString, baseDirectory);
-        services.AddDbContextFactory<TimelineDbContext>(options => options.UseSqlite(normalized));
+        var normalized = provider == DatabaseProvider.Postgres
+            ? NormalizePostgresConnectionString(connectionString)
+            : NormalizeConnectionString(connectionString ?? DefaultConnectionString, baseDirectory);
+        services.AddDbContextFactory<TimelineDbContext>(options => options.UseTimelineDatabase(provider, normalized));
         services.AddSingleton<TimelineQueries>();
         services.AddSingleton<TimelineChanges>();
         services.AddSingleton(ArticleExtractor.Default);
@@ -34,6 +38,11 @@ public static class TimelineDataExtensions
         services.AddSingleton<ArticleImporter>();
         services.AddSingleton<EventEditor>();
         services.AddSingleton<EditorialQueries>();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // Changes committed by other nodes reach this one's open pages (LISTEN/NOTIFY).
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<PostgresChangeListener>(sp, normalized));
+        }
         return services;
     }
 
@@ -93,6 +102,33 @@ public static class TimelineDataExtensions
             }
         }
         return Path.GetFullPath(start);
+    }
+
+    /// <summary>
+    /// Checks a PostgreSQL connection string and names the setting when it is missing or malformed. Npgsql's own
+    /// pool serves every context; <c>Command Timeout</c> stays as given (30 s by default).
+    /// </summary>
+    public static string NormalizePostgresConnectionString(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:Timeline must hold a PostgreSQL connection string (Host=...;Database=...;Username=...) when {DatabaseProviders.SettingName} is Postgres.");
+        }
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            if (string.IsNullOrEmpty(builder.Host))
+            {
+                throw new ArgumentException("it names no Host");
+            }
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:Timeline is not a PostgreSQL connection string ({e.Message}); with {DatabaseProviders.SettingName} = Postgres it reads like Host=db;Database=koreatimeline;Username=timeline.", e);
+        }
     }
 
     /// <summary>

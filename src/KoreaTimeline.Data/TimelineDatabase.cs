@@ -9,9 +9,11 @@ namespace KoreaTimeline.Data;
 public static class TimelineDatabase
 {
     /// <summary>
-    /// Applies pending migrations and switches the file to WAL so readers never wait for the importer. Before it
-    /// migrates a database that already holds tables, it writes a copy next to it with <c>VACUUM INTO</c>
-    /// (<c>NAME.backup-yyyyMMdd-HHmmss.db</c>) and returns that path; null when no backup was needed.
+    /// Applies pending migrations (SQLite: and switches the file to WAL so readers never wait for the importer). Before it
+    /// migrates a database that already holds tables, it writes a backup and returns its path (null when none was
+    /// needed or could be made): SQLite copies the file next to it with <c>VACUUM INTO</c>
+    /// (<c>NAME.backup-yyyyMMdd-HHmmss.db</c>); PostgreSQL runs <c>pg_dump</c> into <c>data/</c> when it is installed, and
+    /// otherwise logs the command to run.
     /// </summary>
     public static Task<string?> InitializeAsync(IDbContextFactory<TimelineDbContext> contextFactory, CancellationToken cancellationToken = default) =>
         InitializeAsync(contextFactory, NullLogger.Instance, cancellationToken);
@@ -21,6 +23,10 @@ public static class TimelineDatabase
         IDbContextFactory<TimelineDbContext> contextFactory, ILogger logger, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (db.ProviderOf() == DatabaseProvider.Postgres)
+        {
+            return await InitializePostgresAsync(db, logger, cancellationToken);
+        }
         string? backup = null;
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0 && DatabaseFile(db) is { } path && File.Exists(path) && await HasTablesAsync(db, cancellationToken))
@@ -32,6 +38,26 @@ public static class TimelineDatabase
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         // Fresh statistics let SQLite pick the filter indexes (cheap: it only analyzes what needs it).
         await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
+        return backup;
+    }
+
+    private static async Task<string?> InitializePostgresAsync(TimelineDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        string? backup = null;
+        // An empty database needs no backup (and asking it for pending migrations only logs a missing history table).
+        var hasTables = await db.Database.SqlQueryRaw<int>(
+            "SELECT count(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema()").SingleAsync(cancellationToken) > 0;
+        var pending = hasTables ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList() : [];
+        if (pending.Count > 0)
+        {
+            var folder = Path.Combine(TimelineDataExtensions.ResolveBaseDirectory(Directory.GetCurrentDirectory()), "data");
+            backup = await PostgresBackup.DumpAsync(db.Database.GetConnectionString()!, folder, logger, cancellationToken);
+            if (backup is not null)
+            {
+                logger.LogInformation("Backed up the PostgreSQL database to {Backup} before applying migrations {Migrations}", backup, pending);
+            }
+        }
+        await db.Database.MigrateAsync(cancellationToken);
         return backup;
     }
 

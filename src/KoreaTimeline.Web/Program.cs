@@ -8,7 +8,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.UseTimelineSerilog();
 // Relative paths (the default data/ and seeds/) resolve against the repository root when run inside it.
 var baseDirectory = TimelineDataExtensions.ResolveBaseDirectory(builder.Environment.ContentRootPath);
-builder.Services.AddTimelineData(builder.Configuration.TimelineConnectionString(), baseDirectory);
+// Timeline:Database:Provider (Sqlite, the default, or Postgres) and ConnectionStrings:Timeline.
+builder.Services.AddTimelineDatabase(builder.Configuration, baseDirectory);
 // Seeds imported on start, then watched (Timeline:SeedsPath, Timeline:WatchSeeds, Timeline:MaxArticleBytes).
 builder.Services.AddTimelineSeedImport(builder.Configuration, baseDirectory);
 builder.AddTimelineWeb();

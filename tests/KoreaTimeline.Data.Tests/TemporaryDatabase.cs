@@ -1,27 +1,40 @@
 using KoreaTimeline.Data;
 using KoreaTimeline.Data.Import;
+using KoreaTimeline.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KoreaTimeline.Data.Tests;
 
-/// <summary>A migrated SQLite file and an article folder in a temporary directory, removed on dispose.</summary>
+/// <summary>
+/// A migrated database and an article folder in a temporary directory, removed on dispose: a SQLite file, or a database
+/// of its own on the tests' private PostgreSQL server (<see cref="PostgresServer"/>).
+/// </summary>
 public sealed class TemporaryDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider services;
+    private readonly PostgresServer? server;
 
-    private TemporaryDatabase(string folder, long maxArticleBytes)
+    private TemporaryDatabase(string folder, long maxArticleBytes, DatabaseProvider provider, PostgresServer? server, string? connectionString)
     {
         Folder = folder;
+        Provider = provider;
+        this.server = server;
         ArticlesPath = Directory.CreateDirectory(Path.Combine(folder, "articles")).FullName;
         DatabasePath = Path.Combine(folder, "timeline.db");
+        ConnectionString = connectionString ?? $"Data Source={DatabasePath}";
         services = new ServiceCollection()
             .AddLogging()
-            .AddTimelineData($"Data Source={DatabasePath}")
+            .AddTimelineData(ConnectionString, provider: provider)
             .AddSingleton(new ArticleImportOptions(maxArticleBytes))
             .BuildServiceProvider();
     }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The database's connection string (of the provider).</summary>
+    public string ConnectionString { get; }
 
     public string Folder { get; }
 
@@ -37,9 +50,16 @@ public sealed class TemporaryDatabase : IAsyncDisposable
 
     public IDbContextFactory<TimelineDbContext> Contexts => services.GetRequiredService<IDbContextFactory<TimelineDbContext>>();
 
-    public static async Task<TemporaryDatabase> CreateAsync(long maxArticleBytes = ArticleFileReader.DefaultMaxBytes)
+    public static async Task<TemporaryDatabase> CreateAsync(long maxArticleBytes = ArticleFileReader.DefaultMaxBytes) =>
+        await CreateAsync(DatabaseProvider.Sqlite, maxArticleBytes);
+
+    /// <summary>A migrated database of <paramref name="provider"/>; on PostgreSQL, skips (or fails in CI) where it is not installed.</summary>
+    public static async Task<TemporaryDatabase> CreateAsync(DatabaseProvider provider, long maxArticleBytes = ArticleFileReader.DefaultMaxBytes)
     {
-        var db = new TemporaryDatabase(Path.Combine(Path.GetTempPath(), "koreatimeline-data-tests", Guid.NewGuid().ToString("N")), maxArticleBytes);
+        var server = provider == DatabaseProvider.Postgres ? await PostgresServer.GetAsync() : null;
+        var connectionString = server is null ? null : await server.CreateDatabaseAsync();
+        var db = new TemporaryDatabase(Path.Combine(Path.GetTempPath(), "koreatimeline-data-tests", Guid.NewGuid().ToString("N")), maxArticleBytes,
+            provider, server, connectionString);
         await TimelineDatabase.InitializeAsync(db.Contexts, Xunit.TestContext.Current.CancellationToken);
         return db;
     }
@@ -66,6 +86,10 @@ public sealed class TemporaryDatabase : IAsyncDisposable
     {
         await services.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (server is not null)
+        {
+            await server.DropDatabaseAsync(ConnectionString);
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);

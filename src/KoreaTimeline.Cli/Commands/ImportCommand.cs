@@ -16,7 +16,7 @@ internal static class ImportCommand
 {
     public static Option<string> DatabaseOption() => new("--db")
     {
-        Description = "SQLite connection string of the timeline database.",
+        Description = "Connection string of the timeline database (SQLite; PostgreSQL with Timeline__Database__Provider=Postgres).",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ConnectionStrings__Timeline") ?? TimelineDataExtensions.DefaultConnectionString,
     };
 

@@ -208,7 +208,8 @@ public sealed class ArticleImporter(
     {
         int added = 0, merged = 0, removed = 0;
         Article article;
-        // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken now, not upgraded later (which could deadlock).
+        // The write lock is taken now, not upgraded later (which could deadlock): Microsoft.Data.Sqlite begins IMMEDIATE,
+        // and on PostgreSQL every transaction takes the timeline's advisory lock first (TimelineWriteLock).
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var existing = await db.Articles.SingleOrDefaultAsync(a => a.Source == file.Source, cancellationToken);

@@ -1,23 +1,38 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace KoreaTimeline.Data.Queries;
 
 /// <summary>
-/// Whether the database changed, in microseconds: <c>PRAGMA data_version</c> on a connection of its own that never
-/// writes, so its value moves whenever any other connection (an import in this process, the CLI in another) commits,
-/// plus a counter that <see cref="Bump"/> moves (an import said it changed; the only signal for an in-memory database).
-/// Replaces counting every event and actor link to notice a change.
+/// Whether the database changed, in microseconds, plus a counter that <see cref="Bump"/> moves (an import said it
+/// changed; the only signal for an in-memory database). Replaces counting every event and actor link to notice a change.
 /// </summary>
-internal sealed class DataVersion(string connectionString) : IDisposable
+/// <remarks>
+/// SQLite: <c>PRAGMA data_version</c> on a connection of its own that never writes, so its value moves whenever any
+/// other connection (an import in this process, the CLI in another) commits. PostgreSQL: the <c>TimelineVersion</c>
+/// counter that triggers bump inside every writing transaction (the DataVersion migration), read on a pooled
+/// connection, so every node sees a commit of any other node.
+/// </remarks>
+internal sealed class DataVersion(DatabaseProvider provider, string connectionString) : IDisposable
 {
     private readonly Lock gate = new();
-    private SqliteConnection? watch;
+    private DbConnection? watch;
     private long local;
     private bool disposed;
 
     /// <summary>The current version; equal values mean no commit in between.</summary>
     public (long Database, long Local) Read()
     {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            using var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            using var query = connection.CreateCommand();
+            query.CommandText = """SELECT "Value" FROM "TimelineVersion" WHERE "Id" = 1""";
+            return ((long)query.ExecuteScalar()!, Interlocked.Read(ref local));
+        }
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);

@@ -7,12 +7,13 @@ namespace KoreaTimeline.Data.Queries;
 
 /// <summary>
 /// Read-side queries of the timeline; each call uses its own short-lived context, and a cancelled call interrupts its
-/// SQLite statement (a client that went away stops its query).
+/// statement (a client that went away stops its query).
 /// </summary>
 /// <remarks>
 /// Filter counts and the other filters of a search work on the in-memory <see cref="FacetIndex"/>; a search runs its
-/// FTS5 MATCH once per expression and data version (<see cref="ResultCache{T}"/>), whatever the page, count or
-/// export asks for it. Whether the data changed is one <c>PRAGMA data_version</c> per call (<see cref="DataVersion"/>).
+/// full-text match (FTS5, or PostgreSQL's tsvector: <see cref="SearchSql"/>) once per expression and data version
+/// (<see cref="ResultCache{T}"/>), whatever the page, count or export asks for it. Whether the data changed is one cheap
+/// read per call (<see cref="DataVersion"/>).
 /// </remarks>
 public sealed class TimelineQueries : IDisposable
 {
@@ -24,6 +25,7 @@ public sealed class TimelineQueries : IDisposable
 
     private readonly IDbContextFactory<TimelineDbContext> contextFactory;
     private readonly DataVersion dataVersion;
+    private readonly SearchSql search;
     // Ids an FTS5 expression matched (sorted); 4 M ids (16 MB) at most in all.
     private readonly ResultCache<int[]> matches = new(4_000_000, ids => ids.Length);
     // Ranked ids of a search under its other filters, for the pages after the first.
@@ -35,16 +37,15 @@ public sealed class TimelineQueries : IDisposable
         this.contextFactory = contextFactory;
         using (var db = contextFactory.CreateDbContext())
         {
-            dataVersion = new DataVersion(db.Database.GetConnectionString() ?? "");
+            var provider = db.ProviderOf();
+            dataVersion = new DataVersion(provider, db.Database.GetConnectionString() ?? "");
+            search = SearchSql.For(provider);
         }
         if (changes is not null)
         {
             changes.Changed += dataVersion.Bump;
         }
     }
-
-    // Column weights of bm25(): title, quotes, actors, place.
-    private const string Bm25 = "bm25(EventSearch, 10.0, 2.0, 4.0, 3.0)";
 
     /// <summary>
     /// One page of the events matching <paramref name="filter"/>, in its order, with search matches marked, and the total.
@@ -63,7 +64,7 @@ public sealed class TimelineQueries : IDisposable
     private async Task<TimelineResults> PageAsync(TimelineDbContext db, TimelineFilter filter, bool countTotal, CancellationToken cancellationToken)
     {
         var take = Math.Clamp(filter.Take, 1, 200);
-        var match = SearchSyntax.ToMatchExpression(filter.Query);
+        var match = search.Expression(filter.Query);
         var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
         if (actorIds is null)
         {
@@ -102,7 +103,9 @@ public sealed class TimelineQueries : IDisposable
         }
 
         var summaries = await LoadSummariesAsync(db, ids, cancellationToken);
-        var marks = match is null ? [] : await MarkAsync(db, match, ids, cancellationToken);
+        var marks = match is null || ids.Count == 0
+            ? []
+            : (await search.MarkAsync(db, match, ids, cancellationToken)).ToDictionary(m => m.EventId);
         var items = ids.Where(summaries.ContainsKey).Select(id =>
         {
             var summary = summaries[id];
@@ -162,7 +165,7 @@ public sealed class TimelineQueries : IDisposable
     private Task<int[]> MatchesAsync(string match, (long, long) version, CancellationToken cancellationToken) =>
         matches.GetAsync(match, version, token => ReadAsync(async db =>
         {
-            var ids = await MatchingIds(db, match).ToArrayAsync(token);
+            var ids = await search.MatchingIds(db, match).ToArrayAsync(token);
             Array.Sort(ids);
             return ids;
         }, token), cancellationToken);
@@ -183,13 +186,7 @@ public sealed class TimelineQueries : IDisposable
             {
                 return [];
             }
-            // rowid >= is a range FTS5 reads alone; "+rowid IN" is tested on each match it yields (a plain IN would run
-            // the whole MATCH, statistics included, once per listed id).
-            var idList = "[" + string.Join(',', chosen.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
-            var rows = await db.Set<SearchMatch>()
-                .FromSqlRaw($"SELECT rowid AS EventId, {Bm25} AS Rank FROM EventSearch WHERE EventSearch MATCH {{0}} AND rowid >= {{1}} AND +rowid IN (SELECT value FROM json_each({{2}}))",
-                    match, chosen[0], idList)
-                .ToListAsync(token);
+            var rows = await search.RankAsync(db, match, chosen, token);
             return rows.OrderBy(m => m.Rank).ThenByDescending(m => m.EventId).Select(m => m.EventId).ToArray();
         }, token), cancellationToken);
     }
@@ -198,7 +195,7 @@ public sealed class TimelineQueries : IDisposable
     public Task<TimelineFacets> GetFacetsAsync(TimelineFilter filter, int actorLimit = 30, CancellationToken cancellationToken = default) =>
         ReadAsync(async db =>
         {
-            var match = SearchSyntax.ToMatchExpression(filter.Query);
+            var match = search.Expression(filter.Query);
             var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
             if (actorIds is null)
             {
@@ -336,7 +333,7 @@ public sealed class TimelineQueries : IDisposable
     public Task<IReadOnlyList<ActorCount>> SearchActorsAsync(string? text, TimelineFilter filter, int limit = 20, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<ActorCount>>(async db =>
         {
-            var match = SearchSyntax.ToMatchExpression(filter.Query);
+            var match = search.Expression(filter.Query);
             var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
             if (actorIds is null)
             {
@@ -491,10 +488,6 @@ public sealed class TimelineQueries : IDisposable
         return ids.Count == distinct.Count ? ids : null;
     }
 
-    // Filtering needs no rank: bm25() costs as much as the match itself.
-    private static IQueryable<int> MatchingIds(TimelineDbContext db, string match) =>
-        db.Set<SearchMatch>().FromSqlRaw("SELECT rowid AS EventId, 0.0 AS Rank FROM EventSearch WHERE EventSearch MATCH {0}", match).Select(m => m.EventId);
-
     /// <summary>
     /// The events passing <paramref name="filter"/>'s actor, type and date filters (never its search). With
     /// <paramref name="walkDates"/>, an actor is a test on each event (EXISTS on the (EventId, ActorId) key) so that
@@ -530,21 +523,6 @@ public sealed class TimelineQueries : IDisposable
             events = events.Where(e => e.Start <= to);
         }
         return events;
-    }
-
-    private sealed record MarkRow(int EventId, string Title, string Snippet);
-
-    private static async Task<Dictionary<int, MarkRow>> MarkAsync(TimelineDbContext db, string match, List<int> ids, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        var idList = "[" + string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
-        var rows = await db.Database.SqlQuery<MarkRow>(
-                $"SELECT rowid AS EventId, highlight(EventSearch, 0, char(2), char(3)) AS Title, snippet(EventSearch, -1, char(2), char(3), '…', 16) AS Snippet FROM EventSearch WHERE EventSearch MATCH {match} AND rowid IN (SELECT value FROM json_each({idList}))")
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.EventId);
     }
 
     private static string FormatKeyset(DateOnly start, int id) =>

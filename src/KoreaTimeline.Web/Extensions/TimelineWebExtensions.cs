@@ -1,3 +1,4 @@
+using KoreaTimeline.Data;
 using KoreaTimeline.Web.Api;
 using KoreaTimeline.Web.Components;
 using MudBlazor.Services;
@@ -35,14 +36,27 @@ public static class TimelineWebExtensions
     public const int DefaultDatabaseBusySeconds = 5;
 
     /// <summary>
-    /// <c>ConnectionStrings:Timeline</c> with the web's busy timeout: a request waits at most
-    /// <c>Timeline:DatabaseBusySeconds</c> (5) for a database another process holds locked, then fails fast (pages say
-    /// the database did not answer; the API answers 503 with Retry-After) instead of hanging for the CLI's 30 s.
-    /// A timeout written in the connection string wins.
+    /// The timeline's database from configuration: <c>Timeline:Database:Provider</c> (<c>Sqlite</c>, the default, or
+    /// <c>Postgres</c>) and <c>ConnectionStrings:Timeline</c>. On SQLite a request waits at most
+    /// <c>Timeline:DatabaseBusySeconds</c> (5) for a database another process holds locked, then fails fast (pages say the
+    /// database did not answer; the API answers 503 with Retry-After) instead of hanging for the CLI's 30 s; a timeout
+    /// written in the connection string wins. PostgreSQL takes its connection string as written (no default server).
+    /// </summary>
+    public static IServiceCollection AddTimelineDatabase(this IServiceCollection services, IConfiguration configuration, string? baseDirectory)
+    {
+        var provider = DatabaseProviders.Parse(configuration[DatabaseProviders.SettingName]);
+        return provider == DatabaseProvider.Postgres
+            ? services.AddTimelineData(configuration.GetConnectionString("Timeline"), baseDirectory, provider)
+            : services.AddTimelineData(configuration.TimelineConnectionString(), baseDirectory);
+    }
+
+    /// <summary>
+    /// <c>ConnectionStrings:Timeline</c> for SQLite with the web's busy timeout (<c>Timeline:DatabaseBusySeconds</c>,
+    /// default 5 s) unless the connection string gives one.
     /// </summary>
     public static string TimelineConnectionString(this IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Timeline") ?? KoreaTimeline.Data.TimelineDataExtensions.DefaultConnectionString;
+        var connectionString = configuration.GetConnectionString("Timeline") ?? TimelineDataExtensions.DefaultConnectionString;
         if (connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
         {
             return connectionString;
@@ -70,7 +84,12 @@ public static class TimelineWebExtensions
         builder.Services.AddSingleton<Components.Shared.EventCardHtml>();
         builder.Services.AddSingleton<Components.Timeline.TimeAxisSvg>();
         builder.AddTimelineApi();
-        // Editors' and admins' accounts, sign-in cookie and policies.
+        // Editors' and admins' accounts, sign-in cookie and policies. On PostgreSQL (several nodes) the keys that sign
+        // them live in the database; SQLite's single node keeps ASP.NET Core's default key folder.
+        if (DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.SettingName]) == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddTimelineDataProtection();
+        }
         builder.AddTimelineAccounts();
         return builder;
     }

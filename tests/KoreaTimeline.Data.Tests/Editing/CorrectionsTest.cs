@@ -10,8 +10,11 @@ namespace KoreaTimeline.Data.Tests.Editing;
 /// Every kind of correction is written into the event at once, audited, and survives a re-import of the article (with
 /// another published date, so every extracted date moves) and a <c>reextract</c>; a hidden event stays hidden.
 /// </summary>
-public sealed class CorrectionsTest
+public class CorrectionsTest
 {
+    /// <summary>The database the tests run on; CorrectionsTestPostgres runs them all again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     // Invented reporting, written for these tests (the same as the permalink tests).
     private const string Article = """
         North Korea launched two short-range ballistic missiles toward the sea on Tuesday, the South Korean military said.
@@ -23,9 +26,9 @@ public sealed class CorrectionsTest
 
     private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
 
-    private static async Task<TemporaryDatabase> ImportedAsync()
+    private async Task<TemporaryDatabase> ImportedAsync()
     {
-        var db = await TemporaryDatabase.CreateAsync();
+        var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("drills.txt", Article, """{"published": "2025-03-12"}""");
         await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
         return db;
@@ -214,4 +217,10 @@ public sealed class CorrectionsTest
         Assert.Equal(["location"], await context.EventCorrections.Select(c => c.Field).ToListAsync(Cancellation));
         Assert.Single(await context.AuditEntries.ToListAsync(Cancellation));
     }
+}
+
+/// <summary>The tests of <see cref="CorrectionsTest"/> on PostgreSQL.</summary>
+public sealed class CorrectionsTestPostgres : CorrectionsTest
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -6,8 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KoreaTimeline.Data.Tests.Editing;
 
 /// <summary>Two events an editor merged stay one through re-imports and re-extraction; the merged-away permalink redirects.</summary>
-public sealed class MergeTest
+public class MergeTest
 {
+    /// <summary>The database the tests run on; MergeTestPostgres runs them all again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly EditorIdentity Editor = new("user-1", "ed");
 
     private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
@@ -15,7 +18,7 @@ public sealed class MergeTest
     [Fact]
     public async Task A_merged_event_redirects_and_stays_merged_after_reimport_and_reextract()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         // Invented reports of one launch that the importer keeps apart (different types).
         db.WriteArticle("a.txt", "North Korea fired a ballistic missile into the sea on Tuesday.", """{"published": "2025-03-12"}""");
         db.WriteArticle("b.txt", "On Tuesday, Japan said North Korea threatened to strike its ships.", """{"published": "2025-03-12"}""");
@@ -57,4 +60,10 @@ public sealed class MergeTest
         Assert.Equal(1, await context.Events.CountAsync(Cancellation));
         Assert.Equal(target, (await new TimelineQueries(db.Contexts).FindSuccessorAsync(source, Cancellation))?.Id);
     }
+}
+
+/// <summary>The tests of <see cref="MergeTest"/> on PostgreSQL.</summary>
+public sealed class MergeTestPostgres : MergeTest
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

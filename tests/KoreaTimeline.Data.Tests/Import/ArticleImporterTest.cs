@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KoreaTimeline.Data.Tests.Import;
 
-public sealed class ArticleImporterTest
+public class ArticleImporterTest
 {
+    /// <summary>The database the tests run on; ArticleImporterTestPostgres runs them all again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     // Invented reporting, written for these tests.
     private const string Article = """
         North Korea fired two short-range ballistic missiles into the East Sea on Tuesday, South Korea's Joint Chiefs of Staff said.
@@ -19,7 +22,7 @@ public sealed class ArticleImporterTest
     [Fact]
     public async Task Imports_an_article_with_its_events_actors_and_evidence()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("launch.txt", Article, """{"title": "Missiles fired", "outlet": "Test Wire", "published": "2025-03-12"}""");
 
         var results = await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
@@ -41,7 +44,7 @@ public sealed class ArticleImporterTest
     [Fact]
     public async Task The_same_content_imports_once()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("launch.txt", Article, """{"published": "2025-03-12"}""");
 
         await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
@@ -55,7 +58,7 @@ public sealed class ArticleImporterTest
     [Fact]
     public async Task Changed_content_replaces_the_articles_events()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         var path = db.WriteArticle("launch.txt", Article, """{"published": "2025-03-12"}""");
         await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
 
@@ -83,7 +86,7 @@ public sealed class ArticleImporterTest
     [MemberData(nameof(BadInputs))]
     public async Task Bad_input_fails_with_a_message_naming_the_file_and_keeps_the_rest(string name, byte[] content, string reason)
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("good.txt", Article, """{"published": "2025-03-12"}""");
         await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
         var before = await db.CountsAsync();
@@ -100,7 +103,7 @@ public sealed class ArticleImporterTest
     [Fact]
     public async Task A_bad_sidecar_fails_naming_the_sidecar_and_its_field()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("launch.txt", Article, """{"published": "12 March 2025"}""");
 
         var result = Assert.Single(await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation));
@@ -130,8 +133,11 @@ public sealed class ArticleImporterTest
     }
 }
 
-public sealed class ArticleImporterMergeTest
+public class ArticleImporterMergeTest
 {
+    /// <summary>The database the tests run on; ArticleImporterMergeTestPostgres runs them all again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
 
     private const string Published = """{"published": "2025-03-12"}""";
@@ -139,7 +145,7 @@ public sealed class ArticleImporterMergeTest
     [Fact]
     public async Task The_same_event_in_two_articles_becomes_one_event_with_both_sources()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("a.txt", "North Korea fired a ballistic missile into the sea on Tuesday.", Published);
         db.WriteArticle("b.txt", "North Korea launched ballistic missiles toward the sea on March 11, officials said.", Published);
 
@@ -155,7 +161,7 @@ public sealed class ArticleImporterMergeTest
     [Fact]
     public async Task The_merged_event_keeps_the_narrower_date()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("a.txt", "North Korea fired ballistic missiles into the sea this week.", Published);
         db.WriteArticle("b.txt", "North Korea fired a ballistic missile into the sea on Tuesday.", Published);
 
@@ -169,7 +175,7 @@ public sealed class ArticleImporterMergeTest
     [Fact]
     public async Task Summits_with_different_counterparts_stay_apart()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("a.txt", "Kim Jong-un met Donald Trump in Panmunjom on Monday.", Published);
         db.WriteArticle("b.txt", "Kim Jong-un met Vladimir Putin in Vladivostok on Monday.", Published);
 
@@ -182,7 +188,7 @@ public sealed class ArticleImporterMergeTest
     [Fact]
     public async Task Changing_one_source_of_a_merged_event_keeps_the_event_for_the_other()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("a.txt", "North Korea fired a ballistic missile into the sea on Tuesday.", Published);
         var b = db.WriteArticle("b.txt", "North Korea launched ballistic missiles toward the sea on March 11, officials said.", Published);
         await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
@@ -219,7 +225,7 @@ public sealed class ArticleImporterMergeTest
     [Fact]
     public async Task Reextraction_keeps_counts_and_event_ids_and_records_the_version()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         GeneratedArticles.Write(db.ArticlesPath, 6);
         await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
         var before = await db.CountsAsync();
@@ -247,7 +253,7 @@ public sealed class ArticleImporterMergeTest
     [Fact]
     public async Task Reextraction_keeps_a_given_published_date_and_the_sidecar_title()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("a.txt", "North Korea fired a ballistic missile into the sea on Tuesday.", """{"title": "Launch", "published": "2025-03-12"}""");
         await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
 
@@ -262,7 +268,7 @@ public sealed class ArticleImporterMergeTest
     [Fact]
     public async Task Importing_a_folder_twice_changes_nothing_the_second_time()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         GeneratedArticles.Write(db.ArticlesPath, 10);
 
         var first = await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
@@ -279,7 +285,7 @@ public sealed class ArticleImporterMergeTest
     [Fact]
     public async Task A_changed_sidecar_reimports_the_article()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("a.txt", "North Korea fired a ballistic missile into the sea on Tuesday.", Published);
         await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
 
@@ -294,7 +300,7 @@ public sealed class ArticleImporterMergeTest
     [Fact]
     public async Task The_same_text_under_another_name_imports_once()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("a.txt", "North Korea fired a ballistic missile into the sea on Tuesday.", Published);
         db.WriteArticle("copy.txt", "North Korea fired a ballistic missile into the sea on Tuesday.", Published);
 
@@ -308,7 +314,7 @@ public sealed class ArticleImporterMergeTest
     [Fact]
     public async Task An_article_with_no_dated_event_is_imported_with_a_warning()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("weather.txt", "The weather in Seoul was mild and people enjoyed the parks.", Published);
 
         var result = Assert.Single(await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation));
@@ -322,7 +328,7 @@ public sealed class ArticleImporterMergeTest
     [Fact]
     public async Task An_html_page_is_imported_as_its_text_and_evidence_indexes_that_text()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("page.html", """
             <html><body><nav>Home | World</nav><article><h1>Launch</h1>
             <p>North Korea fired a ballistic missile into the sea on Tuesday.</p></article></body></html>
@@ -342,7 +348,7 @@ public sealed class ArticleImporterMergeTest
     [Fact]
     public async Task A_file_over_the_configured_limit_fails_naming_the_file()
     {
-        await using var db = await TemporaryDatabase.CreateAsync(maxArticleBytes: 100);
+        await using var db = await TemporaryDatabase.CreateAsync(Provider, maxArticleBytes: 100);
         db.WriteArticle("small.txt", "North Korea fired a ballistic missile on Tuesday.", Published);
         db.WriteArticle("large.txt", string.Concat(Enumerable.Repeat("North Korea fired a ballistic missile on Tuesday. ", 5)), Published);
 
@@ -357,7 +363,7 @@ public sealed class ArticleImporterMergeTest
     [Fact]
     public async Task Every_committed_import_tells_the_open_pages()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         var told = 0;
         db.Changes.Changed += () => Interlocked.Increment(ref told);
         GeneratedArticles.Write(db.ArticlesPath, 3);
@@ -367,4 +373,16 @@ public sealed class ArticleImporterMergeTest
 
         Assert.Equal(3, told);
     }
+}
+
+/// <summary>The tests of <see cref="ArticleImporterTest"/> on PostgreSQL.</summary>
+public sealed class ArticleImporterTestPostgres : ArticleImporterTest
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+/// <summary>The tests of <see cref="ArticleImporterMergeTest"/> on PostgreSQL.</summary>
+public sealed class ArticleImporterMergeTestPostgres : ArticleImporterMergeTest
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace KoreaTimeline.Data.Tests.Import;
 
 /// <summary>Event ids survive re-imports and re-extraction; a replaced id leads to its successor through an alias.</summary>
-public sealed class PermalinkTest
+public class PermalinkTest
 {
+    /// <summary>The database the tests run on; PermalinkTestPostgres runs them all again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     // Invented reporting, written for these tests: both events are dated relative to the published date.
     private const string Article = """
         North Korea launched two short-range ballistic missiles toward the sea on Tuesday, the South Korean military said.
@@ -26,7 +29,7 @@ public sealed class PermalinkTest
     [Fact]
     public async Task A_changed_sidecar_date_keeps_the_ids_of_the_same_events()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("drills.txt", Article, """{"published": "2025-03-12"}""");
         await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
         var before = await EventsAsync(db);
@@ -48,7 +51,7 @@ public sealed class PermalinkTest
     [Fact]
     public async Task Reextraction_with_another_published_date_keeps_the_ids()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("drills.txt", Article, """{"published": "2025-03-12"}""");
         await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
         var before = await EventsAsync(db);
@@ -68,7 +71,7 @@ public sealed class PermalinkTest
     [Fact]
     public async Task A_replaced_event_leads_to_its_successor_through_an_alias()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         var path = db.WriteArticle("launch.txt", "North Korea fired a ballistic missile into the sea on Tuesday.", """{"published": "2025-03-12"}""");
         await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
         var old = Assert.Single(await EventsAsync(db));
@@ -90,7 +93,7 @@ public sealed class PermalinkTest
     [Fact]
     public async Task Successive_replacements_keep_every_old_id_one_step_from_the_live_event()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         var path = db.WriteArticle("launch.txt", "North Korea fired a ballistic missile into the sea on Tuesday.", """{"published": "2025-03-12"}""");
         await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
         var first = Assert.Single(await EventsAsync(db));
@@ -112,7 +115,7 @@ public sealed class PermalinkTest
     [Fact]
     public async Task An_event_merged_away_into_another_articles_event_leads_to_it()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         db.WriteArticle("a.txt", "North Korea fired a ballistic missile into the East Sea on Tuesday, South Korea's military said.", """{"published": "2025-03-12"}""");
         var b = db.WriteArticle("b.txt", "North Korea test-fired a ballistic missile from its west coast on Jan. 5, officials in Seoul said.", """{"published": "2025-03-12"}""");
         await db.Importer.ImportFolderAsync(db.ArticlesPath, Cancellation);
@@ -133,7 +136,7 @@ public sealed class PermalinkTest
     [Fact]
     public async Task A_cycle_of_aliases_or_a_chain_to_nothing_resolves_to_no_event()
     {
-        await using var db = await TemporaryDatabase.CreateAsync();
+        await using var db = await TemporaryDatabase.CreateAsync(Provider);
         await using (var context = await db.Contexts.CreateDbContextAsync(Cancellation))
         {
             var now = DateTimeOffset.UtcNow;
@@ -148,4 +151,10 @@ public sealed class PermalinkTest
         Assert.Null(await queries.FindSuccessorAsync(500, Cancellation));
         Assert.Null(await queries.FindSuccessorAsync(600, Cancellation));
     }
+}
+
+/// <summary>The tests of <see cref="PermalinkTest"/> on PostgreSQL.</summary>
+public sealed class PermalinkTestPostgres : PermalinkTest
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -8,10 +8,12 @@ using KoreaTimeline.Web.Components.Timeline;
 using KoreaTimeline.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
+using KoreaTimeline.Tests.Shared;
+
 namespace KoreaTimeline.Web.Tests.Api;
 
 /// <summary>The JSON API over the invented timeline: every filter, paging, problem details and 404s.</summary>
-public sealed class EventsApiTest(OpenDataAppFactory app) : IClassFixture<OpenDataAppFactory>
+public class EventsApiTest(OpenDataAppFactory app) : IClassFixture<OpenDataAppFactory>
 {
     private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
 
@@ -330,4 +332,10 @@ public sealed class EventsApiTest(OpenDataAppFactory app) : IClassFixture<OpenDa
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Contains("X-Export-Truncated", response.Headers.GetValues("Access-Control-Expose-Headers").Single(), StringComparison.Ordinal);
     }
+}
+
+/// <summary>The tests of <see cref="EventsApiTest"/> on PostgreSQL.</summary>
+public sealed class EventsApiTestPostgres : EventsApiTest, IClassFixture<OpenDataPostgresAppFactory>
+{
+    public EventsApiTestPostgres(OpenDataPostgresAppFactory app) : base(app) => PostgresServer.SkipUnlessInstalled();
 }

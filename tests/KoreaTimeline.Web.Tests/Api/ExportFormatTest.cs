@@ -11,10 +11,12 @@ using KoreaTimeline.Extraction.Pipeline;
 using KoreaTimeline.Web.Api;
 using KoreaTimeline.Web.Tests.Infrastructure;
 
+using KoreaTimeline.Tests.Shared;
+
 namespace KoreaTimeline.Web.Tests.Api;
 
 /// <summary>Each export parsed back with a real parser and compared with the database.</summary>
-public sealed class ExportFormatTest(OpenDataAppFactory app) : IClassFixture<OpenDataAppFactory>
+public class ExportFormatTest(OpenDataAppFactory app) : IClassFixture<OpenDataAppFactory>
 {
     private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
 
@@ -247,4 +249,10 @@ public sealed class ExportLimitTest(CappedAppFactory app) : IClassFixture<Capped
         Assert.Equal(2, doc.RootElement.GetProperty("events").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("note").ValueKind);
     }
+}
+
+/// <summary>The tests of <see cref="ExportFormatTest"/> on PostgreSQL.</summary>
+public sealed class ExportFormatTestPostgres : ExportFormatTest, IClassFixture<OpenDataPostgresAppFactory>
+{
+    public ExportFormatTestPostgres(OpenDataPostgresAppFactory app) : base(app) => PostgresServer.SkipUnlessInstalled();
 }

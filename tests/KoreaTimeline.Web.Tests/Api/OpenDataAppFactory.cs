@@ -41,6 +41,12 @@ public class OpenDataAppFactory : TimelineAppFactory
     public static readonly DateTimeOffset ImportedAt = new(2024, 5, 6, 7, 8, 9, TimeSpan.Zero);
 }
 
+/// <summary>The open-data app on PostgreSQL.</summary>
+public sealed class OpenDataPostgresAppFactory : OpenDataAppFactory
+{
+    public OpenDataPostgresAppFactory() => Provider = DatabaseProvider.Postgres;
+}
+
 /// <summary>Exports capped at 5 events and feeds at 3.</summary>
 public sealed class CappedAppFactory : OpenDataAppFactory
 {

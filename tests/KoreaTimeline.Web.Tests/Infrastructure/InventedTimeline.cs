@@ -99,7 +99,7 @@ public static class InventedTimeline
 }
 
 /// <summary>The app with <see cref="InventedTimeline"/> and no sample.</summary>
-public sealed class InventedTimelineAppFactory : TimelineAppFactory
+public class InventedTimelineAppFactory : TimelineAppFactory
 {
     protected override bool SeedSample => false;
 
@@ -108,4 +108,10 @@ public sealed class InventedTimelineAppFactory : TimelineAppFactory
 
     protected override async Task SeedMoreAsync(IDbContextFactory<TimelineDbContext> contexts) =>
         Events = await InventedTimeline.SeedAsync(contexts);
+}
+
+/// <summary>The invented timeline on PostgreSQL.</summary>
+public sealed class InventedTimelinePostgresAppFactory : InventedTimelineAppFactory
+{
+    public InventedTimelinePostgresAppFactory() => Provider = DatabaseProvider.Postgres;
 }

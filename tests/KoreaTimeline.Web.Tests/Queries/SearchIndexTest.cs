@@ -2,15 +2,19 @@ using KoreaTimeline.Data;
 using KoreaTimeline.Data.Entities;
 using KoreaTimeline.Data.Import;
 using KoreaTimeline.Data.Queries;
+using KoreaTimeline.Tests.Shared;
 using KoreaTimeline.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KoreaTimeline.Web.Tests.Queries;
 
-/// <summary>The FTS5 index follows inserts, updates, deletes and re-imports through its triggers.</summary>
-public sealed class SearchIndexTest
+/// <summary>The search index (FTS5, or PostgreSQL's tsvector) follows inserts, updates, deletes and re-imports through its triggers.</summary>
+public class SearchIndexTest
 {
+    /// <summary>The database the tests run on; <see cref="SearchIndexPostgresTest"/> runs them again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
 
     private static async Task<List<string>> SearchAsync(TimelineAppFactory app, string query) =>
@@ -20,7 +24,7 @@ public sealed class SearchIndexTest
     [Fact]
     public async Task Index_follows_changes_made_through_ef()
     {
-        await using var app = new InventedTimelineAppFactory();
+        await using var app = new InventedTimelineAppFactory { Provider = Provider };
         await app.InitializeAsync();
         var contexts = app.Services.GetRequiredService<IDbContextFactory<TimelineDbContext>>();
         var target = app.Events[4];
@@ -54,7 +58,7 @@ public sealed class SearchIndexTest
         Assert.Empty(await SearchAsync(app, "renamed"));
         await using (var db = await contexts.CreateDbContextAsync(Cancellation))
         {
-            var indexed = await db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM EventSearch").SingleAsync(Cancellation);
+            var indexed = await db.Database.SqlQuery<int>($"SELECT CAST(count(*) AS integer) AS \"Value\" FROM \"EventSearch\"").SingleAsync(Cancellation);
             Assert.Equal(await db.Events.CountAsync(Cancellation), indexed);
         }
     }
@@ -62,7 +66,7 @@ public sealed class SearchIndexTest
     [Fact]
     public async Task Index_follows_a_re_import_of_a_changed_article()
     {
-        await using var app = new EmptyTimelineAppFactory();
+        await using var app = new EmptyTimelineAppFactory { Provider = Provider };
         await app.InitializeAsync();
         var importer = app.Services.GetRequiredService<ArticleImporter>();
         // Outside the seeds folder: the app's watcher would import it too, racing this test's own imports.
@@ -86,14 +90,14 @@ public sealed class SearchIndexTest
         Assert.Empty(await SearchAsync(app, "wonsan"));
         Assert.NotEmpty(await SearchAsync(app, "hamhung"));
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<TimelineDbContext>>().CreateDbContextAsync(Cancellation);
-        var indexed = await db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM EventSearch").SingleAsync(Cancellation);
+        var indexed = await db.Database.SqlQuery<int>($"SELECT CAST(count(*) AS integer) AS \"Value\" FROM \"EventSearch\"").SingleAsync(Cancellation);
         Assert.Equal(await db.Events.CountAsync(Cancellation), indexed);
     }
 
     [Fact]
     public async Task Counts_follow_new_events_without_a_notification()
     {
-        await using var app = new InventedTimelineAppFactory();
+        await using var app = new InventedTimelineAppFactory { Provider = Provider };
         await app.InitializeAsync();
         var queries = app.Services.GetRequiredService<TimelineQueries>();
         var before = await queries.GetFacetsAsync(new TimelineFilter(), cancellationToken: Cancellation);
@@ -120,4 +124,12 @@ public sealed class SearchIndexTest
         Assert.Contains(new YearCount(1999, 1), after.Years);
         Assert.Equal(before.Actors.Single(a => a.Slug == "japan").Count + 1, after.Actors.Single(a => a.Slug == "japan").Count);
     }
+}
+
+/// <summary>The tests of <see cref="SearchIndexTest"/> on PostgreSQL.</summary>
+public sealed class SearchIndexPostgresTest : SearchIndexTest
+{
+    public SearchIndexPostgresTest() => PostgresServer.SkipUnlessInstalled();
+
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,12 +1,13 @@
 using KoreaTimeline.Data.Queries;
 using KoreaTimeline.Extraction.Pipeline;
+using KoreaTimeline.Tests.Shared;
 using KoreaTimeline.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KoreaTimeline.Web.Tests.Queries;
 
 /// <summary>The timeline's query semantics on the invented timeline: each filter, combinations, paging, sorting, counts.</summary>
-public sealed class TimelineQueriesTest(InventedTimelineAppFactory app) : IClassFixture<InventedTimelineAppFactory>
+public class TimelineQueriesTest(InventedTimelineAppFactory app) : IClassFixture<InventedTimelineAppFactory>
 {
     private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
 
@@ -272,4 +273,10 @@ public sealed class TimelineQueriesTest(InventedTimelineAppFactory app) : IClass
         Assert.Equal(new DateOnly(2017, 9, 3), actor.First);
         Assert.Null(await Queries.GetActorAsync("nobody", Cancellation));
     }
+}
+
+/// <summary>The tests of <see cref="TimelineQueriesTest"/> on PostgreSQL.</summary>
+public sealed class TimelineQueriesPostgresTest : TimelineQueriesTest, IClassFixture<InventedTimelinePostgresAppFactory>
+{
+    public TimelineQueriesPostgresTest(InventedTimelinePostgresAppFactory app) : base(app) => PostgresServer.SkipUnlessInstalled();
 }
