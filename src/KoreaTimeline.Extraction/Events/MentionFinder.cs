@@ -438,7 +438,10 @@ public static partial class MentionFinder
             (date, source) = (offset, DateSource.Own); // "The drill was held two days before the launch on Monday"
         }
         var fallback = date is null ? Fallback(doc, article.Dates, article.StoryDay ?? doc.Published, sentence.Index, clause, trigger, intro is not null) : null;
-        var evidenceStart = source == DateSource.Intro && intro is { } i && clause.Role == ClauseRole.Main ? i.Start : clause.Start;
+        // "In an inaugural address on Tuesday, Lee pledged ...": the fronted setting of a statement is part of it.
+        var evidenceStart = intro is { } i && clause.Role == ClauseRole.Main
+            && (source == DateSource.Intro || trigger.Rule.Type == EventType.Statement && SpeechSetting().IsMatch(text.AsSpan(i.Start, i.End - i.Start)))
+                ? i.Start : clause.Start;
         // A noun names an event its clause may only react to ("the launch drew condemnation from Washington"):
         // its actors and place count only when the clause takes part in it.
         var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
@@ -764,6 +767,9 @@ public static partial class MentionFinder
         a.Actor.Kind == "person"
         && (KinOf().IsMatch(text.AsSpan(Math.Max(0, a.Start - 50), Math.Min(50, a.Start)))
             || KinAfter().IsMatch(text.AsSpan(a.End, Math.Min(40, text.Length - a.End))));
+
+    [GeneratedRegex(@"^(?:In|At|During|Speaking\s+(?:at|in|during))\s+(?:a|an|his|her|their|the|its)\s+(?:[\w-]+\s+){0,3}(?:address|speech|news\s+conference|press\s+conference|briefing|interview|statement|message|remarks)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpeechSetting();
 
     // "On April 5 the isolated state fired ...": a fronted date followed by a clause with its own subject.
     [GeneratedRegex(@"\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", RegexOptions.CultureInvariant)]

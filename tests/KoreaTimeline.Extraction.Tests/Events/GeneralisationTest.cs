@@ -189,4 +189,14 @@ public sealed class GeneralisationTest
         Assert.Equal(EventType.Statement, e.Type);
         Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 11)), e.Date);
     }
+
+    [Fact]
+    public void The_fronted_setting_of_a_statement_is_part_of_its_evidence()
+    {
+        const string text = "In a televised address at the assembly, the premier pledged to rebuild the army.";
+        var e = Assert.Single(Extract(text));
+
+        Assert.Equal(EventType.Statement, e.Type);
+        Assert.Equal(0, e.Evidence[0].Start);
+    }
 }
