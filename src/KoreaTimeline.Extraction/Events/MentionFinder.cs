@@ -477,7 +477,7 @@ public static partial class MentionFinder
     {
         var text = article.Doc.Text;
         var (start, end) = (Math.Min(noun.Start, date.Start), Math.Max(noun.End, date.End));
-        if (PlaceAfter().Match(text, end, clause.End - end) is { Success: true } where)
+        if (end < clause.End && PlaceAfter().Match(text, end, clause.End - end) is { Success: true } where)
         {
             end += where.Length; // "the 2019 summit in Vladivostok"
         }
