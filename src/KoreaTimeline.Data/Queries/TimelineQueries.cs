@@ -215,7 +215,7 @@ public sealed class TimelineQueries : IDisposable
     public Task<TimeAxisData> GetAxisAsync(TimelineFilter filter, TimeAxisRequest request, CancellationToken cancellationToken = default) =>
         ReadAsync(async db =>
         {
-            var match = SearchSyntax.ToMatchExpression(filter.Query);
+            var match = search.Expression(filter.Query);
             var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
             var version = dataVersion.Read();
             var index = await GetFacetIndexAsync(db, version, cancellationToken);
