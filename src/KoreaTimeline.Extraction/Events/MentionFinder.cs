@@ -367,8 +367,8 @@ public static partial class MentionFinder
             .Take(2)];
 
         /// <summary>
-        /// Talks and deals take two: when a negotiation or agreement names one of the story's two leading countries
-        /// and no other country, the other leading country is its other party.
+        /// Talks, deals, summits and cooperation take two: when such an event names one of the story's two leading
+        /// countries and no other country, the other leading country is its other party.
         /// </summary>
         public List<KnownActor> WithCounterpart(EventType type, List<KnownActor> actors)
         {
@@ -486,8 +486,8 @@ public static partial class MentionFinder
         var parties = new List<KnownActor>();
         if (NamesParties(text, noun, clause.End))
         {
-            var stop = article.Doc.Actors.Where(a => a.Start >= noun.End && a.End <= clause.End).ToList();
-            foreach (var a in stop.Where(a => !article.Locatives.Exists(p => p.Start < a.End && a.Start < p.End)))
+            foreach (var a in article.Doc.Actors.Where(a => a.Start >= noun.End && a.End <= clause.End
+                && !article.Locatives.Exists(p => p.Start < a.End && a.Start < p.End)))
             {
                 parties.Add(a.Actor);
                 if (article.Gazetteer.Country(a.Actor.Country) is { } country)
@@ -495,7 +495,9 @@ public static partial class MentionFinder
                     parties.Add(country);
                 }
             }
-            if (possessor is not null && text.AsSpan(noun.End).TrimStart().StartsWith("with", StringComparison.Ordinal))
+            // "Kim's talks with Putin": the owner is the other party.
+            if (possessor is not null && !text.AsSpan(noun.Start, noun.End - noun.Start).EndsWith("between", StringComparison.OrdinalIgnoreCase)
+                && !text.AsSpan(noun.End).TrimStart().StartsWith("between", StringComparison.Ordinal))
             {
                 parties.Insert(0, possessor);
             }
