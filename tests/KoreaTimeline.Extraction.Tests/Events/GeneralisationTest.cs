@@ -199,4 +199,14 @@ public sealed class GeneralisationTest
         Assert.Equal(EventType.Statement, e.Type);
         Assert.Equal(0, e.Evidence[0].Start);
     }
+
+    [Theory]
+    [InlineData("Early reports suggested that the blast was smaller than feared.")]
+    [InlineData("The satellite images suggested the launch pad was being rebuilt.")]
+    public void Suggesting_what_is_so_is_no_proposal(string text) =>
+        Assert.DoesNotContain(Extract(text), e => e.Type == EventType.Proposal);
+
+    [Fact]
+    public void Suggesting_talks_is_a_proposal() =>
+        Assert.Single(Extract("Tokyo suggested military talks on Monday."), e => e.Type == EventType.Proposal);
 }
