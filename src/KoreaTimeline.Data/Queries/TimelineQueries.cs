@@ -195,15 +195,12 @@ public sealed class TimelineQueries : IDisposable
     public Task<TimelineFacets> GetFacetsAsync(TimelineFilter filter, int actorLimit = 30, CancellationToken cancellationToken = default) =>
         ReadAsync(async db =>
         {
-            var match = search.Expression(filter.Query);
             var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
             if (actorIds is null)
             {
                 return new TimelineFacets([], [], []);
             }
-            var version = dataVersion.Read();
-            var index = await GetFacetIndexAsync(db, version, cancellationToken);
-            var matching = match is null ? null : index.PositionsOf(await MatchesAsync(match, version, cancellationToken));
+            var (index, matching) = await IndexAndMatchesAsync(db, filter.Query, cancellationToken);
             return index.Count(filter, actorIds, matching, actorLimit);
         }, cancellationToken);
 
@@ -215,11 +212,8 @@ public sealed class TimelineQueries : IDisposable
     public Task<TimeAxisData> GetAxisAsync(TimelineFilter filter, TimeAxisRequest request, CancellationToken cancellationToken = default) =>
         ReadAsync(async db =>
         {
-            var match = search.Expression(filter.Query);
             var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
-            var version = dataVersion.Read();
-            var index = await GetFacetIndexAsync(db, version, cancellationToken);
-            var matching = match is null || actorIds is null ? null : index.PositionsOf(await MatchesAsync(match, version, cancellationToken));
+            var (index, matching) = await IndexAndMatchesAsync(db, actorIds is null ? null : filter.Query, cancellationToken);
             var positions = actorIds is null ? [] : index.Filter(filter, actorIds, matching);
             var extent = index.Extent(positions);
             var from = filter.From ?? (extent is { } e1 ? DateOnly.FromDayNumber(e1.First) : filter.To);
@@ -287,6 +281,15 @@ public sealed class TimelineQueries : IDisposable
     private FacetIndex? facetIndex;
 
     /// <summary>The in-memory facet index, reloaded when the data version differs.</summary>
+    /// <summary>The facet index of the current data and, for a search, the index positions of its matches (null without one).</summary>
+    private async Task<(FacetIndex Index, int[]? Matching)> IndexAndMatchesAsync(TimelineDbContext db, string? query, CancellationToken cancellationToken)
+    {
+        var match = search.Expression(query);
+        var version = dataVersion.Read();
+        var index = await GetFacetIndexAsync(db, version, cancellationToken);
+        return (index, match is null ? null : index.PositionsOf(await MatchesAsync(match, version, cancellationToken)));
+    }
+
     private async Task<FacetIndex> GetFacetIndexAsync(TimelineDbContext db, (long, long) version, CancellationToken cancellationToken)
     {
         if (facetIndex is { } current && current.Version == version)
@@ -333,16 +336,13 @@ public sealed class TimelineQueries : IDisposable
     public Task<IReadOnlyList<ActorCount>> SearchActorsAsync(string? text, TimelineFilter filter, int limit = 20, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<ActorCount>>(async db =>
         {
-            var match = search.Expression(filter.Query);
             var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
             if (actorIds is null)
             {
                 return [];
             }
             var cleaned = SearchSyntax.Clean(text);
-            var version = dataVersion.Read();
-            var index = await GetFacetIndexAsync(db, version, cancellationToken);
-            var matching = match is null ? null : index.PositionsOf(await MatchesAsync(match, version, cancellationToken));
+            var (index, matching) = await IndexAndMatchesAsync(db, filter.Query, cancellationToken);
             return index.CountActors(filter, actorIds, matching, cleaned.Length == 0 ? null : cleaned, limit);
         }, cancellationToken);
 
