@@ -73,6 +73,14 @@ public static partial class MentionFinder
             // Inside a quotation someone speaks: "in preparation for additional launches" is not a launch.
             var quotations = Quotations(text, sentence);
             triggers.RemoveAll(t => quotations.Exists(q => t.Start >= q.Start && t.Start < q.End));
+            // "the armistice that ended the Korean War in 1953": what the armistice ended is its object, not an event.
+            foreach (var noun in triggers.Where(t => !t.Rule.IsVerb).ToList())
+            {
+                if (EndingClause(text, noun, sentence.End) is { } ended)
+                {
+                    triggers.RemoveAll(t => !t.Rule.IsVerb && t.Start > noun.End && t.Start < ended);
+                }
+            }
             var context = new SentenceContext(si, sentence, clauses,
                 clauses.Count > 0 && clauses[0].Role == ClauseRole.Intro ? clauses[0] : null,
                 [.. dates.Where(t => t.Start >= sentence.Start && t.End <= sentence.End)], triggers);
@@ -123,6 +131,10 @@ public static partial class MentionFinder
                 {
                     article.NoteStoryDay(stated);
                     mentions.AddRange(EachDate(text, context.Dates, Earlier(doc, mentions, stated)));
+                    if (Outcome(text, triggers, clause, stated) is { } outcome)
+                    {
+                        mentions.Add(outcome);
+                    }
                 }
                 mentions.AddRange(seconds.Select(second => Named(article, context, clause, second.Noun, second.Date)).SelectMany(m => EachDate(text, context.Dates, m)));
             }
@@ -416,7 +428,9 @@ public static partial class MentionFinder
             return null;
         }
         var speaker = clause.Role == ClauseRole.Complement && sentence.Clauses.IndexOf(clause) is > 0 and var k ? sentence.Clauses[k - 1] : (Clause?)null;
-        var candidates = seconds.Count == 0 ? sentence.Dates : [.. sentence.Dates.Where(d => !seconds.Exists(x => x.Date == d))];
+        // (and any date between such a noun and its own: "the armistice that ended the Korean War in 1953")
+        var candidates = seconds.Count == 0 ? sentence.Dates
+            : [.. sentence.Dates.Where(d => !seconds.Exists(x => x.Date == d || d.Start >= x.Noun.End && d.End <= x.Date.Start))];
         if (trigger.Rule.IsSpeech)
         {
             // "said on Friday that ...": a saying is dated next to its verb; a date further on belongs to what was said.
@@ -585,12 +599,52 @@ public static partial class MentionFinder
         return found;
     }
 
-    // A date right before a noun ("the 2019 summit") or after it ("a nuclear test in 2006").
+    [GeneratedRegex(@"\b(?:with|produced|producing|yielded|yielding|adopted|adopting)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OutcomeBefore();
+
+    /// <summary>
+    /// "The talks closed on Tuesday with a joint document": talks, a meeting or a summit that end with a deal give that
+    /// deal too, on the same day and between the same parties.
+    /// </summary>
+    private static Mention? Outcome(string text, List<TriggerMatch> triggers, Clause clause, Mention stated)
+    {
+        if (stated.Type is not (EventType.Negotiation or EventType.Meeting or EventType.Summit) || stated.Date is null
+            || triggers.FirstOrDefault(t => !t.Rule.IsVerb && t.Rule.Type == EventType.Agreement && clause.Contains(t.Start) && t.Start > stated.Trigger.End
+                && OutcomeBefore().IsMatch(text.AsSpan(stated.Trigger.End, t.Start - stated.Trigger.End))) is not { } deal)
+        {
+            return null;
+        }
+        return stated with
+        {
+            Trigger = deal,
+            Evidence = new EvidenceSpan(deal.Start, clause.End, text[deal.Start..clause.End]),
+        };
+    }
+
+    // A date right before a noun ("the 2019 summit") or after it ("a nuclear test in 2006", "the armistice that ended
+    // the war in 1953").
     private static TemporalExpression? AdjacentDate(string text, TriggerMatch noun, List<TemporalExpression> dates) =>
         dates.FirstOrDefault(t =>
             t.Start < noun.End && noun.Start < t.End
             || t.End <= noun.Start && noun.Start - t.End <= 1
-            || t.Start >= noun.End && t.Start - noun.End <= 4 && InOnOf().IsMatch(text.AsSpan(noun.End, t.Start - noun.End)));
+            || t.Start >= noun.End && t.Start - noun.End <= 4 && InOnOf().IsMatch(text.AsSpan(noun.End, t.Start - noun.End))
+            || t.Start >= noun.End && t.Start - noun.End <= 80 && EndingRelative().IsMatch(text.AsSpan(noun.End, t.Start - noun.End)));
+
+    // ", which ended the war in 1953", " that halted the fighting in July": a relative clause that ends something, up
+    // to the preposition of its date.
+    [GeneratedRegex(@"^,?\s+(?:that|which)\s+(?:formally\s+)?(?:ended|stilled|halted|closed|concluded|brought\s+an\s+end\s+to)\s+(?:[\w'’-]+\s+){0,6}(?:in|on)\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EndingRelative();
+
+    // Where the relative clause that ends something (and names its date) after a noun stops: at that date, or null.
+    private static int? EndingClause(string text, TriggerMatch noun, int sentenceEnd)
+    {
+        var window = text.AsSpan(noun.End, Math.Min(90, sentenceEnd - noun.End));
+        var m = EndingRelativeStart().Match(text, noun.End, window.Length);
+        return m.Success ? noun.End + m.Length : null;
+    }
+
+    [GeneratedRegex(@"\G,?\s+(?:that|which)\s+(?:formally\s+)?(?:ended|stilled|halted|closed|concluded|brought\s+an\s+end\s+to)\s+(?:[\w'’-]+\s+){0,6}?(?=(?:in|on)\s+(?:\d|[A-Z]))", RegexOptions.CultureInvariant)]
+    private static partial Regex EndingRelativeStart();
 
     // "its first nuclear test", "North Korea's sixth nuclear test": who the noun's event belongs to.
     private static KnownActor? Possessor(ArticleDocument doc, TriggerMatch noun)

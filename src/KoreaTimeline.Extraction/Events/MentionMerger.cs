@@ -42,6 +42,10 @@ public static partial class MentionMerger
                     || g.Exists(x => x.Evidence.Start < m.Evidence.Start)));
             // Things said are each their own event, unless the same speaker goes on saying them that day ("He added ...").
             var group = !IsSpeechAct(m.Type) ? candidates.MinBy(g => g.Min(x => x.Evidence.Start))
+                : m.Type == EventType.Agreement && m.FallbackDate is { } agreed
+                    // "They also agreed to ...": an undated item of a deal told before it that day is that deal.
+                    ? groups.FirstOrDefault(g => g[0].Type == EventType.Agreement && Date(g).Overlaps(agreed)
+                        && g.Exists(x => x.Evidence.Start < m.Evidence.Start))
                 : m.Trigger.Rule.IsSpeech && m.FallbackDate is { } said
                     ? groups.LastOrDefault(g => g[0].Type == m.Type && g[^1].Evidence.Start < m.Evidence.Start
                         && (Date(g).Overlaps(said) || m.SentenceIndex - g[^1].SentenceIndex <= 2)

@@ -209,4 +209,33 @@ public sealed class GeneralisationTest
     [Fact]
     public void Suggesting_talks_is_a_proposal() =>
         Assert.Single(Extract("Tokyo suggested military talks on Monday."), e => e.Type == EventType.Proposal);
+
+    [Fact]
+    public void An_undated_further_item_of_a_deal_is_the_same_agreement()
+    {
+        var e = Assert.Single(Extract("The two defense chiefs agreed on Monday to set up a military hotline. They also agreed to resume joint naval patrols."));
+
+        Assert.Equal(EventType.Agreement, e.Type);
+        Assert.Equal(2, e.Evidence.Count);
+    }
+
+    [Fact]
+    public void A_truce_dated_by_the_clause_that_says_what_it_ended_is_one_event_of_that_year()
+    {
+        var e = Assert.Single(Extract("Officials toured the village where the armistice that ended the Korean War in 1953 was signed."));
+
+        Assert.Equal(EventType.Agreement, e.Type);
+        Assert.Equal(DateInterval.Year(1953), e.Date);
+    }
+
+    [Fact]
+    public void A_meeting_that_adopts_a_deal_gives_the_deal_too()
+    {
+        var events = Extract("The defense ministers of Japan and South Korea met in Tokyo on Monday and adopted a joint declaration on maritime safety.");
+
+        var deal = Assert.Single(events, e => e.Type == EventType.Agreement);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), deal.Date);
+        Assert.Contains(new ActorRef("Japan", "country"), deal.Actors);
+        Assert.Single(events, e => e.Type == EventType.Meeting);
+    }
 }
