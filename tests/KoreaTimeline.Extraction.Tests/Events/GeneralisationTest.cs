@@ -238,4 +238,24 @@ public sealed class GeneralisationTest
         Assert.Contains(new ActorRef("Japan", "country"), deal.Actors);
         Assert.Single(events, e => e.Type == EventType.Meeting);
     }
+
+    [Fact]
+    public void A_when_clause_after_since_and_a_year_happened_in_that_year()
+    {
+        var e = Assert.Single(Extract("It was the longest flight since 2016, when the navy tested a cruise missile over the strait."));
+
+        Assert.Equal(EventType.MissileTest, e.Type);
+        Assert.Equal(DateInterval.Year(2016), e.Date);
+    }
+
+    [Fact]
+    public void A_date_inside_a_relative_clause_of_a_deal_dates_the_deal_and_no_other_clause()
+    {
+        var events = Extract("On Tuesday Tokyo walked away from a defence pact it signed with Seoul in 2015, after the navy fired a cruise missile.");
+
+        var pact = Assert.Single(events, e => e.Type == EventType.Agreement);
+        Assert.Equal(DateInterval.Year(2015), pact.Date);
+        var launch = Assert.Single(events, e => e.Type == EventType.MissileTest);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 11)), launch.Date);
+    }
 }
