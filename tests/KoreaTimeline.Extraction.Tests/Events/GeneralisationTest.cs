@@ -258,4 +258,16 @@ public sealed class GeneralisationTest
         var launch = Assert.Single(events, e => e.Type == EventType.MissileTest);
         Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 11)), launch.Date);
     }
+
+    [Fact]
+    public void An_undated_lead_and_the_dated_account_after_it_a_day_apart_are_one_event()
+    {
+        const string text = "The navy has test-fired two cruise missiles, officials in Seoul said.\n\n"
+            + "The missiles were launched at 6:10 a.m. Thursday local time (5:10 p.m. ET Wednesday), the military said.";
+        var e = Assert.Single(Extract(text, new DateOnly(2025, 3, 12)));
+
+        Assert.Equal(EventType.MissileTest, e.Type);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 13)), e.Date);
+        Assert.Equal(2, e.Evidence.Count);
+    }
 }

@@ -22,6 +22,7 @@ public static class TemporalCases
         It was built in the summer of 2024. | 2025-03-02 | the summer of 2024 | DATE 2024-SU | 2024-06-01..2024-08-31 season
         The Christmas Day 2024 launch. | 2025-03-02 | Christmas Day 2024 | DATE 2024-12-25 | 2024-12-25..2024-12-25 day
         Troops paraded on Christmas. | 2025-01-10 | Christmas | DATE 2024-12-25 | 2024-12-25..2024-12-25 day
+        The drills followed the president's June meeting with the premier. | 2019-07-25 | June | DATE 2019-06 | 2019-06-01..2019-06-30 month
         The general vowed in his New Year's Day speech to build more drones. | 2020-10-10 | New Year's Day | DATE 2020-01-01 | 2020-01-01..2020-01-01 day
         The general will give a New Year's Day speech. | 2020-10-10 | New Year's Day | DATE 2021-01-01 | 2021-01-01..2021-01-01 day
         Sales rose in Q4 2020. | 2025-03-02 | Q4 2020 | DATE 2020-Q4 | 2020-10-01..2020-12-31 quarter
