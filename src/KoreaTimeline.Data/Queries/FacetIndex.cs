@@ -32,6 +32,10 @@ internal sealed class FacetIndex
         this.linkStarts = linkStarts;
         this.links = links;
         ActorsById = actorsById;
+        for (var i = 0; i < starts.Length; i++)
+        {
+            LongestSpanDays = Math.Max(LongestSpanDays, ends[i] - starts[i]);
+        }
         eventsByActor = [];
         foreach (var actor in links)
         {
@@ -44,6 +48,9 @@ internal sealed class FacetIndex
 
     /// <summary>Every actor by id.</summary>
     public Dictionary<int, ActorSummary> ActorsById { get; }
+
+    /// <summary>The most days any event's interval spans (End - Start): an event overlapping a window starts at most this long before it.</summary>
+    public int LongestSpanDays { get; }
 
     /// <summary>Events in the index.</summary>
     public int EventCount => ids.Length;

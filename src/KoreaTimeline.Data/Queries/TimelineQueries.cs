@@ -30,6 +30,13 @@ public sealed class TimelineQueries : IDisposable
     private readonly ResultCache<int[]> matches = new(4_000_000, ids => ids.Length);
     // Ranked ids of a search under its other filters, for the pages after the first.
     private readonly ResultCache<int[]> rankings = new(64 * RankLimit, ids => ids.Length);
+    // The counts and the time axis of the views asked for lately (the home page above all): each costs a pass over every
+    // event the view holds (a million for the unfiltered view), the same for every reader until the data changes.
+    private readonly ResultCache<TimelineFacets> facetsByView = new(ViewsCached, _ => 1);
+    private readonly ResultCache<TimeAxisData> axesByView = new(ViewsCached, _ => 1);
+
+    /// <summary>How many views' counts (and as many time axes) are kept for the current data.</summary>
+    private const int ViewsCached = 256;
 
     /// <summary>Queries over <paramref name="contextFactory"/>; <paramref name="changes"/>, when given, marks the data changed after each import.</summary>
     public TimelineQueries(IDbContextFactory<TimelineDbContext> contextFactory, TimelineChanges? changes = null)
@@ -193,6 +200,10 @@ public sealed class TimelineQueries : IDisposable
 
     /// <summary>The counts beside the filter values (see <see cref="TimelineFacets"/>); at most <paramref name="actorLimit"/> actors, chosen ones always included.</summary>
     public Task<TimelineFacets> GetFacetsAsync(TimelineFilter filter, int actorLimit = 30, CancellationToken cancellationToken = default) =>
+        facetsByView.GetAsync(ViewKey(filter, actorLimit.ToString(CultureInfo.InvariantCulture)), dataVersion.Read(),
+            token => FacetsAsync(filter, actorLimit, token), cancellationToken);
+
+    private Task<TimelineFacets> FacetsAsync(TimelineFilter filter, int actorLimit, CancellationToken cancellationToken) =>
         ReadAsync(async db =>
         {
             var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
@@ -210,6 +221,15 @@ public sealed class TimelineQueries : IDisposable
     /// drawn one by one.
     /// </summary>
     public Task<TimeAxisData> GetAxisAsync(TimelineFilter filter, TimeAxisRequest request, CancellationToken cancellationToken = default) =>
+        axesByView.GetAsync(ViewKey(filter, $"{request.PerBin},{request.LanesByType}"), dataVersion.Read(),
+            token => AxisAsync(filter, request, token), cancellationToken);
+
+    /// <summary>What a view's counts and axis depend on (the search as matched, the filters in a canonical order), plus <paramref name="extra"/>.</summary>
+    private string ViewKey(TimelineFilter filter, string extra) =>
+        string.Join('\u001f', search.Expression(filter.Query) ?? "", string.Join(',', filter.Actors.Order(StringComparer.Ordinal)),
+            string.Join(',', filter.Types.Distinct().Order()), filter.From?.DayNumber, filter.To?.DayNumber, extra);
+
+    private Task<TimeAxisData> AxisAsync(TimelineFilter filter, TimeAxisRequest request, CancellationToken cancellationToken) =>
         ReadAsync(async db =>
         {
             var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
@@ -420,10 +440,13 @@ public sealed class TimelineQueries : IDisposable
         var actorIds = await db.EventActors.Where(ea => ea.EventId == id).Select(ea => ea.ActorId).ToListAsync(cancellationToken);
         var from = e.Start.AddDays(-days);
         var to = e.End.AddDays(days);
+        // "Start <= to" alone walks the Start index from the first event ever: an event overlapping the window starts at
+        // most the longest span before it, which bounds the walk to the window (a few thousand index entries at 1 M events).
+        var earliest = from.AddDays(-(await GetFacetIndexAsync(db, dataVersion.Read(), cancellationToken)).LongestSpanDays);
         var related = actorIds.Count == 0
             ? []
             : await db.Events.AsNoTracking()
-                .Where(x => x.Id != id && x.Start <= to && x.End >= from)
+                .Where(x => x.Id != id && x.Start >= earliest && x.Start <= to && x.End >= from)
                 .Select(x => new { x.Id, x.Start, Shared = x.Actors.Count(a => actorIds.Contains(a.ActorId)) })
                 .Where(x => x.Shared > 0)
                 .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Start).ThenBy(x => x.Id)
