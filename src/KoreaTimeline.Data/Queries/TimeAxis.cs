@@ -64,8 +64,7 @@ internal sealed record AxisBinning(int[] LaneTypes, int[,] Counts, List<(int Pos
     public int[]? LaneActors { get; init; }
 }
 
-/// <summary>An actor with its event count and the start of its first and last event (null without events).</summary>
-public sealed record ActorStat(int Id, ActorSummary Actor, int Count, DateOnly? First, DateOnly? Last);
+
 
 /// <summary>Calendar units of a time axis, finest first.</summary>
 public enum AxisUnit

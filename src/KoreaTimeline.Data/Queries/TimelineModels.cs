@@ -212,3 +212,18 @@ public sealed record ArticleRow(int Id, string Title, string? Outlet, DateOnly P
 /// The events of any of several actors (a comparison), newest first: a page, the total, each actor's own count.
 /// </summary>
 public sealed record ComparisonPage(IReadOnlyList<ActorCount> Actors, IReadOnlyList<TimelineItem> Items, int Total, string? Next);
+
+/// <summary>An actor with its event count and the start of its first and last event (null without events).</summary>
+public sealed record ActorStat(int Id, ActorSummary Actor, int Count, DateOnly? First, DateOnly? Last)
+{
+    /// <summary>
+    /// The country the actor is or acts for, as the extractor's gazetteer knows it (the actor itself for a country);
+    /// null for an actor it does not list. Not stored: the database has no country column.
+    /// </summary>
+    public string? Country => Actor.Kind == "country"
+        ? Actor.Name
+        : KoreaTimeline.Extraction.Actors.Gazetteer.Default.Actor(Actor.Name)?.Country;
+
+    /// <summary>The actor page.</summary>
+    public string Path => $"/actors/{Actor.Slug}";
+}
