@@ -15,7 +15,7 @@ namespace KoreaTimeline.Data.Queries;
 /// (<see cref="ResultCache{T}"/>), whatever the page, count or export asks for it. Whether the data changed is one cheap
 /// read per call (<see cref="DataVersion"/>).
 /// </remarks>
-public sealed class TimelineQueries : IDisposable
+public sealed partial class TimelineQueries : IDisposable
 {
     /// <summary>
     /// The most matches ranked by relevance: a search with more matches (after the other filters) ranks its newest
@@ -233,8 +233,17 @@ public sealed class TimelineQueries : IDisposable
         ReadAsync(async db =>
         {
             var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
+            var laneActors = request.LaneActors is { Count: > 0 } laneSlugs ? await ResolveActorsInOrderAsync(db, laneSlugs, cancellationToken) : null;
+            if (laneActors is { Count: 0 })
+            {
+                actorIds = null;
+            }
             var (index, matching) = await IndexAndMatchesAsync(db, actorIds is null ? null : filter.Query, cancellationToken);
             var positions = actorIds is null ? [] : index.Filter(filter, actorIds, matching);
+            if (laneActors is { Count: > 0 })
+            {
+                positions = index.AnyOf(positions, laneActors);
+            }
             var extent = index.Extent(positions);
             var from = filter.From ?? (extent is { } e1 ? DateOnly.FromDayNumber(e1.First) : filter.To);
             var to = filter.To ?? (extent is { } e2 ? DateOnly.FromDayNumber(Math.Max(e2.Last, from?.DayNumber ?? e2.Last)) : filter.From);
@@ -252,20 +261,19 @@ public sealed class TimelineQueries : IDisposable
                 return TimeAxisData.Empty(first, last);
             }
             var scale = AxisScale.For(first, last);
-            var binning = index.Bin(positions, scale, request);
+            var binning = laneActors is { Count: > 0 } ? index.BinByActor(positions, scale, request, laneActors) : index.Bin(positions, scale, request);
             var shownIds = index.IdsAt(binning.Shown.Select(s => s.Position).ToArray());
-            var laneOf = new Dictionary<int, int>(shownIds.Length);
-            for (var i = 0; i < shownIds.Length; i++)
-            {
-                laneOf[shownIds[i]] = binning.Shown[i].Lane;
-            }
-            var rows = shownIds.Length == 0
+            var wanted = shownIds.Distinct().ToList();
+            var rows = wanted.Count == 0
                 ? []
-                : await db.Events.AsNoTracking().Where(e => shownIds.Contains(e.Id))
+                : await db.Events.AsNoTracking().Where(e => wanted.Contains(e.Id))
                     .Select(e => new { e.Id, e.Title, e.Slug, e.Type, e.Start, e.End, e.Precision })
                     .ToListAsync(cancellationToken);
-            var events = rows.Select(r => new AxisEvent(r.Id, r.Title, r.Slug, r.Type, r.Start, r.End, r.Precision, laneOf[r.Id]))
-                .OrderBy(r => r.Start).ThenBy(r => r.Id).ToList();
+            var rowsById = rows.ToDictionary(r => r.Id);
+            // An event drawn in several lanes (lanes by actor) is one mark per lane.
+            var events = shownIds.Select((id, i) => (id, lane: binning.Shown[i].Lane)).Where(s => rowsById.ContainsKey(s.id))
+                .Select(s => rowsById[s.id] is var r ? new AxisEvent(r.Id, r.Title, r.Slug, r.Type, r.Start, r.End, r.Precision, s.lane) : null!)
+                .OrderBy(r => r.Start).ThenBy(r => r.Id).ThenBy(r => r.Lane).ToList();
 
             var lanes = new List<AxisLane>();
             var clusters = new List<AxisCluster>();
@@ -284,7 +292,8 @@ public sealed class TimelineQueries : IDisposable
                         clusters.Add(new AxisCluster(lane, sliceFrom, sliceTo, count));
                     }
                 }
-                lanes.Add(new AxisLane(binning.LaneTypes[lane] < 0 ? null : (EventType)binning.LaneTypes[lane], laneTotal));
+                lanes.Add(new AxisLane(binning.LaneTypes[lane] < 0 ? null : (EventType)binning.LaneTypes[lane], laneTotal,
+                    binning.LaneActors is { } byActor ? index.ActorsById[byActor[lane]] : null));
             }
             var peak = Enumerable.Range(0, scale.Bins).MaxBy(b => perBin[b]);
             return new TimeAxisData(scale, positions.Length, lanes, clusters, events, (scale.Slice(peak).From, scale.Slice(peak).To, perBin[peak]));
@@ -418,11 +427,33 @@ public sealed class TimelineQueries : IDisposable
                 e.Timex,
                 e.Confidence,
                 Evidence = e.Evidence.OrderBy(v => v.ArticleId).ThenBy(v => v.Start)
-                    .Select(v => new EvidenceQuote(v.ArticleId, v.Article.Title, v.Article.Outlet, v.Article.Published, v.Start, v.End, v.Text))
+                    .Select(v => new
+                    {
+                        Quote = new EvidenceQuote(v.ArticleId, v.Article.Title, v.Article.Outlet, v.Article.Published, v.Start, v.End, v.Text, v.Id, v.Article.Url),
+                        Head = v.Article.Title == null ? v.Article.Text.Substring(0, ArticleTitles.HeadLength) : null,
+                    })
                     .ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : new EventDetail(row.Summary, row.Timex, row.Confidence, row.Evidence);
+        if (row is null)
+        {
+            return null;
+        }
+        // A quote is credited to its outlet (else the article's host or headline), never to a file name or "Article 1".
+        var quotes = row.Evidence.Select(q => q.Quote with
+        {
+            ArticleTitle = ArticleTitles.Display(q.Quote.ArticleTitle, q.Head),
+            Outlet = ArticleTitles.Credit(q.Quote.Outlet, q.Quote.Url, q.Quote.ArticleTitle, q.Head),
+            Url = SourceUrls.HttpOrNull(q.Quote.Url),
+        }).ToList();
+        var articles = quotes.GroupBy(q => q.ArticleId)
+            .Select(g => g.First() is var a
+                ? new QuotedArticle(a.ArticleId, a.ArticleTitle!, a.Outlet!, row.Evidence.First(v => v.Quote.ArticleId == a.ArticleId).Quote.Outlet,
+                    a.Published, a.Url, g.ToList())
+                : null!)
+            .OrderByDescending(a => a.Published).ThenBy(a => a.ArticleId)
+            .ToList();
+        return new EventDetail(row.Summary, row.Timex, row.Confidence, quotes) { Articles = articles };
     }
 
     /// <summary>
@@ -493,9 +524,9 @@ public sealed class TimelineQueries : IDisposable
         var highlights = await db.Evidence.AsNoTracking()
             .Where(v => v.ArticleId == id)
             .OrderBy(v => v.Start)
-            .Select(v => new ArticleHighlight(v.Start, v.End, v.EventId, v.Event.Title, v.Event.Slug))
+            .Select(v => new ArticleHighlight(v.Start, v.End, v.EventId, v.Event.Title, v.Event.Slug, v.Id))
             .ToListAsync(cancellationToken);
-        return new ArticleDetail(article.Id, article.Source, article.Title, article.Outlet, SourceUrls.HttpOrNull(article.Url), article.Published,
+        return new ArticleDetail(article.Id, article.Source, ArticleTitles.Display(article.Title, article.Text), article.Outlet, SourceUrls.HttpOrNull(article.Url), article.Published,
             article.PublishedSource, article.Text, highlights);
     }
 

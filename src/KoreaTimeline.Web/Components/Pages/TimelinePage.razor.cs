@@ -149,7 +149,7 @@ public partial class TimelinePage
             var lanes = LanesByType;
             AxisMarkup = AxisSvg.Get(axis, (from, to) => UrlOf(Filter with { From = from, To = to }, lanes));
             Axis = axis with { Clusters = [], Events = [] };
-            var cards = await CardHtml.RenderAsync(page.Items);
+            var cards = await CardHtml.RenderAsync(await Queries.WithSourcesAsync(page.Items, Aborted));
             View = new TimelineView(key, page.Total, facets, page.Ranked);
             shownIds.Clear();
             shownIds.UnionWith(page.Items.Select(i => i.Event.Id));
@@ -199,7 +199,7 @@ public partial class TimelinePage
         {
             var page = await Queries.GetPageAsync(Filter with { After = NextCursor }, countTotal: false, Aborted);
             var added = page.Items.Where(i => !shownIds.Contains(i.Event.Id)).ToList();
-            cardPages.Add(await CardHtml.RenderAsync(added));
+            cardPages.Add(await CardHtml.RenderAsync(await Queries.WithSourcesAsync(added, Aborted)));
             shownIds.UnionWith(added.Select(i => i.Event.Id));
             NextCursor = page.Next;
         }
