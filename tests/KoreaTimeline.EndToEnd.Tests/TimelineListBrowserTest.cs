@@ -82,6 +82,43 @@ public sealed partial class TimelineListBrowserTest
         Assert.True(cardTop >= monthBox[1], $"the card ({cardTop}) is under the month heading (bottom {monthBox[1]})");
     }
 
+    [Fact]
+    public async Task Date_fields_apply_partial_dates_on_enter_and_on_tab_and_refuse_what_they_cannot_read()
+    {
+        var (app, playwright, browser, page) = await StartAsync();
+        await using var _ = app;
+        using var __ = playwright;
+        await using var ___ = browser;
+
+        await page.GotoAsync("/");
+        await WaitInteractiveAsync(page);
+        var from = page.Locator("[data-testid=from]");
+        var to = page.Locator("[data-testid=to]");
+
+        // Enter applies a year as its first day, with focus still in the field.
+        await from.FillAsync("2019");
+        await from.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex(@"\?from=2019-01-01$"));
+        await Expect(from).ToHaveValueAsync("2019-01-01");
+
+        // Tab applies a month as its last day.
+        await to.FillAsync("2019-06");
+        await to.PressAsync("Tab");
+        await page.WaitForURLAsync(new Regex(@"\?from=2019-01-01&to=2019-06-30$"));
+        await Expect(page.Locator("[data-testid=result-count]")).Not.ToContainTextAsync($"{app.TotalEvents} events");
+
+        // Nonsense stays in the field with a helper text naming it, and the view does not change.
+        var url = page.Url;
+        await to.FillAsync("2019-13");
+        await to.PressAsync("Enter");
+        await Expect(page.Locator("[data-testid=date-help]")).ToContainTextAsync("To: \u201C2019-13\u201D is not a date");
+        await Expect(to).ToHaveAttributeAsync("aria-invalid", "true");
+        await to.PressAsync("Tab");
+        await page.WaitForTimeoutAsync(500);
+        Assert.Equal(url, page.Url);
+        await Expect(to).ToHaveValueAsync("2019-13");
+    }
+
     [GeneratedRegex(@"· ([\d,]+) event")]
     private static partial Regex YearCount();
 }
