@@ -141,7 +141,7 @@ public sealed partial class TimeAxisBrowserTest
         var card = page.Locator($".event-card[data-event-id='{summit.Id}']");
         await Expect(card).ToHaveClassAsync(new Regex("selected"));
         await Expect(card).ToBeInViewportAsync();
-        await Expect(card.Locator("h2 a")).ToBeFocusedAsync();
+        await Expect(card.Locator(".event-title a")).ToBeFocusedAsync();
         Assert.EndsWith("/?from=2018-06-01&to=2018-06-30", page.Url, StringComparison.Ordinal);
         Assert.DoesNotContain(console, line => line.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
     }
@@ -162,7 +162,7 @@ public sealed partial class TimeAxisBrowserTest
         Assert.True(await skip.EvaluateAsync<bool>(
             "s => Array.from(document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')).find(e => e.tabIndex >= 0) === s"));
         await skip.FocusAsync();
-        var firstTitle = page.Locator(".event-card h2 a").First;
+        var firstTitle = page.Locator(".event-card .event-title a").First;
         var stops = 1;
         while (stops < 10 && !await firstTitle.EvaluateAsync<bool>("a => document.activeElement === a"))
         {

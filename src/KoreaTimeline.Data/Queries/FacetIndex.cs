@@ -221,7 +221,8 @@ internal sealed class FacetIndex
 
     /// <summary>
     /// Counts under <paramref name="filter"/>: types without the type filter, years (of the start) without the date
-    /// filter, actors with every filter. <paramref name="matching"/> holds the positions a search matched, null without search.
+    /// filter, actors and months (of the start) with every filter. <paramref name="matching"/> holds the positions a
+    /// search matched, null without search.
     /// </summary>
     public TimelineFacets Count(TimelineFilter filter, List<int> actorIds, int[]? matching, int actorLimit)
     {
@@ -229,6 +230,8 @@ internal sealed class FacetIndex
         var typeCounts = new int[EventTypes.All.Count];
         var yearCounts = new Dictionary<int, int>();
         var actorCounts = new Dictionary<int, int>();
+        // Keyed by the start's day number of the month's first day.
+        var monthCounts = new Dictionary<int, int>();
         void CountOne(int i)
         {
             if (!HasAll(i, actorIds))
@@ -252,6 +255,9 @@ internal sealed class FacetIndex
                 {
                     actorCounts[links[l]] = actorCounts.GetValueOrDefault(links[l]) + 1;
                 }
+                var start = DateOnly.FromDayNumber(starts[i]);
+                var month = start.DayNumber - start.Day + 1;
+                monthCounts[month] = monthCounts.GetValueOrDefault(month) + 1;
             }
         }
         if (matching is null)
@@ -279,7 +285,14 @@ internal sealed class FacetIndex
         var typeList = typeCounts.Select((count, t) => new TypeCount((EventType)t, count)).Where(t => t.Count > 0)
             .OrderByDescending(t => t.Count).ThenBy(t => t.Type).ToList();
         var years = yearCounts.OrderBy(kv => kv.Key).Select(kv => new YearCount(kv.Key, kv.Value)).ToList();
-        return new TimelineFacets(actors, typeList, years);
+        var months = monthCounts.OrderBy(kv => kv.Key)
+            .Select(kv =>
+            {
+                var first = DateOnly.FromDayNumber(kv.Key);
+                return new MonthCount(first.Year, first.Month, kv.Value);
+            })
+            .ToList();
+        return new TimelineFacets(actors, typeList, years) { Months = months };
     }
 
     /// <summary>

@@ -140,11 +140,24 @@ public sealed record TypeCount(EventType Type, int Count);
 public sealed record YearCount(int Year, int Count);
 
 /// <summary>
+/// Matching events (every filter applied) that start in one month: the list's group headers. A value type, so a view's
+/// months cost 12 bytes each in a circuit.
+/// </summary>
+public readonly record struct MonthCount(int Year, int Month, int Count);
+
+/// <summary>
 /// Counts beside the filter values, each computed with the other filters applied: types without the type
 /// filter, years without the date filter, actors with every filter (so an actor's count is what adding it to
 /// the AND selection would give).
 /// </summary>
-public sealed record TimelineFacets(IReadOnlyList<ActorCount> Actors, IReadOnlyList<TypeCount> Types, IReadOnlyList<YearCount> Years);
+public sealed record TimelineFacets(IReadOnlyList<ActorCount> Actors, IReadOnlyList<TypeCount> Types, IReadOnlyList<YearCount> Years)
+{
+    /// <summary>
+    /// The results per month of their start, oldest first, with <b>every</b> filter applied (unlike <see cref="Years"/>):
+    /// the counts of the list's year and month headers.
+    /// </summary>
+    public IReadOnlyList<MonthCount> Months { get; init; } = [];
+}
 
 /// <summary>An event near another one in time, with the number of actors they share.</summary>
 public sealed record RelatedEvent(EventSummary Event, int SharedActors);

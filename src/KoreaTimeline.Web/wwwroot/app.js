@@ -242,7 +242,7 @@ window.koreaTimeline = {
         card.classList.add("selected");
         mark.classList.add("selected");
         card.scrollIntoView({ block: "center" });
-        const link = card.querySelector("h2 a");
+        const link = card.querySelector(".event-title a");
         if (link) { link.focus({ preventScroll: true }); }
     }, true);
 

@@ -127,7 +127,7 @@ public sealed class TimelineFiltersTest : BunitTest
         Assert.Empty(cut.FindComponents<MudBlazor.MudSelect<TimelineSort>>());
         Assert.Empty(cut.FindComponents<MudBlazor.MudDatePicker>());
         Assert.Equal("BUTTON", cut.Find("[data-actor=north-korea]").TagName);
-        Assert.Equal("date", cut.Find("[data-testid=from]").GetAttribute("type"));
+        Assert.Equal("INPUT", cut.Find("[data-testid=from]").TagName);
     }
 
     [Fact]
@@ -153,5 +153,62 @@ public sealed class TimelineFiltersTest : BunitTest
 
         cut.Find("[data-testid=to]").Change("");
         Assert.Null(changed!.To);
+    }
+
+    [Theory]
+    [InlineData("from", "2019", "2019-01-01")]
+    [InlineData("to", "2019", "2019-12-31")]
+    [InlineData("from", "2019-06", "2019-06-01")]
+    [InlineData("to", "2019-06", "2019-06-30")]
+    [InlineData("to", "2020-2", "2020-02-29")]
+    [InlineData("from", " 2019/6/5 ", "2019-06-05")]
+    [InlineData("to", "2019-06-15", "2019-06-15")]
+    public void A_date_field_takes_a_year_a_month_or_a_day(string field, string typed, string expected)
+    {
+        var cut = RenderPanel(new TimelineFilter());
+
+        cut.Find($"[data-testid={field}]").Change(typed);
+
+        var date = DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(date, field == "from" ? changed!.From : changed!.To);
+    }
+
+    [Theory]
+    [InlineData("from", "From", "june")]
+    [InlineData("to", "To", "2019-13")]
+    [InlineData("from", "From", "2019-02-30")]
+    [InlineData("to", "To", "19")]
+    [InlineData("from", "From", "٢٠١٩")]
+    public void A_date_that_cannot_be_read_says_so_naming_the_field_and_changes_nothing(string field, string label, string typed)
+    {
+        var cut = RenderPanel(new TimelineFilter { From = new DateOnly(2018, 1, 1) });
+
+        cut.Find($"[data-testid={field}]").Change(typed);
+
+        Assert.Null(changed);
+        var help = cut.Find("[data-testid=date-help]");
+        Assert.StartsWith($"{label}: \u201C{typed}\u201D is not a date", help.TextContent, StringComparison.Ordinal);
+        Assert.Contains("mud-input-error", help.ClassName, StringComparison.Ordinal);
+        var input = cut.Find($"[data-testid={field}]");
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        Assert.Equal("timeline-dates-help", input.GetAttribute("aria-describedby"));
+        Assert.Equal(typed, input.GetAttribute("value"));
+
+        // Corrected, the field applies and the error goes.
+        cut.Find($"[data-testid={field}]").Change("2019");
+        Assert.NotNull(changed);
+        Assert.Equal("false", cut.Find($"[data-testid={field}]").GetAttribute("aria-invalid"));
+        Assert.DoesNotContain("mud-input-error", cut.Find("[data-testid=date-help]").ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_after_to_is_refused_with_both_dates_named()
+    {
+        var cut = RenderPanel(new TimelineFilter { To = new DateOnly(2019, 12, 31) });
+
+        cut.Find("[data-testid=from]").Change("2020");
+
+        Assert.Null(changed);
+        Assert.Contains("From (2020-01-01) is after To (2019-12-31)", cut.Find("[data-testid=date-help]").TextContent, StringComparison.Ordinal);
     }
 }

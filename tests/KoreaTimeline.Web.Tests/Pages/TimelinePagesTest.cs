@@ -122,6 +122,6 @@ public sealed partial class TimelinePagesTest(InventedTimelineAppFactory app) : 
         Assert.Equal(HttpStatusCode.NotFound, status);
     }
 
-    [GeneratedRegex("<h2[^>]*class=\"[^\"]*event-title[^\"]*\"[^>]*><a[^>]*>(.*?)</a>", RegexOptions.Singleline)]
+    [GeneratedRegex("<h[24][^>]*class=\"[^\"]*event-title[^\"]*\"[^>]*><a[^>]*>(.*?)</a>", RegexOptions.Singleline)]
     private static partial Regex CardTitle();
 }

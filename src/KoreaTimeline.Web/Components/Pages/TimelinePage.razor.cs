@@ -22,6 +22,7 @@ public partial class TimelinePage
     private string? loadedKey;
     private readonly HashSet<int> shownIds = [];
     private readonly List<MarkupString> cardPages = [];
+    private readonly TimelineGroups groups = new();
 
     [Inject] private TimelineQueries Queries { get; set; } = null!;
 
@@ -82,6 +83,15 @@ public partial class TimelinePage
     /// timeline holds its markup and the ids shown (for "load more"), not the query results.
     /// </summary>
     private IReadOnlyList<MarkupString> CardPages => cardPages;
+
+    /// <summary>
+    /// In a date order the cards are grouped under year and month headings (<see cref="Groups"/>); in relevance order
+    /// they are one list (<see cref="CardPages"/>): neighbours in rank are not neighbours in time.
+    /// </summary>
+    private bool Grouped => Filter.EffectiveSort != TimelineSort.Relevance;
+
+    /// <summary>The cards shown in a date order, by year and month.</summary>
+    private TimelineGroups Groups => groups;
 
     /// <summary>How many events are shown.</summary>
     private int Shown => shownIds.Count;
@@ -149,12 +159,11 @@ public partial class TimelinePage
             var lanes = LanesByType;
             AxisMarkup = AxisSvg.Get(axis, (from, to) => UrlOf(Filter with { From = from, To = to }, lanes));
             Axis = axis with { Clusters = [], Events = [] };
-            var cards = await CardHtml.RenderAsync(await Queries.WithSourcesAsync(page.Items, Aborted));
-            View = new TimelineView(key, page.Total, facets, page.Ranked);
             shownIds.Clear();
-            shownIds.UnionWith(page.Items.Select(i => i.Event.Id));
             cardPages.Clear();
-            cardPages.Add(cards);
+            groups.Reset(facets.Months);
+            await AppendCardsAsync(page.Items);
+            View = new TimelineView(key, page.Total, facets, page.Ranked);
             NextCursor = page.Next;
             loadedKey = key;
         }
@@ -198,9 +207,7 @@ public partial class TimelinePage
         try
         {
             var page = await Queries.GetPageAsync(Filter with { After = NextCursor }, countTotal: false, Aborted);
-            var added = page.Items.Where(i => !shownIds.Contains(i.Event.Id)).ToList();
-            cardPages.Add(await CardHtml.RenderAsync(await Queries.WithSourcesAsync(added, Aborted)));
-            shownIds.UnionWith(added.Select(i => i.Event.Id));
+            await AppendCardsAsync(page.Items.Where(i => !shownIds.Contains(i.Event.Id)).ToList());
             NextCursor = page.Next;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -212,6 +219,21 @@ public partial class TimelinePage
         {
             LoadingMore = false;
         }
+    }
+
+    /// <summary>Adds cards to the list: under their month's heading in a date order, as one more page in relevance order.</summary>
+    private async Task AppendCardsAsync(IReadOnlyList<TimelineItem> items)
+    {
+        items = await Queries.WithSourcesAsync(items, Aborted);
+        if (Grouped)
+        {
+            await groups.AppendAsync(items, run => CardHtml.RenderAsync(run, headingLevel: 4));
+        }
+        else
+        {
+            cardPages.Add(await CardHtml.RenderAsync(items));
+        }
+        shownIds.UnionWith(items.Select(i => i.Event.Id));
     }
 
     private Task<IReadOnlyList<ActorCount>> SearchActorsAsync(string? text, CancellationToken cancellationToken) =>

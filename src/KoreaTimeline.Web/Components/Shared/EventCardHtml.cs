@@ -25,31 +25,38 @@ public sealed class EventCardHtml(IServiceScopeFactory scopes, ILoggerFactory lo
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxCachedChars });
 
-    /// <summary>The timeline items of <paramref name="items"/> as HTML; the same string for the same events.</summary>
-    public async Task<MarkupString> RenderAsync(IReadOnlyList<TimelineItem> items)
+    /// <summary>
+    /// The timeline items of <paramref name="items"/> as HTML, their titles headings of <paramref name="headingLevel"/>;
+    /// the same string for the same events.
+    /// </summary>
+    public async Task<MarkupString> RenderAsync(IReadOnlyList<TimelineItem> items, int headingLevel = 2)
     {
         if (items.Count == 0)
         {
             return new MarkupString("");
         }
-        var key = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(items)));
+        var key = headingLevel + Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(items)));
         if (cache.TryGetValue(key, out string? cached) && cached is not null)
         {
             return new MarkupString(cached);
         }
-        var html = await RenderHtmlAsync(items);
+        var html = await RenderHtmlAsync(items, headingLevel);
         cache.Set(key, html, new MemoryCacheEntryOptions { Size = html.Length, SlidingExpiration = TimeSpan.FromMinutes(10) });
         return new MarkupString(html);
     }
 
-    private async Task<string> RenderHtmlAsync(IReadOnlyList<TimelineItem> items)
+    private async Task<string> RenderHtmlAsync(IReadOnlyList<TimelineItem> items, int headingLevel)
     {
         // A scope of its own, as a request has: the renderer asks for scoped services (navigation, JS interop).
         await using var scope = scopes.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(EventCardItems.Items)] = items });
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                [nameof(EventCardItems.Items)] = items,
+                [nameof(EventCardItems.HeadingLevel)] = headingLevel,
+            });
             var output = await renderer.RenderComponentAsync<EventCardItems>(parameters);
             return output.ToHtmlString();
         });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KoreaTimeline.Data.Queries;
 using KoreaTimeline.Extraction.Pipeline;
 using Microsoft.AspNetCore.Components;
@@ -15,6 +14,12 @@ public partial class TimelineFilters
     private static readonly Dictionary<string, object> SearchAttributes = new() { ["data-testid"] = "search", ["aria-label"] = "Search the timeline" };
 
     private string? searchText;
+    // A date field's text while it cannot be read (kept on screen with its error), and the dates last shown.
+    private string? fromText;
+    private string? toText;
+    private string? fromError;
+    private string? toError;
+    private (DateOnly? From, DateOnly? To) shownDates;
     private string? shownQuery;
     private bool showFacets;
 
@@ -53,6 +58,12 @@ public partial class TimelineFilters
 
     protected override void OnParametersSet()
     {
+        // A new range from the URL (applied, cleared, brushed, back) replaces whatever the date fields held.
+        if ((Filter.From, Filter.To) != shownDates)
+        {
+            shownDates = (Filter.From, Filter.To);
+            (fromText, toText, fromError, toError) = (null, null, null, null);
+        }
         // Follow the URL (back, forward, a cleared filter) without clobbering what is being typed.
         if (Filter.Query != shownQuery)
         {
@@ -107,16 +118,29 @@ public partial class TimelineFilters
         Types = (Filter.Types.Contains(type) ? Filter.Types.Where(t => t != type) : Filter.Types.Append(type)).Order().ToList(),
     });
 
-    private Task FromChangedAsync(DateOnly? date) => date == Filter.From ? Task.CompletedTask : ChangeAsync(Filter with { From = date });
+    /// <summary>The error shown under the date fields, naming the field; null when both can be read.</summary>
+    private string? DateError => fromError ?? toError;
 
-    private Task ToChangedAsync(DateOnly? date) => date == Filter.To ? Task.CompletedTask : ChangeAsync(Filter with { To = date });
+    private static string Format(DateOnly? date) => date is { } d ? TimelineUrl.FormatDate(d) : "";
+
+    private Task FromChangedAsync(string? text)
+    {
+        var result = DateInput.Parse(text, DateBound.Start, "From");
+        var error = result.Error ?? DateInput.OrderError(result.Date, toError is null ? Filter.To : null);
+        (fromText, fromError) = error is null ? (null, null) : (text, error);
+        return error is not null || result.Date == Filter.From ? Task.CompletedTask : ChangeAsync(Filter with { From = result.Date });
+    }
+
+    private Task ToChangedAsync(string? text)
+    {
+        var result = DateInput.Parse(text, DateBound.End, "To");
+        var error = result.Error ?? DateInput.OrderError(fromError is null ? Filter.From : null, result.Date);
+        (toText, toError) = error is null ? (null, null) : (text, error);
+        return error is not null || result.Date == Filter.To ? Task.CompletedTask : ChangeAsync(Filter with { To = result.Date });
+    }
 
     private Task YearsChangedAsync((int From, int To) years) =>
         ChangeAsync(Filter with { From = new DateOnly(years.From, 1, 1), To = new DateOnly(years.To, 12, 31) });
-
-    /// <summary>A date field's value (<c>yyyy-MM-dd</c>, empty when cleared) as a date.</summary>
-    internal static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     /// <summary>
     /// MudChip's classes for a clickable facet chip: filled in the primary colour when chosen, outlined otherwise.
