@@ -221,7 +221,7 @@ public sealed partial class TimelineQueries : IDisposable
     /// drawn one by one.
     /// </summary>
     public Task<TimeAxisData> GetAxisAsync(TimelineFilter filter, TimeAxisRequest request, CancellationToken cancellationToken = default) =>
-        axesByView.GetAsync(ViewKey(filter, $"{request.PerBin},{request.LanesByType}"), dataVersion.Read(),
+        axesByView.GetAsync(ViewKey(filter, $"{request.PerBin},{request.LanesByType},{string.Join(',', request.LaneActors ?? [])}"), dataVersion.Read(),
             token => AxisAsync(filter, request, token), cancellationToken);
 
     /// <summary>What a view's counts and axis depend on (the search as matched, the filters in a canonical order), plus <paramref name="extra"/>.</summary>
