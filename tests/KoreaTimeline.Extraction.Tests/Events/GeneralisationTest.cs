@@ -270,4 +270,14 @@ public sealed class GeneralisationTest
         Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 13)), e.Date);
         Assert.Equal(2, e.Evidence.Count);
     }
+
+    [Fact]
+    public void The_same_day_points_back_to_the_last_day_told_even_past_a_paragraph_break()
+    {
+        const string text = "The first launchers reached the base on March 6, carrying out the allies' July 2016 decision.\n\n"
+            + "The move came on the same day that the army fired four cruise missiles.";
+        var launch = Assert.Single(Extract(text, new DateOnly(2017, 3, 8)), e => e.Type == EventType.MissileTest);
+
+        Assert.Equal(DateInterval.Day(new DateOnly(2017, 3, 6)), launch.Date);
+    }
 }

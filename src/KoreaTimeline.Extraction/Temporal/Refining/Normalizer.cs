@@ -302,8 +302,12 @@ internal sealed partial class Normalizer(TemporalResources res)
             clause = clause[(stop + 1)..];
         }
 
-        return FutureMarker().IsMatch(clause);
+        // "had been due to leave on Saturday": a plan of the past, for a day already past.
+        return FutureMarker().IsMatch(clause) && !PastPlan().IsMatch(clause);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bhad\s+been\s+(?:due|scheduled|set|expected|planned|supposed|slated)\s+to\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PastPlan();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:will|would|shall|'ll|scheduled|set\s+to|as\s+(?:soon|early)\s+as|(?:is|are)\s+to|due\s+to|expected\s+to|plans?\s+to|planned|going\s+to|upcoming|deadline|until)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex FutureMarker();
@@ -354,7 +358,9 @@ internal sealed partial class Normalizer(TemporalResources res)
         var basis = anaphoric ? a.Narrative(c.Start).Date : a.Reference;
         if (unitText is "day" or "morning" or "evening" or "night")
         {
-            var day = a.NarrativeDay(c.Start).AddDays(offset);
+            // "the same day", "the day before" can only point back, even past a paragraph break; "next Monday" cannot.
+            var back = c[Slot.DayRel] is not null || a.Text.AsSpan(c.Start).StartsWith("the ", StringComparison.OrdinalIgnoreCase);
+            var day = a.NarrativeDay(c.Start, acrossParagraphs: back).AddDays(offset);
             SetDay(c, a, day, unitText == "day" ? null : unitText);
             return;
         }
