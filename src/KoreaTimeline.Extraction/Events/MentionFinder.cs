@@ -344,7 +344,9 @@ public static partial class MentionFinder
     private static TriggerMatch? Reported(string text, List<TriggerMatch> triggers, TriggerMatch speech, Clause clause, Clause? next) =>
         triggers.FirstOrDefault(t => t.Start > speech.End && !t.Rule.IsSpeech && t.Rule.Type != EventType.Statement
             && (speech.Rule.ReportsObject && clause.Contains(t.Start) && ObjectOf().IsMatch(text.AsSpan(speech.End, t.Start - speech.End))
-                || speech.Rule.IsSpeech && t.Rule.IsVerb && (clause.Contains(t.Start) || next is { Role: ClauseRole.Complement } c && c.Contains(t.Start))));
+                || speech.Rule.IsSpeech && t.Rule.IsVerb && (clause.Contains(t.Start) || next is { Role: ClauseRole.Complement } c && c.Contains(t.Start))
+                // "said two bombers joined the exercise": taking part in an event told is that event.
+                || speech.Rule.IsSpeech && !t.Rule.IsVerb && clause.Contains(t.Start) && Cues.Participation.IsMatch(text.AsSpan(speech.End, t.Start - speech.End))));
 
     [GeneratedRegex(@"^\s+(?:(?:the|a|an|its|their|his|her|this)\s+)?(?:(?!(?:that|it|he|she|they|we|which|who)\b)[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex ObjectOf();

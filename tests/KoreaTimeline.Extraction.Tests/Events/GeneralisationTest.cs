@@ -280,4 +280,13 @@ public sealed class GeneralisationTest
 
         Assert.Equal(DateInterval.Day(new DateOnly(2017, 3, 6)), launch.Date);
     }
+
+    [Fact]
+    public void Saying_that_someone_took_part_in_an_event_tells_the_event()
+    {
+        var e = Assert.Single(Extract("The navy said a destroyer joined the final day of a joint naval exercise that ended on Monday."));
+
+        Assert.Equal(EventType.Exercise, e.Type);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), e.Date);
+    }
 }
