@@ -25,7 +25,8 @@ public static partial class ArticleActors
     private static partial Regex Titled();
 
     // Parties named together: "the two sides", "both countries", "the allies", "the two Koreas".
-    [GeneratedRegex(@"\b(?:[Tt]he\s+two\s+(?<koreas>Koreas)|(?:[Tt]he\s+two|[Bb]oth)\s+(?:sides|countries|nations|governments|allies|neighbors|neighbours|rivals)|[Tt]he\s+(?:allies|rivals|countries))\b",
+    // The six-party talks on the North's nuclear programme (2003-2009) are its six members': "the six parties".
+    [GeneratedRegex(@"\b(?:(?<six>[Ss]ix[- ](?:[Pp]arty|[Nn]ation|[Ww]ay)\s+[Tt]alks|[Tt]he\s+six\s+(?:parties|nations|countries))|[Tt]he\s+two\s+(?<koreas>Koreas)|(?:[Tt]he\s+two|[Bb]oth)\s+(?:sides|countries|nations|governments|allies|neighbors|neighbours|rivals)|[Tt]he\s+(?:allies|rivals|countries))\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Parties();
 
@@ -78,7 +79,13 @@ public static partial class ArticleActors
         var pair = TopTwo(named, gazetteer);
         foreach (Match m in Parties().Matches(text))
         {
-            var parties = m.Groups["koreas"].Success ? [gazetteer.Country("North Korea"), gazetteer.Country("South Korea")] : pair;
+            var parties = m.Groups["koreas"].Success ? [gazetteer.Country("North Korea"), gazetteer.Country("South Korea")]
+                : m.Groups["six"].Success ? SixParties(gazetteer)
+                : pair;
+            if (m.Groups["six"].Success)
+            {
+                found.RemoveAll(a => a.Actor.Kind != "country" && a.Start < m.Index + m.Length && m.Index < a.End); // no party named "Six Party"
+            }
             foreach (var country in parties.OfType<KnownActor>())
             {
                 found.Add(new ActorMention(m.Index, m.Index + m.Length, country));
@@ -92,6 +99,9 @@ public static partial class ArticleActors
             [.. named.Select(a => a.Actor.Kind == "country" ? a.Actor : gazetteer.Country(a.Actor.Country)).OfType<KnownActor>()
                 .GroupBy(a => a.Name).OrderByDescending(g => g.Count()).Take(2).Select(g => g.First())];
     }
+
+    private static KnownActor?[] SixParties(Gazetteer gazetteer) =>
+        [.. new[] { "North Korea", "South Korea", "United States", "China", "Japan", "Russia" }.Select(gazetteer.Country)];
 
     // "Foreign Minister Choe Son-hui", "Choe Son-hui, the foreign minister": the title next to the name.
     private static bool HasTitle(string text, ActorMention person, string title)

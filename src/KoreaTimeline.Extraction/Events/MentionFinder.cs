@@ -507,7 +507,8 @@ public static partial class MentionFinder
         }
         var possessor = Possessor(article.Doc, noun);
         // "Thursday's meeting between President Trump and Chinese President Xi": the parties the noun names.
-        var parties = new List<KnownActor>();
+        // "the six-party talks", "a US-Japan defence pact": the parties named inside the noun itself.
+        var parties = article.Doc.Actors.Where(a => a.Start < noun.End && noun.Start < a.End).Select(a => a.Actor).ToList();
         if (NamesParties(text, noun, clause.End))
         {
             foreach (var a in article.Doc.Actors.Where(a => a.Start >= noun.End && a.End <= clause.End

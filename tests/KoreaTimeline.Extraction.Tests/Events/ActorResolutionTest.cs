@@ -124,4 +124,15 @@ public sealed class ActorResolutionTest
         Assert.Contains(new ActorRef("China", "country"), talks.Actors);
         Assert.Contains(new ActorRef("Japan", "country"), talks.Actors);
     }
+
+    [Theory]
+    [InlineData("Envoys said the six-party talks on the nuclear program resumed in Beijing on Monday.")]
+    [InlineData("On Monday the envoys agreed to hold the next round of six-party talks on April 2.")]
+    [InlineData("On Monday North Korea walked out of the \"Six Party Talks\" in Beijing.")]
+    public void The_six_party_talks_are_their_six_members(string text)
+    {
+        var e = Assert.Single(Extract(text), x => x.Type == EventType.Negotiation);
+
+        Assert.Equal(["China", "Japan", "North Korea", "Russia", "South Korea", "United States"], Names(e).Order());
+    }
 }
