@@ -61,7 +61,8 @@ window.koreaTimeline = {
         const element = document.getElementById(id);
         if (!element) { return false; }
         if (document.querySelector(":target") !== element) {
-            location.replace("#" + id);
+            // The whole address: a bare "#q-1" would resolve against <base href="/"> and leave the article.
+            location.replace(location.href.split("#")[0] + "#" + id);
         }
         document.querySelectorAll("mark.quote-current").forEach(function (m) { m.classList.remove("quote-current"); });
         document.querySelectorAll('mark[data-quotes~="' + id.slice(2) + '"]').forEach(function (m) { m.classList.add("quote-current"); });

@@ -10,7 +10,7 @@ namespace KoreaTimeline.Web.Tests.Infrastructure;
 /// synthetic events in 15 articles, <see cref="IndexActors"/> actors of their own with 1 to 5 events each (so the actor
 /// index has more than one page), and <see cref="EmptyArticles"/> articles without events (so the article index too).
 /// </summary>
-public sealed class SourcedTimelineAppFactory : TimelineAppFactory
+public class SourcedTimelineAppFactory : TimelineAppFactory
 {
     /// <summary>Actors "Index actor 00" .. with k % 5 + 1 events each, the last in 1930 + k.</summary>
     public const int IndexActors = 60;
@@ -73,4 +73,10 @@ public sealed class SourcedTimelineAppFactory : TimelineAppFactory
         var start = article.Text.IndexOf(quote, StringComparison.Ordinal);
         e.Evidence.Add(new Evidence { Article = article, Start = start, End = start + quote.Length, Text = quote });
     }
+}
+
+/// <summary><see cref="SourcedTimelineAppFactory"/> on PostgreSQL.</summary>
+public sealed class SourcedTimelinePostgresAppFactory : SourcedTimelineAppFactory
+{
+    public SourcedTimelinePostgresAppFactory() => Provider = DatabaseProvider.Postgres;
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KoreaTimeline.Web.Tests.Pages;
 
 /// <summary>The actor comparison: lanes by actor on the time axis, the list of their events, paging, 404s.</summary>
-public sealed partial class ComparePageTest(SourcedTimelineAppFactory app) : IClassFixture<SourcedTimelineAppFactory>
+public partial class ComparePageTest(SourcedTimelineAppFactory app) : IClassFixture<SourcedTimelineAppFactory>
 {
     private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
 
@@ -112,4 +112,10 @@ public sealed partial class ComparePageTest(SourcedTimelineAppFactory app) : ICl
 
     [GeneratedRegex("href=\"([^\"]+)\" rel=\"next\" data-testid=\"compare-older\"")]
     private static partial Regex OlderLink();
+}
+
+/// <summary>The tests of <see cref="ComparePageTest"/> on PostgreSQL.</summary>
+public sealed class ComparePageTestPostgres : ComparePageTest, IClassFixture<SourcedTimelinePostgresAppFactory>
+{
+    public ComparePageTestPostgres(SourcedTimelinePostgresAppFactory app) : base(app) => KoreaTimeline.Tests.Shared.PostgresServer.SkipUnlessInstalled();
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KoreaTimeline.Web.Tests.Pages;
 
 /// <summary>The actor and article indexes as their first, prerendered response: counts, sorting, search, paging.</summary>
-public sealed partial class IndexPagesTest(SourcedTimelineAppFactory app) : IClassFixture<SourcedTimelineAppFactory>
+public partial class IndexPagesTest(SourcedTimelineAppFactory app) : IClassFixture<SourcedTimelineAppFactory>
 {
     private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
 
@@ -172,4 +172,10 @@ public sealed partial class IndexPagesTest(SourcedTimelineAppFactory app) : ICla
 
     [GeneratedRegex("<th scope=\"row\"><a href=\"/articles/\\d+\">([^<]+)</a>")]
     private static partial Regex TitleCell();
+}
+
+/// <summary>The tests of <see cref="IndexPagesTest"/> on PostgreSQL.</summary>
+public sealed class IndexPagesTestPostgres : IndexPagesTest, IClassFixture<SourcedTimelinePostgresAppFactory>
+{
+    public IndexPagesTestPostgres(SourcedTimelinePostgresAppFactory app) : base(app) => KoreaTimeline.Tests.Shared.PostgresServer.SkipUnlessInstalled();
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KoreaTimeline.Web.Tests.Pages;
 
 /// <summary>Where events come from: sources on the cards, the quoted articles on the event page, quote anchors in articles.</summary>
-public sealed partial class SourcesPagesTest(SourcedTimelineAppFactory app) : IClassFixture<SourcedTimelineAppFactory>
+public partial class SourcesPagesTest(SourcedTimelineAppFactory app) : IClassFixture<SourcedTimelineAppFactory>
 {
     private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
 
@@ -42,6 +42,7 @@ public sealed partial class SourcesPagesTest(SourcedTimelineAppFactory app) : IC
     [Fact]
     public async Task Sources_of_a_page_of_fifty_cards_are_one_query()
     {
+        Assert.SkipWhen(app.Provider != DatabaseProvider.Sqlite, "The statements are recorded on the SQLite file.");
         var queries = app.Services.GetRequiredService<TimelineQueries>();
         var page = await queries.GetPageAsync(new TimelineFilter { Take = 50 }, Cancellation);
         var recorder = new SqlRecorder();
@@ -143,4 +144,10 @@ public sealed partial class SourcesPagesTest(SourcedTimelineAppFactory app) : IC
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
     }
+}
+
+/// <summary>The tests of <see cref="SourcesPagesTest"/> on PostgreSQL.</summary>
+public sealed class SourcesPagesTestPostgres : SourcesPagesTest, IClassFixture<SourcedTimelinePostgresAppFactory>
+{
+    public SourcesPagesTestPostgres(SourcedTimelinePostgresAppFactory app) : base(app) => KoreaTimeline.Tests.Shared.PostgresServer.SkipUnlessInstalled();
 }
