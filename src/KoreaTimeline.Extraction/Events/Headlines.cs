@@ -108,6 +108,30 @@ public static partial class Headlines
             && !actors.Any(a => subject.EndsWith(a.Name, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A headline that names no one ("Summit", "Missile test") when the event's actors are known: "Summit of Moon Jae-in and
+    /// Kim Jong-un", "North Korea's missile test"; people before countries, two at most.
+    /// </summary>
+    public static string WithActors(string headline, IReadOnlyList<KnownActor> actors)
+    {
+        if (actors.Count == 0 || headline.Split(' ').Length > 3 || headline.Contains("War", StringComparison.Ordinal) || headline.Any(char.IsDigit)
+            || actors.Any(a => headline.Contains(a.Name, StringComparison.Ordinal) || headline.Contains(a.Name.Split(' ')[0], StringComparison.Ordinal)))
+        {
+            return headline;
+        }
+        var named = actors.Where(a => a.Kind == "person").Take(2).ToList() is { Count: > 0 } people ? people : [.. actors.Take(2)];
+        if (headline == "Event")
+        {
+            return $"Event involving {string.Join(" and ", named.Select(a => a.Name))}";
+        }
+        if (named.Count == 1)
+        {
+            var owner = named[0].Name;
+            return $"{owner}{(owner.EndsWith('s') ? "'" : "'s")} {char.ToLowerInvariant(headline[0])}{headline[1..]}";
+        }
+        return $"{headline} of {named[0].Name} and {named[1].Name}";
+    }
+
     /// <summary>The headline of an event a noun names: "North Korea's first nuclear test".</summary>
     public static string ForNoun(ArticleDocument doc, int start, int end, KnownActor? owner)
     {
@@ -129,7 +153,8 @@ public static partial class Headlines
         var at = start;
         foreach (var t in doc.Timexes)
         {
-            if (t.Start >= at && t.End <= end)
+            // A war named as a period ("the Korean War") is a noun of the sentence, not a date to drop.
+            if (t.Start >= at && t.End <= end && !t.Text.EndsWith("War", StringComparison.Ordinal))
             {
                 // The preposition goes with its date: "on Monday", "in September 2017".
                 var cut = LeadingPreposition().Match(doc.Text, at, t.Start - at);

@@ -118,7 +118,7 @@ public static partial class MentionMerger
         var place = group.Select(m => m.Place).Where(p => p is not null).OrderByDescending(p => p!.Country is not null).FirstOrDefault();
         var evidence = group.Select(m => m.Evidence).DistinctBy(e => (e.Start, e.End)).OrderBy(e => e.Start).ToList();
         return new ExtractedEvent(
-            lead.Headline,
+            Headlines.WithActors(lead.Headline, actors),
             type,
             dated.Date!.Value,
             dated.DateSource switch
