@@ -12,7 +12,7 @@ namespace KoreaTimeline.EndToEnd.Tests;
 public sealed partial class TimelineListBrowserTest
 {
     private static async Task<(LargeTimelineAppFactory App, IPlaywright Playwright, IBrowser Browser, IPage Page)> StartAsync(
-        int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light, string? themeCookie = null)
+        int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light, string? themeCookie = null, bool javaScript = true)
     {
         var chromium = BrowserHost.RequireChromium();
         var app = new LargeTimelineAppFactory();
@@ -25,6 +25,7 @@ public sealed partial class TimelineListBrowserTest
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = colorScheme,
+            JavaScriptEnabled = javaScript,
         });
         if (themeCookie is not null)
         {
@@ -253,6 +254,53 @@ public sealed partial class TimelineListBrowserTest
 
         var failures = await FocusRingFailuresAsync(page, 45);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static Task<string> BackgroundAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+
+    [Theory]
+    [InlineData(ColorScheme.Dark, "rgb(18, 20, 23)")]
+    [InlineData(ColorScheme.Light, "rgb(247, 247, 245)")]
+    public async Task Without_a_chosen_theme_the_first_paint_follows_the_system_without_a_script(ColorScheme scheme, string background)
+    {
+        // No JavaScript at all: what shows is what the server's HTML and CSS give on first paint.
+        var (app, playwright, browser, page) = await StartAsync(colorScheme: scheme, javaScript: false);
+        await using var _ = app;
+        using var __ = playwright;
+        await using var ___ = browser;
+
+        await page.GotoAsync("/");
+
+        Assert.Equal(background, await BackgroundAsync(page));
+        await Expect(page.Locator("meta[name=color-scheme]")).ToHaveAttributeAsync("content", "light dark");
+    }
+
+    [Fact]
+    public async Task The_toggle_overrides_the_system_scheme_and_the_choice_survives_a_reload()
+    {
+        var (app, playwright, browser, page) = await StartAsync(colorScheme: ColorScheme.Dark);
+        await using var _ = app;
+        using var __ = playwright;
+        await using var ___ = browser;
+        var toggle = page.Locator("[data-testid=theme-toggle]");
+
+        await page.GotoAsync("/");
+        await WaitInteractiveAsync(page);
+        Assert.Equal("rgb(18, 20, 23)", await BackgroundAsync(page));
+        // The circuit asks the browser for its scheme, so the toggle offers the other one.
+        await Expect(toggle).ToHaveAttributeAsync("aria-label", "Switch to light theme");
+
+        await toggle.ClickAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-label", "Switch to dark theme");
+        await page.WaitForFunctionAsync("() => getComputedStyle(document.body).backgroundColor === 'rgb(247, 247, 245)'");
+        Assert.Contains(await page.Context.CookiesAsync(), c => c.Name == "theme" && c.Value == "light");
+
+        await page.ReloadAsync();
+        await WaitInteractiveAsync(page);
+        Assert.Equal("rgb(247, 247, 245)", await BackgroundAsync(page));
+        await Expect(page.Locator("meta[name=color-scheme]")).ToHaveAttributeAsync("content", "light");
+        await Expect(toggle).ToHaveAttributeAsync("aria-label", "Switch to dark theme");
     }
 
     [GeneratedRegex(@"· ([\d,]+) event")]
