@@ -103,13 +103,13 @@ public sealed partial class TimelineListBrowserTest
         // Enter applies a year as its first day, with focus still in the field.
         await from.FillAsync("2019");
         await from.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex(@"\?from=2019-01-01$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?from=2019-01-01$"));
         await Expect(from).ToHaveValueAsync("2019-01-01");
 
         // Tab applies a month as its last day.
         await to.FillAsync("2019-06");
         await to.PressAsync("Tab");
-        await page.WaitForURLAsync(new Regex(@"\?from=2019-01-01&to=2019-06-30$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?from=2019-01-01&to=2019-06-30$"));
         await Expect(page.Locator("[data-testid=result-count]")).Not.ToContainTextAsync($"{app.TotalEvents} events");
 
         // Nonsense stays in the field with a helper text naming it, and the view does not change.
@@ -187,11 +187,11 @@ public sealed partial class TimelineListBrowserTest
         // Enter on the type's ×, then Space on the dates' ×.
         await removes.Nth(2).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("^(?!.*type=).*actor=north-korea.*from=2017-01-01"), new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(new Regex("^(?!.*type=).*actor=north-korea.*from=2017-01-01"));
         await Expect(removes).ToHaveCountAsync(3);
         await removes.Nth(2).FocusAsync();
         await page.Keyboard.PressAsync("Space");
-        await page.WaitForURLAsync(new Regex("^(?!.*from=).*actor=north-korea"), new() { WaitUntil = WaitUntilState.Commit });
+        await Expect(page).ToHaveURLAsync(new Regex("^(?!.*from=).*actor=north-korea"));
         await Expect(removes).ToHaveCountAsync(2);
     }
 

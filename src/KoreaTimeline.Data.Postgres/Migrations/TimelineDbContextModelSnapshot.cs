@@ -102,7 +102,8 @@ namespace KoreaTimeline.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContentHash");
+                    b.HasIndex("ContentHash")
+                        .IsUnique();
 
                     b.HasIndex("Source")
                         .IsUnique();

@@ -9,7 +9,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     public void Configure(EntityTypeBuilder<Article> builder)
     {
         builder.HasIndex(a => a.Source).IsUnique();
-        builder.HasIndex(a => a.ContentHash);
+        builder.HasIndex(a => a.ContentHash).IsUnique();
         builder.Property(a => a.Source).HasMaxLength(1024);
         builder.Property(a => a.ContentHash).HasMaxLength(64);
         builder.Property(a => a.PublishedSource).HasMaxLength(16);

@@ -88,38 +88,98 @@ public sealed class ArticleImporter(
         return result;
     }
 
-    /// <summary>Extracts and stores one article that has been read.</summary>
+    /// <summary>
+    /// Extracts and stores one article that has been read. Another importer (a second machine, the seeds watcher) may
+    /// store the same article or text at the same moment: the write transaction looks again, under the write lock, and a
+    /// conflict the database reports (a unique index, a serialization failure, a deadlock) runs the look and the store
+    /// again (<see cref="WithRetriesAsync"/>), so the second importer finds the article unchanged instead of failing.
+    /// </summary>
     public async Task<ArticleImportResult> ImportAsync(ArticleFile file, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var stored = await db.Articles.AsNoTracking().Where(a => a.Source == file.Source)
-            .Select(a => new StoredArticle(a.Id, a.ContentHash, a.ExtractorVersion, a.Title, a.Outlet, a.Url, a.Published, a.PublishedSource))
-            .SingleOrDefaultAsync(cancellationToken);
+        ExtractionResult? extraction = null;
+        return await WithRetriesAsync(file.Source, async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var stored = await db.Articles.AsNoTracking().Where(a => a.Source == file.Source)
+                .Select(a => new StoredArticle(a.Id, a.ContentHash, a.ExtractorVersion, a.Title, a.Outlet, a.Url, a.Published, a.PublishedSource))
+                .SingleOrDefaultAsync(cancellationToken);
+            if (await AlreadyStoredAsync(db, file, stored, clock, cancellationToken) is { } unchanged)
+            {
+                return unchanged;
+            }
+            // Extraction is CPU work: it runs before the write transaction so the write lock stays short (and once).
+            if (extraction is null)
+            {
+                if (Extract(file, file.Metadata, out var failure) is not { } extracted)
+                {
+                    return ArticleImportResult.Failed(file.Source, failure);
+                }
+                extraction = extracted;
+            }
+            return await StoreAsync(db, file, extraction, stored is null ? ImportStatus.New : ImportStatus.Changed, clock, recheck: true, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The result when <paramref name="file"/> needs no write: the same article is stored with the same text, extractor
+    /// and metadata, or its text is stored under another source (the same content imports once; a changed article whose
+    /// new text another article holds keeps its earlier text).
+    /// </summary>
+    private async Task<ArticleImportResult?> AlreadyStoredAsync(
+        TimelineDbContext db, ArticleFile file, StoredArticle? stored, Stopwatch clock, CancellationToken cancellationToken)
+    {
         if (stored is not null && stored.SameAs(file))
         {
             logger.LogInformation("Unchanged {Source}", file.Source);
             return new ArticleImportResult(file.Source, ImportStatus.Unchanged, stored.Id, Elapsed: clock.Elapsed);
         }
-        if (stored is null)
+        if (stored?.ContentHash == file.ContentHash)
         {
-            var twin = await db.Articles.AsNoTracking().Where(a => a.ContentHash == file.ContentHash)
-                .Select(a => new { a.Id, a.Source }).FirstOrDefaultAsync(cancellationToken);
-            if (twin is not null)
+            return null;
+        }
+        var twin = await db.Articles.AsNoTracking().Where(a => a.ContentHash == file.ContentHash && a.Source != file.Source)
+            .Select(a => new { a.Id, a.Source }).FirstOrDefaultAsync(cancellationToken);
+        if (twin is null)
+        {
+            return null;
+        }
+        var warning = stored is null
+            ? $"{file.Source}: the same text is already imported as {twin.Source}; skipped."
+            : $"{file.Source}: its new text is already imported as {twin.Source}; skipped (the article keeps its earlier text).";
+        logger.LogWarning("Unchanged {Source}: same text as {OtherSource}", file.Source, twin.Source);
+        return new ArticleImportResult(file.Source, ImportStatus.Unchanged, stored?.Id ?? twin.Id, Warning: warning, Elapsed: clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Runs one article's look-and-store <paramref name="attempt"/> (a new context and transaction each time) until it
+    /// ends without a write conflict, at most <see cref="MaxAttempts"/> times: after a serialization failure or a deadlock
+    /// (PostgreSQL 40001, 40P01; a busy SQLite file) with a growing, jittered pause; after a unique violation (23505: another
+    /// writer committed the same source, text or actor first) at once, since the next look finds that row.
+    /// </summary>
+    private async Task<ArticleImportResult> WithRetriesAsync(string source, Func<Task<ArticleImportResult>> attempt, CancellationToken cancellationToken)
+    {
+        for (var attempts = 1; ; attempts++)
+        {
+            try
             {
-                var warning = $"{file.Source}: the same text is already imported as {twin.Source}; skipped.";
-                logger.LogWarning("Unchanged {Source}: same text as {OtherSource}", file.Source, twin.Source);
-                return new ArticleImportResult(file.Source, ImportStatus.Unchanged, twin.Id, Warning: warning, Elapsed: clock.Elapsed);
+                return await attempt();
+            }
+            catch (Exception e) when (attempts < MaxAttempts && WriteConflict.Of(e) is { Kind: not WriteConflictKind.None } conflict)
+            {
+                var delay = conflict.Kind == WriteConflictKind.Duplicate
+                    ? TimeSpan.Zero
+                    : TimeSpan.FromMilliseconds((25 << attempts) * (0.5 + Random.Shared.NextDouble()));
+                logger.LogWarning(
+                    "Storing {Source} met another writer ({Conflict} {SqlState} {Constraint}) on attempt {Attempt} of {MaxAttempts}; trying again in {DelayMs} ms",
+                    source, conflict.Kind, conflict.Code, conflict.Constraint, attempts, MaxAttempts, (int)delay.TotalMilliseconds);
+                await Task.Delay(delay, cancellationToken);
             }
         }
-
-        // Extraction is CPU work: it runs before the write transaction so the write lock stays short.
-        if (Extract(file, file.Metadata, out var failure) is not { } extraction)
-        {
-            return ArticleImportResult.Failed(file.Source, failure);
-        }
-        return await StoreAsync(db, file, extraction, stored is null ? ImportStatus.New : ImportStatus.Changed, clock, cancellationToken);
     }
+
+    /// <summary>How many times one article's write is tried before its error stands.</summary>
+    internal const int MaxAttempts = 6;
 
     /// <summary>
     /// Runs the current extractor over stored articles (all of them, or only those another extractor version
@@ -163,22 +223,31 @@ public sealed class ArticleImporter(
     private async Task<ArticleImportResult?> ReextractArticleAsync(int id, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var article = await db.Articles.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new { a.Source, a.Text, a.ContentHash, a.Title, a.Outlet, a.Url, a.Published, a.PublishedSource })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (article is null)
+        ArticleFile file;
+        ExtractionResult extraction;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
-            return null; // Removed since the list was read.
+            var article = await db.Articles.AsNoTracking().Where(a => a.Id == id)
+                .Select(a => new { a.Source, a.Text, a.ContentHash, a.Title, a.Outlet, a.Url, a.Published, a.PublishedSource })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (article is null)
+            {
+                return null; // Removed since the list was read.
+            }
+            // Only a date that metadata gave is given again; an inferred one is inferred anew by the new extractor.
+            var metadata = new ArticleMetadata(article.Title, article.Outlet, article.Url, article.PublishedSource == "given" ? article.Published : null);
+            file = new ArticleFile(article.Source, article.Text, article.ContentHash, metadata);
+            if (Extract(file, metadata, out var failure) is not { } extracted)
+            {
+                return ArticleImportResult.Failed(file.Source, failure);
+            }
+            extraction = extracted;
         }
-        // Only a date that metadata gave is given again; an inferred one is inferred anew by the new extractor.
-        var metadata = new ArticleMetadata(article.Title, article.Outlet, article.Url, article.PublishedSource == "given" ? article.Published : null);
-        var file = new ArticleFile(article.Source, article.Text, article.ContentHash, metadata);
-        if (Extract(file, metadata, out var failure) is not { } extraction)
+        return await WithRetriesAsync(file.Source, async () =>
         {
-            return ArticleImportResult.Failed(file.Source, failure);
-        }
-        return await StoreAsync(db, file, extraction, ImportStatus.Changed, clock, cancellationToken);
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            return await StoreAsync(db, file, extraction, ImportStatus.Changed, clock, recheck: false, cancellationToken);
+        }, cancellationToken);
     }
 
     // The extractor is written never to throw; if it does, that article fails and the import goes on.
@@ -203,8 +272,14 @@ public sealed class ArticleImporter(
         }
     }
 
+    /// <summary>
+    /// Stores the extraction in one write transaction. With <paramref name="recheck"/> (an import) the transaction first
+    /// looks again, under the write lock, for the article or its text that another importer may have committed since
+    /// the first look, and then writes nothing.
+    /// </summary>
     private async Task<ArticleImportResult> StoreAsync(
-        TimelineDbContext db, ArticleFile file, ExtractionResult extraction, ImportStatus status, Stopwatch clock, CancellationToken cancellationToken)
+        TimelineDbContext db, ArticleFile file, ExtractionResult extraction, ImportStatus status, Stopwatch clock, bool recheck,
+        CancellationToken cancellationToken)
     {
         int added = 0, merged = 0, removed = 0;
         Article article;
@@ -213,6 +288,10 @@ public sealed class ArticleImporter(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var existing = await db.Articles.SingleOrDefaultAsync(a => a.Source == file.Source, cancellationToken);
+            if (recheck && await AlreadyStoredAsync(db, file, existing is null ? null : StoredArticle.Of(existing), clock, cancellationToken) is { } unchanged)
+            {
+                return unchanged;
+            }
             // Another importer (the seeds watcher, a second command) may have stored it since the first look.
             if (existing is not null && status == ImportStatus.New)
             {
@@ -482,6 +561,9 @@ public sealed class ArticleImporter(
     private sealed record StoredArticle(
         int Id, string ContentHash, string ExtractorVersion, string? Title, string? Outlet, string? Url, DateOnly Published, string PublishedSource)
     {
+        public static StoredArticle Of(Article a) =>
+            new(a.Id, a.ContentHash, a.ExtractorVersion, a.Title, a.Outlet, a.Url, a.Published, a.PublishedSource);
+
         // Same text, same extractor, and the same metadata: nothing to do.
         public bool SameAs(ArticleFile file) =>
             ContentHash == file.ContentHash

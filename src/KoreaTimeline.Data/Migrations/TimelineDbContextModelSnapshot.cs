@@ -93,7 +93,8 @@ namespace KoreaTimeline.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContentHash");
+                    b.HasIndex("ContentHash")
+                        .IsUnique();
 
                     b.HasIndex("Source")
                         .IsUnique();

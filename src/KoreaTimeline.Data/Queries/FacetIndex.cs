@@ -32,6 +32,10 @@ internal sealed class FacetIndex
         this.linkStarts = linkStarts;
         this.links = links;
         ActorsById = actorsById;
+        for (var i = 0; i < starts.Length; i++)
+        {
+            LongestSpanDays = Math.Max(LongestSpanDays, ends[i] - starts[i]);
+        }
         eventsByActor = [];
         foreach (var actor in links)
         {
@@ -44,6 +48,9 @@ internal sealed class FacetIndex
 
     /// <summary>Every actor by id.</summary>
     public Dictionary<int, ActorSummary> ActorsById { get; }
+
+    /// <summary>The most days any event's interval spans (End - Start): an event overlapping a window starts at most this long before it.</summary>
+    public int LongestSpanDays { get; }
 
     /// <summary>Events in the index.</summary>
     public int EventCount => ids.Length;
@@ -350,6 +357,104 @@ internal sealed class FacetIndex
         var typeCounts = counts.Select((count, t) => new TypeCount((EventType)t, count)).Where(t => t.Count > 0)
             .OrderByDescending(t => t.Count).ThenBy(t => t.Type).ToList();
         return (typeCounts, first is { } a ? DateOnly.FromDayNumber(a) : null, last is { } b ? DateOnly.FromDayNumber(b) : null);
+    }
+
+    private ActorStat[]? actorStats;
+
+    /// <summary>
+    /// Every actor with its event count and first and last event start, most events first: one pass over the links,
+    /// kept with this index (it changes only with the data), so the actor index pages sort and page in memory.
+    /// </summary>
+    public IReadOnlyList<ActorStat> ActorStats()
+    {
+        if (actorStats is { } known)
+        {
+            return known;
+        }
+        var stats = new Dictionary<int, (int Count, int First, int Last)>(ActorsById.Count);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            for (var l = linkStarts[i]; l < linkStarts[i + 1]; l++)
+            {
+                var (count, first, last) = stats.GetValueOrDefault(links[l], (0, int.MaxValue, int.MinValue));
+                stats[links[l]] = (count + 1, Math.Min(first, starts[i]), Math.Max(last, starts[i]));
+            }
+        }
+        actorStats = ActorsById.Select(a => stats.TryGetValue(a.Key, out var s)
+                ? new ActorStat(a.Key, a.Value, s.Count, DateOnly.FromDayNumber(s.First), DateOnly.FromDayNumber(s.Last))
+                : new ActorStat(a.Key, a.Value, 0, null, null))
+            .OrderByDescending(a => a.Count).ThenBy(a => a.Actor.Name, StringComparer.OrdinalIgnoreCase).ToArray();
+        return actorStats;
+    }
+
+    /// <summary>The positions of <paramref name="positions"/> whose event involves at least one of <paramref name="actorIds"/>.</summary>
+    public int[] AnyOf(int[] positions, IReadOnlyList<int> actorIds)
+    {
+        var kept = new List<int>();
+        foreach (var i in positions)
+        {
+            for (var l = linkStarts[i]; l < linkStarts[i + 1]; l++)
+            {
+                if (actorIds.Contains(links[l]))
+                {
+                    kept.Add(i);
+                    break;
+                }
+            }
+        }
+        return [.. kept];
+    }
+
+    /// <summary>
+    /// As <see cref="Bin"/> with one lane per actor of <paramref name="laneActors"/> (in that order): an event is counted
+    /// and drawn in the lane of each of them it involves.
+    /// </summary>
+    public AxisBinning BinByActor(int[] positions, AxisScale scale, TimeAxisRequest request, IReadOnlyList<int> laneActors)
+    {
+        var counts = new int[Math.Max(1, laneActors.Count), scale.Bins];
+        IEnumerable<int> LanesOf(int i)
+        {
+            for (var l = linkStarts[i]; l < linkStarts[i + 1]; l++)
+            {
+                var lane = IndexOf(laneActors, links[l]);
+                if (lane >= 0)
+                {
+                    yield return lane;
+                }
+            }
+        }
+        foreach (var i in positions)
+        {
+            foreach (var lane in LanesOf(i))
+            {
+                counts[lane, scale.BinOf(starts[i])]++;
+            }
+        }
+        var shown = new List<(int, int)>();
+        var perBin = Math.Max(0, request.PerBin);
+        foreach (var i in positions)
+        {
+            foreach (var lane in LanesOf(i))
+            {
+                if (counts[lane, scale.BinOf(starts[i])] <= perBin)
+                {
+                    shown.Add((i, lane));
+                }
+            }
+        }
+        return new AxisBinning([.. laneActors.Select(_ => -1)], counts, shown) { LaneActors = [.. laneActors] };
+    }
+
+    private static int IndexOf(IReadOnlyList<int> list, int value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == value)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>The first start and last end among <paramref name="positions"/>, as day numbers; null when empty.</summary>

@@ -6,7 +6,10 @@ namespace KoreaTimeline.Data.Queries;
 /// <param name="PerBin">A slice (<see cref="AxisScale"/>) of a lane with at most this many events shows them one by one,
 /// else as one cluster with its count.</param>
 /// <param name="LanesByType">One lane per event type instead of one lane for all.</param>
-public sealed record TimeAxisRequest(int PerBin = 3, bool LanesByType = false);
+/// <param name="LaneActors">Actor slugs: one lane per actor (in this order) holding the view's events that involve it,
+/// the view then being the events that involve any of them (an event of two of them is drawn in both lanes); takes
+/// precedence over <paramref name="LanesByType"/>.</param>
+public sealed record TimeAxisRequest(int PerBin = 3, bool LanesByType = false, IReadOnlyList<string>? LaneActors = null);
 
 /// <summary>An event drawn on its own: a point for one day, a bar for a range, its precision visible.</summary>
 public sealed record AxisEvent(int Id, string Title, string Slug, EventType Type, DateOnly Start, DateOnly End, DatePrecision Precision, int Lane)
@@ -20,8 +23,13 @@ public sealed record AxisEvent(int Id, string Title, string Slug, EventType Type
 /// <param name="To">The slice's last day (within the view).</param>
 public sealed record AxisCluster(int Lane, DateOnly From, DateOnly To, int Count);
 
-/// <summary>A row of the axis: every event (<see cref="Type"/> null) or the events of one type.</summary>
-public sealed record AxisLane(EventType? Type, int Count);
+/// <summary>A row of the axis: every event (<see cref="Type"/> and <see cref="Actor"/> null), the events of one type, or
+/// those of one actor.</summary>
+public sealed record AxisLane(EventType? Type, int Count, ActorSummary? Actor = null)
+{
+    /// <summary>What the lane holds, as its label says it; null for the one lane of all events.</summary>
+    public string? Label => Actor?.Name ?? Type?.Label();
+}
 
 /// <summary>
 /// The events of a view laid out in time: the shown interval (the view's dates, else the events' extent), the total in
@@ -50,7 +58,13 @@ public sealed record TimeAxisData(
 }
 
 /// <summary>How the facet index bins a view: counts per lane and slice, and the positions of events in sparse slices.</summary>
-internal sealed record AxisBinning(int[] LaneTypes, int[,] Counts, List<(int Position, int Lane)> Shown);
+internal sealed record AxisBinning(int[] LaneTypes, int[,] Counts, List<(int Position, int Lane)> Shown)
+{
+    /// <summary>The actor id of each lane when lanes are by actor; null otherwise.</summary>
+    public int[]? LaneActors { get; init; }
+}
+
+
 
 /// <summary>Calendar units of a time axis, finest first.</summary>
 public enum AxisUnit

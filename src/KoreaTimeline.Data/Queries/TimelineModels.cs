@@ -23,13 +23,25 @@ public sealed record EventSummary(
 }
 
 /// <summary>A quote stating an event, with the article it comes from.</summary>
-public sealed record EvidenceQuote(int ArticleId, string? ArticleTitle, string? Outlet, DateOnly Published, int Start, int End, string Text);
+/// <param name="EvidenceId">The quote's id: the article page marks it as the element <c>q-{EvidenceId}</c>.</param>
+/// <param name="Url">The article's original address (http or https only), when known.</param>
+public sealed record EvidenceQuote(int ArticleId, string? ArticleTitle, string? Outlet, DateOnly Published, int Start, int End, string Text,
+    int EvidenceId = 0, string? Url = null)
+{
+    /// <summary>The quote in its article: the article page with the quote as its target.</summary>
+    public string ArticleAnchor => $"/articles/{ArticleId}#q-{EvidenceId}";
+}
 
 /// <summary>One event with everything its permalink page shows.</summary>
-public sealed record EventDetail(EventSummary Summary, string? Timex, double Confidence, IReadOnlyList<EvidenceQuote> Evidence);
+public sealed record EventDetail(EventSummary Summary, string? Timex, double Confidence, IReadOnlyList<EvidenceQuote> Evidence)
+{
+    /// <summary>The quotes by article, in the order of <see cref="Evidence"/>, each article credited to its outlet.</summary>
+    public IReadOnlyList<QuotedArticle> Articles { get; init; } = [];
+}
 
 /// <summary>A span of an article that states an event.</summary>
-public sealed record ArticleHighlight(int Start, int End, int EventId, string EventTitle, string EventSlug);
+/// <param name="EvidenceId">The quote's id (the element id <c>q-{EvidenceId}</c> on the article page); 0 when unknown.</param>
+public sealed record ArticleHighlight(int Start, int End, int EventId, string EventTitle, string EventSlug, int EvidenceId = 0);
 
 /// <summary>An article with the spans that state its events.</summary>
 public sealed record ArticleDetail(
@@ -100,7 +112,11 @@ public sealed record TimelineFilter
 /// <param name="TitleMarked">The title with matches between <see cref="SearchSyntax.MarkStart"/> and
 /// <see cref="SearchSyntax.MarkEnd"/>; null without a search.</param>
 /// <param name="Snippet">A marked excerpt of the quotes, actors or place that matched; null when the title says it all.</param>
-public sealed record TimelineItem(EventSummary Event, string? TitleMarked = null, string? Snippet = null);
+public sealed record TimelineItem(EventSummary Event, string? TitleMarked = null, string? Snippet = null)
+{
+    /// <summary>Where its quotes come from; null until read (<see cref="TimelineQueries.WithSourcesAsync"/>).</summary>
+    public EventSources? Sources { get; init; }
+}
 
 /// <summary>One page of the timeline.</summary>
 /// <param name="Total">How many events match the filter in all.</param>
@@ -151,3 +167,76 @@ public sealed record EventNeighbours(IReadOnlyList<RelatedEvent> Related, EventS
 
 /// <summary>An actor with its event counts by type.</summary>
 public sealed record ActorDetail(ActorSummary Actor, int Total, IReadOnlyList<TypeCount> Types, DateOnly? First, DateOnly? Last);
+
+/// <summary>Where an event's quotes come from: how many articles, and who published them (outlets, once each).</summary>
+/// <param name="Count">Articles quoted.</param>
+/// <param name="Outlets">The credit of each (<see cref="ArticleTitles.Credit"/>), distinct, earliest article first.</param>
+public sealed record EventSources(int Count, IReadOnlyList<string> Outlets);
+
+/// <summary>One article an event is quoted in, with the quotes, for the event page.</summary>
+public sealed record QuotedArticle(int ArticleId, string Title, string Credit, string? Outlet, DateOnly Published, string? Url,
+    IReadOnlyList<EvidenceQuote> Quotes)
+{
+    /// <summary>The article page.</summary>
+    public string Path => $"/articles/{ArticleId}";
+}
+
+/// <summary>How the actor index sorts.</summary>
+public enum ActorIndexSort
+{
+    /// <summary>Most events first (the default).</summary>
+    Count,
+
+    /// <summary>By name, A to Z.</summary>
+    Name,
+
+    /// <summary>Most recent last event first.</summary>
+    Latest,
+}
+
+/// <summary>How the article index sorts.</summary>
+public enum ArticleIndexSort
+{
+    /// <summary>Newest publication first (the default).</summary>
+    Published,
+
+    /// <summary>By title, A to Z.</summary>
+    Title,
+
+    /// <summary>Most events first.</summary>
+    Count,
+}
+
+/// <summary>A page of an index: its rows, the number of rows matching in all, and the page shown (from 1).</summary>
+public sealed record IndexPage<T>(IReadOnlyList<T> Rows, int Total, int Page, int PageSize)
+{
+    /// <summary>How many pages the matching rows fill (at least one).</summary>
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>A row of the article index.</summary>
+public sealed record ArticleRow(int Id, string Title, string? Outlet, DateOnly Published, int EventCount)
+{
+    /// <summary>The article page.</summary>
+    public string Path => $"/articles/{Id}";
+}
+
+/// <summary>
+/// The events of any of several actors (a comparison), newest first: a page, the total, each actor's own count.
+/// </summary>
+public sealed record ComparisonPage(IReadOnlyList<ActorCount> Actors, IReadOnlyList<TimelineItem> Items, int Total, string? Next);
+
+/// <summary>An actor with its event count and the start of its first and last event (null without events).</summary>
+public sealed record ActorStat(int Id, ActorSummary Actor, int Count, DateOnly? First, DateOnly? Last)
+{
+    /// <summary>
+    /// The country the actor is or acts for, as the extractor's gazetteer knows it (the actor itself for a country);
+    /// null for an actor it does not list. Not stored: the database has no country column.
+    /// </summary>
+    public string? Country => Actor.Kind == "country"
+        ? Actor.Name
+        : KoreaTimeline.Extraction.Actors.Gazetteer.Default.Actor(Actor.Name)?.Country;
+
+    /// <summary>The actor page.</summary>
+    public string Path => $"/actors/{Actor.Slug}";
+}

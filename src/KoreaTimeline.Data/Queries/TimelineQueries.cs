@@ -15,7 +15,7 @@ namespace KoreaTimeline.Data.Queries;
 /// (<see cref="ResultCache{T}"/>), whatever the page, count or export asks for it. Whether the data changed is one cheap
 /// read per call (<see cref="DataVersion"/>).
 /// </remarks>
-public sealed class TimelineQueries : IDisposable
+public sealed partial class TimelineQueries : IDisposable
 {
     /// <summary>
     /// The most matches ranked by relevance: a search with more matches (after the other filters) ranks its newest
@@ -30,6 +30,13 @@ public sealed class TimelineQueries : IDisposable
     private readonly ResultCache<int[]> matches = new(4_000_000, ids => ids.Length);
     // Ranked ids of a search under its other filters, for the pages after the first.
     private readonly ResultCache<int[]> rankings = new(64 * RankLimit, ids => ids.Length);
+    // The counts and the time axis of the views asked for lately (the home page above all): each costs a pass over every
+    // event the view holds (a million for the unfiltered view), the same for every reader until the data changes.
+    private readonly ResultCache<TimelineFacets> facetsByView = new(ViewsCached, _ => 1);
+    private readonly ResultCache<TimeAxisData> axesByView = new(ViewsCached, _ => 1);
+
+    /// <summary>How many views' counts (and as many time axes) are kept for the current data.</summary>
+    private const int ViewsCached = 256;
 
     /// <summary>Queries over <paramref name="contextFactory"/>; <paramref name="changes"/>, when given, marks the data changed after each import.</summary>
     public TimelineQueries(IDbContextFactory<TimelineDbContext> contextFactory, TimelineChanges? changes = null)
@@ -193,6 +200,10 @@ public sealed class TimelineQueries : IDisposable
 
     /// <summary>The counts beside the filter values (see <see cref="TimelineFacets"/>); at most <paramref name="actorLimit"/> actors, chosen ones always included.</summary>
     public Task<TimelineFacets> GetFacetsAsync(TimelineFilter filter, int actorLimit = 30, CancellationToken cancellationToken = default) =>
+        facetsByView.GetAsync(ViewKey(filter, actorLimit.ToString(CultureInfo.InvariantCulture)), dataVersion.Read(),
+            token => FacetsAsync(filter, actorLimit, token), cancellationToken);
+
+    private Task<TimelineFacets> FacetsAsync(TimelineFilter filter, int actorLimit, CancellationToken cancellationToken) =>
         ReadAsync(async db =>
         {
             var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
@@ -210,11 +221,29 @@ public sealed class TimelineQueries : IDisposable
     /// drawn one by one.
     /// </summary>
     public Task<TimeAxisData> GetAxisAsync(TimelineFilter filter, TimeAxisRequest request, CancellationToken cancellationToken = default) =>
+        axesByView.GetAsync(ViewKey(filter, $"{request.PerBin},{request.LanesByType},{string.Join(',', request.LaneActors ?? [])}"), dataVersion.Read(),
+            token => AxisAsync(filter, request, token), cancellationToken);
+
+    /// <summary>What a view's counts and axis depend on (the search as matched, the filters in a canonical order), plus <paramref name="extra"/>.</summary>
+    private string ViewKey(TimelineFilter filter, string extra) =>
+        string.Join('\u001f', search.Expression(filter.Query) ?? "", string.Join(',', filter.Actors.Order(StringComparer.Ordinal)),
+            string.Join(',', filter.Types.Distinct().Order()), filter.From?.DayNumber, filter.To?.DayNumber, extra);
+
+    private Task<TimeAxisData> AxisAsync(TimelineFilter filter, TimeAxisRequest request, CancellationToken cancellationToken) =>
         ReadAsync(async db =>
         {
             var actorIds = await ResolveActorsAsync(db, filter.Actors, cancellationToken);
+            var laneActors = request.LaneActors is { Count: > 0 } laneSlugs ? await ResolveActorsInOrderAsync(db, laneSlugs, cancellationToken) : null;
+            if (laneActors is { Count: 0 })
+            {
+                actorIds = null;
+            }
             var (index, matching) = await IndexAndMatchesAsync(db, actorIds is null ? null : filter.Query, cancellationToken);
             var positions = actorIds is null ? [] : index.Filter(filter, actorIds, matching);
+            if (laneActors is { Count: > 0 })
+            {
+                positions = index.AnyOf(positions, laneActors);
+            }
             var extent = index.Extent(positions);
             var from = filter.From ?? (extent is { } e1 ? DateOnly.FromDayNumber(e1.First) : filter.To);
             var to = filter.To ?? (extent is { } e2 ? DateOnly.FromDayNumber(Math.Max(e2.Last, from?.DayNumber ?? e2.Last)) : filter.From);
@@ -232,20 +261,19 @@ public sealed class TimelineQueries : IDisposable
                 return TimeAxisData.Empty(first, last);
             }
             var scale = AxisScale.For(first, last);
-            var binning = index.Bin(positions, scale, request);
+            var binning = laneActors is { Count: > 0 } ? index.BinByActor(positions, scale, request, laneActors) : index.Bin(positions, scale, request);
             var shownIds = index.IdsAt(binning.Shown.Select(s => s.Position).ToArray());
-            var laneOf = new Dictionary<int, int>(shownIds.Length);
-            for (var i = 0; i < shownIds.Length; i++)
-            {
-                laneOf[shownIds[i]] = binning.Shown[i].Lane;
-            }
-            var rows = shownIds.Length == 0
+            var wanted = shownIds.Distinct().ToList();
+            var rows = wanted.Count == 0
                 ? []
-                : await db.Events.AsNoTracking().Where(e => shownIds.Contains(e.Id))
+                : await db.Events.AsNoTracking().Where(e => wanted.Contains(e.Id))
                     .Select(e => new { e.Id, e.Title, e.Slug, e.Type, e.Start, e.End, e.Precision })
                     .ToListAsync(cancellationToken);
-            var events = rows.Select(r => new AxisEvent(r.Id, r.Title, r.Slug, r.Type, r.Start, r.End, r.Precision, laneOf[r.Id]))
-                .OrderBy(r => r.Start).ThenBy(r => r.Id).ToList();
+            var rowsById = rows.ToDictionary(r => r.Id);
+            // An event drawn in several lanes (lanes by actor) is one mark per lane.
+            var events = shownIds.Select((id, i) => (id, lane: binning.Shown[i].Lane)).Where(s => rowsById.ContainsKey(s.id))
+                .Select(s => rowsById[s.id] is var r ? new AxisEvent(r.Id, r.Title, r.Slug, r.Type, r.Start, r.End, r.Precision, s.lane) : null!)
+                .OrderBy(r => r.Start).ThenBy(r => r.Id).ThenBy(r => r.Lane).ToList();
 
             var lanes = new List<AxisLane>();
             var clusters = new List<AxisCluster>();
@@ -264,7 +292,8 @@ public sealed class TimelineQueries : IDisposable
                         clusters.Add(new AxisCluster(lane, sliceFrom, sliceTo, count));
                     }
                 }
-                lanes.Add(new AxisLane(binning.LaneTypes[lane] < 0 ? null : (EventType)binning.LaneTypes[lane], laneTotal));
+                lanes.Add(new AxisLane(binning.LaneTypes[lane] < 0 ? null : (EventType)binning.LaneTypes[lane], laneTotal,
+                    binning.LaneActors is { } byActor ? index.ActorsById[byActor[lane]] : null));
             }
             var peak = Enumerable.Range(0, scale.Bins).MaxBy(b => perBin[b]);
             return new TimeAxisData(scale, positions.Length, lanes, clusters, events, (scale.Slice(peak).From, scale.Slice(peak).To, perBin[peak]));
@@ -398,11 +427,33 @@ public sealed class TimelineQueries : IDisposable
                 e.Timex,
                 e.Confidence,
                 Evidence = e.Evidence.OrderBy(v => v.ArticleId).ThenBy(v => v.Start)
-                    .Select(v => new EvidenceQuote(v.ArticleId, v.Article.Title, v.Article.Outlet, v.Article.Published, v.Start, v.End, v.Text))
+                    .Select(v => new
+                    {
+                        Quote = new EvidenceQuote(v.ArticleId, v.Article.Title, v.Article.Outlet, v.Article.Published, v.Start, v.End, v.Text, v.Id, v.Article.Url),
+                        Head = v.Article.Title == null ? v.Article.Text.Substring(0, ArticleTitles.HeadLength) : null,
+                    })
                     .ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : new EventDetail(row.Summary, row.Timex, row.Confidence, row.Evidence);
+        if (row is null)
+        {
+            return null;
+        }
+        // A quote is credited to its outlet (else the article's host or headline), never to a file name or "Article 1".
+        var quotes = row.Evidence.Select(q => q.Quote with
+        {
+            ArticleTitle = ArticleTitles.Display(q.Quote.ArticleTitle, q.Head),
+            Outlet = ArticleTitles.Credit(q.Quote.Outlet, q.Quote.Url, q.Quote.ArticleTitle, q.Head),
+            Url = SourceUrls.HttpOrNull(q.Quote.Url),
+        }).ToList();
+        var articles = quotes.GroupBy(q => q.ArticleId)
+            .Select(g => g.First() is var a
+                ? new QuotedArticle(a.ArticleId, a.ArticleTitle!, a.Outlet!, row.Evidence.First(v => v.Quote.ArticleId == a.ArticleId).Quote.Outlet,
+                    a.Published, a.Url, g.ToList())
+                : null!)
+            .OrderByDescending(a => a.Published).ThenBy(a => a.ArticleId)
+            .ToList();
+        return new EventDetail(row.Summary, row.Timex, row.Confidence, quotes) { Articles = articles };
     }
 
     /// <summary>
@@ -420,10 +471,13 @@ public sealed class TimelineQueries : IDisposable
         var actorIds = await db.EventActors.Where(ea => ea.EventId == id).Select(ea => ea.ActorId).ToListAsync(cancellationToken);
         var from = e.Start.AddDays(-days);
         var to = e.End.AddDays(days);
+        // "Start <= to" alone walks the Start index from the first event ever: an event overlapping the window starts at
+        // most the longest span before it, which bounds the walk to the window (a few thousand index entries at 1 M events).
+        var earliest = from.AddDays(-(await GetFacetIndexAsync(db, dataVersion.Read(), cancellationToken)).LongestSpanDays);
         var related = actorIds.Count == 0
             ? []
             : await db.Events.AsNoTracking()
-                .Where(x => x.Id != id && x.Start <= to && x.End >= from)
+                .Where(x => x.Id != id && x.Start >= earliest && x.Start <= to && x.End >= from)
                 .Select(x => new { x.Id, x.Start, Shared = x.Actors.Count(a => actorIds.Contains(a.ActorId)) })
                 .Where(x => x.Shared > 0)
                 .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Start).ThenBy(x => x.Id)
@@ -470,9 +524,9 @@ public sealed class TimelineQueries : IDisposable
         var highlights = await db.Evidence.AsNoTracking()
             .Where(v => v.ArticleId == id)
             .OrderBy(v => v.Start)
-            .Select(v => new ArticleHighlight(v.Start, v.End, v.EventId, v.Event.Title, v.Event.Slug))
+            .Select(v => new ArticleHighlight(v.Start, v.End, v.EventId, v.Event.Title, v.Event.Slug, v.Id))
             .ToListAsync(cancellationToken);
-        return new ArticleDetail(article.Id, article.Source, article.Title, article.Outlet, SourceUrls.HttpOrNull(article.Url), article.Published,
+        return new ArticleDetail(article.Id, article.Source, ArticleTitles.Display(article.Title, article.Text), article.Outlet, SourceUrls.HttpOrNull(article.Url), article.Published,
             article.PublishedSource, article.Text, highlights);
     }
 

@@ -87,6 +87,9 @@ public sealed partial class Gazetteer
             RegexOptions.Compiled | RegexOptions.CultureInvariant);
     }
 
+    /// <summary>The actor of that name or alias, if the gazetteer lists it.</summary>
+    public KnownActor? Actor(string alias) => _actorsByAlias.TryGetValue(alias, out var a) ? a.Actor : null;
+
     /// <summary>The place of that name or alias, if the gazetteer lists it.</summary>
     public KnownPlace? Place(string alias) => _placesByAlias.GetValueOrDefault(alias);
 

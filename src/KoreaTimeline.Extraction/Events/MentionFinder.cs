@@ -20,6 +20,9 @@ public static partial class MentionFinder
     [GeneratedRegex(@"\bsince\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SinceBefore();
 
+    [GeneratedRegex(@"^\s*,?\s*when\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WhenAfter();
+
     // A place after one of these words is where the event happened, not who took part.
     [GeneratedRegex(@"(?:\b(?i:in|into|to|at|near|off|toward|towards|outside|inside|from|visit|visited|visits|visiting|port\s+of|city\s+of|coast\s+of|capital\s+of|waters\s+of)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|southeastern|southwestern|northeastern|northwestern|border|port|coastal|capital|[A-Z][\w-]+)\s+)?)$",
         RegexOptions.CultureInvariant)]
@@ -73,9 +76,21 @@ public static partial class MentionFinder
             // Inside a quotation someone speaks: "in preparation for additional launches" is not a launch.
             var quotations = Quotations(text, sentence);
             triggers.RemoveAll(t => quotations.Exists(q => t.Start >= q.Start && t.Start < q.End));
+            // "the armistice that ended the Korean War in 1953", "the pact it signed in 2018": what the armistice ended is
+            // its object, and the signing is the pact itself; neither is an event of its own.
+            // Their date is the noun's alone: no other clause of the sentence takes it.
+            var sentenceDates = dates.Where(t => t.Start >= sentence.Start && t.End <= sentence.End).ToList();
+            var held = new List<(TriggerMatch Noun, TemporalExpression Date)>();
+            foreach (var noun in triggers.Where(t => !t.Rule.IsVerb).ToList())
+            {
+                if (EndingClause(text, noun, sentence.End) is { } ended)
+                {
+                    triggers.RemoveAll(t => t.Start > noun.End && t.Start < ended);
+                    held.AddRange(sentenceDates.Where(d => d.Start > ended && d.Start - ended <= 4).Select(d => (noun, d)));
+                }
+            }
             var context = new SentenceContext(si, sentence, clauses,
-                clauses.Count > 0 && clauses[0].Role == ClauseRole.Intro ? clauses[0] : null,
-                [.. dates.Where(t => t.Start >= sentence.Start && t.End <= sentence.End)], triggers);
+                clauses.Count > 0 && clauses[0].Role == ClauseRole.Intro ? clauses[0] : null, sentenceDates, triggers, held);
 
             var sentenceStart = mentions.Count;
             for (var ci = 0; ci < clauses.Count; ci++)
@@ -123,6 +138,10 @@ public static partial class MentionFinder
                 {
                     article.NoteStoryDay(stated);
                     mentions.AddRange(EachDate(text, context.Dates, Earlier(doc, mentions, stated)));
+                    if (Outcome(text, triggers, clause, stated) is { } outcome)
+                    {
+                        mentions.Add(outcome);
+                    }
                 }
                 mentions.AddRange(seconds.Select(second => Named(article, context, clause, second.Noun, second.Date)).SelectMany(m => EachDate(text, context.Dates, m)));
             }
@@ -325,7 +344,9 @@ public static partial class MentionFinder
     private static TriggerMatch? Reported(string text, List<TriggerMatch> triggers, TriggerMatch speech, Clause clause, Clause? next) =>
         triggers.FirstOrDefault(t => t.Start > speech.End && !t.Rule.IsSpeech && t.Rule.Type != EventType.Statement
             && (speech.Rule.ReportsObject && clause.Contains(t.Start) && ObjectOf().IsMatch(text.AsSpan(speech.End, t.Start - speech.End))
-                || speech.Rule.IsSpeech && t.Rule.IsVerb && (clause.Contains(t.Start) || next is { Role: ClauseRole.Complement } c && c.Contains(t.Start))));
+                || speech.Rule.IsSpeech && t.Rule.IsVerb && (clause.Contains(t.Start) || next is { Role: ClauseRole.Complement } c && c.Contains(t.Start))
+                // "said two bombers joined the exercise": taking part in an event told is that event.
+                || speech.Rule.IsSpeech && !t.Rule.IsVerb && clause.Contains(t.Start) && Cues.Participation.IsMatch(text.AsSpan(speech.End, t.Start - speech.End))));
 
     [GeneratedRegex(@"^\s+(?:(?:the|a|an|its|their|his|her|this)\s+)?(?:(?!(?:that|it|he|she|they|we|which|who)\b)[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex ObjectOf();
@@ -401,7 +422,8 @@ public static partial class MentionFinder
     }
 
     private sealed record SentenceContext(
-        int Index, Sentence Sentence, List<Clause> Clauses, Clause? Intro, List<TemporalExpression> Dates, List<TriggerMatch> Triggers);
+        int Index, Sentence Sentence, List<Clause> Clauses, Clause? Intro, List<TemporalExpression> Dates, List<TriggerMatch> Triggers,
+        List<(TriggerMatch Noun, TemporalExpression Date)> Held);
 
     /// <summary>The event the clause states through its first trigger, or null for a tally ("nine rounds of sanctions").</summary>
     private static Mention? Stated(
@@ -416,7 +438,9 @@ public static partial class MentionFinder
             return null;
         }
         var speaker = clause.Role == ClauseRole.Complement && sentence.Clauses.IndexOf(clause) is > 0 and var k ? sentence.Clauses[k - 1] : (Clause?)null;
-        var candidates = seconds.Count == 0 ? sentence.Dates : [.. sentence.Dates.Where(d => !seconds.Exists(x => x.Date == d))];
+        // (and any date between such a noun and its own: "the armistice that ended the Korean War in 1953")
+        var candidates = seconds.Count == 0 && sentence.Held.Count == 0 ? sentence.Dates
+            : [.. sentence.Dates.Where(d => !sentence.Held.Exists(h => h.Date == d && h.Noun != trigger) && !seconds.Exists(x => x.Date == d || d.Start >= x.Noun.End && d.End <= x.Date.Start))];
         if (trigger.Rule.IsSpeech)
         {
             // "said on Friday that ...": a saying is dated next to its verb; a date further on belongs to what was said.
@@ -585,12 +609,59 @@ public static partial class MentionFinder
         return found;
     }
 
-    // A date right before a noun ("the 2019 summit") or after it ("a nuclear test in 2006").
+    [GeneratedRegex(@"\b(?:with|produced|producing|yielded|yielding|adopted|adopting)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OutcomeBefore();
+
+    /// <summary>
+    /// "The talks closed on Tuesday with a joint document": talks, a meeting or a summit that end with a deal give that
+    /// deal too, on the same day and between the same parties.
+    /// </summary>
+    private static Mention? Outcome(string text, List<TriggerMatch> triggers, Clause clause, Mention stated)
+    {
+        if (stated.Type is not (EventType.Negotiation or EventType.Meeting or EventType.Summit) || stated.Date is null
+            || triggers.FirstOrDefault(t => !t.Rule.IsVerb && t.Rule.Type == EventType.Agreement && clause.Contains(t.Start) && t.Start > stated.Trigger.End
+                && OutcomeBefore().IsMatch(text.AsSpan(stated.Trigger.End, t.Start - stated.Trigger.End))) is not { } deal)
+        {
+            return null;
+        }
+        return stated with
+        {
+            Trigger = deal,
+            Evidence = new EvidenceSpan(deal.Start, clause.End, text[deal.Start..clause.End]),
+        };
+    }
+
+    // A date right before a noun ("the 2019 summit") or after it ("a nuclear test in 2006", "the armistice that ended
+    // the war in 1953").
     private static TemporalExpression? AdjacentDate(string text, TriggerMatch noun, List<TemporalExpression> dates) =>
         dates.FirstOrDefault(t =>
             t.Start < noun.End && noun.Start < t.End
             || t.End <= noun.Start && noun.Start - t.End <= 1
-            || t.Start >= noun.End && t.Start - noun.End <= 4 && InOnOf().IsMatch(text.AsSpan(noun.End, t.Start - noun.End)));
+            || t.Start >= noun.End && t.Start - noun.End <= 4 && InOnOf().IsMatch(text.AsSpan(noun.End, t.Start - noun.End))
+            || t.Start >= noun.End && t.Start - noun.End <= 100 && EndingRelative().IsMatch(text.AsSpan(noun.End, t.Start - noun.End)));
+
+    // A relative clause after a noun that says how its event came about or what it ended, up to the preposition of the
+    // date it gives: ", which ended the war in 1953", " that halted the fighting in July", " it signed with Seoul in
+    // 2018", " the two sides reached in May". Without "that"/"which" it needs a subject of its own ("it", a name), so a
+    // main verb right after its subject ("The talks ended on Friday") is not taken for one.
+    private const string RelativeSubject = @"(?:it|they|he|she|we|the\s+two\s+\w+|both\s+sides|[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,3})\s+";
+    private const string DatingRelative =
+        @",?\s+(?:(?:that|which)\s+(?:" + RelativeSubject + ")?|" + RelativeSubject + @")(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:formally\s+|jointly\s+|first\s+)?"
+        + @"(?:ended|stilled|halted|closed|concluded|brought\s+an\s+end\s+to|signed|reached|struck|sealed|brokered|adopted|passed|imposed|held|conducted|staged|carried\s+out)\s+(?:[\w'’-]+\s+){0,6}?";
+
+    [GeneratedRegex("^" + DatingRelative + @"(?:in|on)\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EndingRelative();
+
+    // Where such a relative clause after a noun stops: at its date, or null. What it holds is the noun's own story
+    // (how it came about, what it ended), not events of their own.
+    private static int? EndingClause(string text, TriggerMatch noun, int sentenceEnd)
+    {
+        var m = EndingRelativeStart().Match(text, noun.End, Math.Min(100, sentenceEnd - noun.End));
+        return m.Success ? noun.End + m.Length : null;
+    }
+
+    [GeneratedRegex(@"\G" + DatingRelative + @"(?=(?:in|on)\s+(?:\d|[A-Z]))", RegexOptions.CultureInvariant)]
+    private static partial Regex EndingRelativeStart();
 
     // "its first nuclear test", "North Korea's sixth nuclear test": who the noun's event belongs to.
     private static KnownActor? Possessor(ArticleDocument doc, TriggerMatch noun)
@@ -687,7 +758,8 @@ public static partial class MentionFinder
             interval = interval with { End = doc.Published };
         }
         var before = doc.Text.AsSpan(Math.Max(0, timex.Start - 40), Math.Min(40, timex.Start));
-        if (FirstSince().IsMatch(before))
+        // "since 2017, when the North fired ...": the when-clause happened at that date, not ever since.
+        if (FirstSince().IsMatch(before) || clause.Start >= timex.End && WhenAfter().IsMatch(doc.Text.AsSpan(timex.End, Math.Min(12, doc.Text.Length - timex.End))))
         {
             return interval;
         }

@@ -39,9 +39,16 @@ public static partial class MentionMerger
             // later reference dates ("The launch on Thursday ..."); an event told later in its own right is another.
             var candidates = groups.Where(g => g[0].Type == m.Type
                 && (m.FallbackDate is not { } day || Date(g).Overlaps(day) || g.TrueForAll(x => !x.IsVerb)
-                    || g.Exists(x => x.Evidence.Start < m.Evidence.Start)));
+                    || g.Exists(x => x.Evidence.Start < m.Evidence.Start)
+                    // An undated lead and the next sentences' dated account a day apart: one event told across time zones.
+                    || m.SentenceIndex <= 1 && g.Exists(x => x.SentenceIndex <= 3) && Date(g) is var near
+                        && near.Start.DayNumber - day.End.DayNumber <= 1 && day.Start.DayNumber - near.End.DayNumber <= 1));
             // Things said are each their own event, unless the same speaker goes on saying them that day ("He added ...").
             var group = !IsSpeechAct(m.Type) ? candidates.MinBy(g => g.Min(x => x.Evidence.Start))
+                : m.Type == EventType.Agreement && m.FallbackDate is { } agreed
+                    // "They also agreed to ...": an undated item of a deal told before it that day is that deal.
+                    ? groups.FirstOrDefault(g => g[0].Type == EventType.Agreement && Date(g).Overlaps(agreed)
+                        && g.Exists(x => x.Evidence.Start < m.Evidence.Start))
                 : m.Trigger.Rule.IsSpeech && m.FallbackDate is { } said
                     ? groups.LastOrDefault(g => g[0].Type == m.Type && g[^1].Evidence.Start < m.Evidence.Start
                         && (Date(g).Overlaps(said) || m.SentenceIndex - g[^1].SentenceIndex <= 2)

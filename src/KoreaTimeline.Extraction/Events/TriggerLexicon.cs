@@ -10,7 +10,9 @@ namespace KoreaTimeline.Extraction.Events;
 /// <param name="StoryContext">The context may occur anywhere earlier in the article: the story's subject decides.</param>
 /// <param name="ReportsObject">A noun event right after it is what it tells of ("announced the launch of ..."): that event, not a statement.</param>
 /// <param name="Counter">A sentence that looks like the rule's but states no such event: the rule must find nothing in it.</param>
-public sealed record TriggerRule(EventType Type, bool IsVerb, Regex Pattern, Regex? Context, string Example, bool IsSpeech = false, string? Counter = null, bool ReportsObject = false, bool StoryContext = false);
+/// <param name="ContextBefore">The context must come before the trigger (its subject: "the carrier arrived"), not after it.</param>
+public sealed record TriggerRule(EventType Type, bool IsVerb, Regex Pattern, Regex? Context, string Example, bool IsSpeech = false, string? Counter = null, bool ReportsObject = false, bool StoryContext = false,
+    bool ContextBefore = false);
 
 /// <summary>A trigger found in the text.</summary>
 public sealed record TriggerMatch(int Start, int End, TriggerRule Rule);
@@ -43,7 +45,7 @@ public sealed class TriggerLexicon
             foreach (var m in rule.Pattern.EnumerateMatches(text))
             {
                 var si = SentenceOf(sentences, m.Index);
-                if (si < 0 || m.Index + m.Length > sentences[si].End || !ContextHolds(rule, si))
+                if (si < 0 || m.Index + m.Length > sentences[si].End || !ContextHolds(rule, si, m.Index))
                 {
                     continue;
                 }
@@ -66,11 +68,16 @@ public sealed class TriggerLexicon
         }
         return found;
 
-        bool ContextHolds(TriggerRule rule, int si)
+        bool ContextHolds(TriggerRule rule, int si, int at)
         {
             if (rule.Context is null)
             {
                 return true;
+            }
+            if (rule.ContextBefore)
+            {
+                var start = si > 0 ? sentences[si - 1].Start : sentences[si].Start;
+                return rule.Context.IsMatch(text.AsSpan(start, at - start));
             }
             if (!contextHolds.TryGetValue(rule.Context, out var cache))
             {
@@ -125,7 +132,8 @@ public sealed class TriggerLexicon
             {
                 var context = r.Context is null ? null : contexts.GetValueOrDefault(r.Context, r.Context);
                 rules.Add(new TriggerRule(type, r.Pos is "verb" or "speech", new Regex($@"\b(?:{r.Pattern})(?!\w)", options),
-                    context is null ? null : new Regex(context, options), r.Example, r.Pos == "speech", r.Counter, r.Object, r.Context?.EndsWith("-story", StringComparison.Ordinal) == true));
+                    context is null ? null : new Regex(context, options), r.Example, r.Pos == "speech", r.Counter, r.Object, r.Context?.EndsWith("-story", StringComparison.Ordinal) == true,
+                    r.ContextBefore));
             }
         }
         return new TriggerLexicon(rules);
@@ -135,5 +143,5 @@ public sealed class TriggerLexicon
 
     private sealed record TypeFile(string Id, int Priority, List<RuleEntry> Triggers);
 
-    private sealed record RuleEntry(string Pos, string Pattern, string? Context, string Example, string? Counter, bool Object);
+    private sealed record RuleEntry(string Pos, string Pattern, string? Context, string Example, string? Counter, bool Object, bool ContextBefore);
 }

@@ -52,6 +52,23 @@ window.koreaTimeline = {
         element.addEventListener("pointerleave", function () { last = null; call("Leave"); });
         element.setAttribute("data-listening", "");
     },
+    // The article page opened at a quote (/articles/{id}#q-{evidence}): makes that quote the document's target again
+    // (the circuit's render replaced the prerendered element the browser had targeted, and a client-side navigation
+    // never sets one), marks every run of it, scrolls it to the middle and focuses it. True when the quote was found.
+    showQuote: function () {
+        const id = decodeURIComponent(location.hash.slice(1));
+        if (!/^q-\d+$/.test(id)) { return false; }
+        const element = document.getElementById(id);
+        if (!element) { return false; }
+        if (document.querySelector(":target") !== element) {
+            location.replace("#" + id);
+        }
+        document.querySelectorAll("mark.quote-current").forEach(function (m) { m.classList.remove("quote-current"); });
+        document.querySelectorAll('mark[data-quotes~="' + id.slice(2) + '"]').forEach(function (m) { m.classList.add("quote-current"); });
+        element.scrollIntoView({ block: "center" });
+        element.focus({ preventScroll: true });
+        return true;
+    },
     // Whether the system asks for dark colours (the theme follows it until the user chooses one).
     prefersDark: function () {
         return !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);

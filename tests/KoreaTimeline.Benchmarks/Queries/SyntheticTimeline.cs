@@ -12,7 +12,7 @@ namespace KoreaTimeline.Benchmarks.Queries;
 /// 15 types with skewed frequencies, dates from 1950 to 2026 with more in recent years, titles and quotes from
 /// templates over a small vocabulary. Built once and cached in the temp folder (same seed, same file).
 /// </summary>
-internal static class SyntheticTimeline
+internal static partial class SyntheticTimeline
 {
     public static readonly string[] Actors =
     [
@@ -54,7 +54,6 @@ internal static class SyntheticTimeline
 
     private static void Fill(string path, int count)
     {
-        var random = new Random(42);
         using var connection = new SqliteConnection($"Data Source={path}");
         connection.Open();
         using (var pragma = connection.CreateCommand())
@@ -93,6 +92,41 @@ internal static class SyntheticTimeline
         using var insertEvidence = Prepare(connection,
             "INSERT INTO Evidence(EventId, ArticleId, Start, End, Text) VALUES ($event, 1, 0, 9, $text)", "$event", "$text");
 
+        foreach (var row in Rows(count))
+        {
+            Run(insertEvent, row.Id, row.Title, row.Slug, row.Type, Iso(row.Start), Iso(row.End), row.Precision, row.DateText, row.Place);
+            foreach (var actor in row.Actors)
+            {
+                Run(insertActor, row.Id, actor + 1);
+            }
+            Run(insertEvidence, row.Id, row.Quote);
+        }
+        Execute(connection, """
+            INSERT INTO EventSearch(rowid, Title, Quotes, Actors, Place)
+            SELECT e.Id, e.Title,
+                COALESCE((SELECT group_concat(v.Text, ' … ') FROM Evidence v WHERE v.EventId = e.Id), ''),
+                COALESCE((SELECT group_concat(a.Name, ', ') FROM EventActors ea JOIN Actors a ON a.Id = ea.ActorId WHERE ea.EventId = e.Id), ''),
+                COALESCE(e.Location, '')
+            FROM Events e
+            """);
+        foreach (var (_, sql) in triggers)
+        {
+            Execute(connection, sql);
+        }
+        transaction.Commit();
+        Execute(connection, "INSERT INTO EventSearch(EventSearch) VALUES ('optimize')");
+        Execute(connection, "ANALYZE");
+    }
+
+    /// <summary>One synthetic event: its row, the indexes of its actors in <see cref="Actors"/> and its one quote.</summary>
+    internal sealed record Row(
+        int Id, string Title, string Slug, string Type, DateOnly Start, DateOnly End, string Precision, string? DateText, string? Place,
+        IReadOnlyList<int> Actors, string Quote);
+
+    /// <summary>The events of a timeline of <paramref name="count"/>, the same for the same count on every provider (seed 42).</summary>
+    internal static IEnumerable<Row> Rows(int count)
+    {
+        var random = new Random(42);
         var actorWeights = Enumerable.Range(1, Actors.Length).Select(k => 1.0 / k).ToArray();
         var typeWeights = Enumerable.Range(1, EventTypes.All.Count).Select(k => 1.0 / Math.Sqrt(k)).ToArray();
         for (var id = 1; id <= count; id++)
@@ -110,30 +144,9 @@ internal static class SyntheticTimeline
             };
             var place = random.Next(3) == 0 ? null : Places[random.Next(Places.Length)];
             var title = $"{Actors[actors[0]]} {Verbs[random.Next(Verbs.Length)]} {Objects[random.Next(Objects.Length)]}" + (place is null ? "" : $" near {place}");
-
-            Run(insertEvent, id, title, Slugs.From(title), type.Id, Iso(start), Iso(end), precision, precision == "day" ? null : "around then", place);
-            foreach (var actor in actors)
-            {
-                Run(insertActor, id, actor + 1);
-            }
             var quote = $"{Actors[actors[^1]]} {Verbs[random.Next(Verbs.Length)]} {Objects[random.Next(Objects.Length)]}, {Fillers[random.Next(Fillers.Length)]}, {Fillers[random.Next(Fillers.Length)]}.";
-            Run(insertEvidence, id, quote);
+            yield return new Row(id, title, Slugs.From(title), type.Id, start, end, precision, precision == "day" ? null : "around then", place, actors, quote);
         }
-        Execute(connection, """
-            INSERT INTO EventSearch(rowid, Title, Quotes, Actors, Place)
-            SELECT e.Id, e.Title,
-                COALESCE((SELECT group_concat(v.Text, ' … ') FROM Evidence v WHERE v.EventId = e.Id), ''),
-                COALESCE((SELECT group_concat(a.Name, ', ') FROM EventActors ea JOIN Actors a ON a.Id = ea.ActorId WHERE ea.EventId = e.Id), ''),
-                COALESCE(e.Location, '')
-            FROM Events e
-            """);
-        foreach (var (_, sql) in triggers)
-        {
-            Execute(connection, sql);
-        }
-        transaction.Commit();
-        Execute(connection, "INSERT INTO EventSearch(EventSearch) VALUES ('optimize')");
-        Execute(connection, "ANALYZE");
     }
 
     private static int Pick(Random random, double[] weights)

@@ -209,4 +209,84 @@ public sealed class GeneralisationTest
     [Fact]
     public void Suggesting_talks_is_a_proposal() =>
         Assert.Single(Extract("Tokyo suggested military talks on Monday."), e => e.Type == EventType.Proposal);
+
+    [Fact]
+    public void An_undated_further_item_of_a_deal_is_the_same_agreement()
+    {
+        var e = Assert.Single(Extract("The two defense chiefs agreed on Monday to set up a military hotline. They also agreed to resume joint naval patrols."));
+
+        Assert.Equal(EventType.Agreement, e.Type);
+        Assert.Equal(2, e.Evidence.Count);
+    }
+
+    [Fact]
+    public void A_truce_dated_by_the_clause_that_says_what_it_ended_is_one_event_of_that_year()
+    {
+        var e = Assert.Single(Extract("Officials toured the village where the armistice that ended the Korean War in 1953 was signed."));
+
+        Assert.Equal(EventType.Agreement, e.Type);
+        Assert.Equal(DateInterval.Year(1953), e.Date);
+    }
+
+    [Fact]
+    public void A_meeting_that_adopts_a_deal_gives_the_deal_too()
+    {
+        var events = Extract("The defense ministers of Japan and South Korea met in Tokyo on Monday and adopted a joint declaration on maritime safety.");
+
+        var deal = Assert.Single(events, e => e.Type == EventType.Agreement);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), deal.Date);
+        Assert.Contains(new ActorRef("Japan", "country"), deal.Actors);
+        Assert.Single(events, e => e.Type == EventType.Meeting);
+    }
+
+    [Fact]
+    public void A_when_clause_after_since_and_a_year_happened_in_that_year()
+    {
+        var e = Assert.Single(Extract("It was the longest flight since 2016, when the navy tested a cruise missile over the strait."));
+
+        Assert.Equal(EventType.MissileTest, e.Type);
+        Assert.Equal(DateInterval.Year(2016), e.Date);
+    }
+
+    [Fact]
+    public void A_date_inside_a_relative_clause_of_a_deal_dates_the_deal_and_no_other_clause()
+    {
+        var events = Extract("On Tuesday Tokyo walked away from a defence pact it signed with Seoul in 2015, after the navy fired a cruise missile.");
+
+        var pact = Assert.Single(events, e => e.Type == EventType.Agreement);
+        Assert.Equal(DateInterval.Year(2015), pact.Date);
+        var launch = Assert.Single(events, e => e.Type == EventType.MissileTest);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 11)), launch.Date);
+    }
+
+    [Fact]
+    public void An_undated_lead_and_the_dated_account_after_it_a_day_apart_are_one_event()
+    {
+        const string text = "The navy has test-fired two cruise missiles, officials in Seoul said.\n\n"
+            + "The missiles were launched at 6:10 a.m. Thursday local time (5:10 p.m. ET Wednesday), the military said.";
+        var e = Assert.Single(Extract(text, new DateOnly(2025, 3, 12)));
+
+        Assert.Equal(EventType.MissileTest, e.Type);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 13)), e.Date);
+        Assert.Equal(2, e.Evidence.Count);
+    }
+
+    [Fact]
+    public void The_same_day_points_back_to_the_last_day_told_even_past_a_paragraph_break()
+    {
+        const string text = "The first launchers reached the base on March 6, carrying out the allies' July 2016 decision.\n\n"
+            + "The move came on the same day that the army fired four cruise missiles.";
+        var launch = Assert.Single(Extract(text, new DateOnly(2017, 3, 8)), e => e.Type == EventType.MissileTest);
+
+        Assert.Equal(DateInterval.Day(new DateOnly(2017, 3, 6)), launch.Date);
+    }
+
+    [Fact]
+    public void Saying_that_someone_took_part_in_an_event_tells_the_event()
+    {
+        var e = Assert.Single(Extract("The navy said a destroyer joined the final day of a joint naval exercise that ended on Monday."));
+
+        Assert.Equal(EventType.Exercise, e.Type);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), e.Date);
+    }
 }

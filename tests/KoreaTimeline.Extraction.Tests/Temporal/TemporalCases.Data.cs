@@ -22,6 +22,9 @@ public static class TemporalCases
         It was built in the summer of 2024. | 2025-03-02 | the summer of 2024 | DATE 2024-SU | 2024-06-01..2024-08-31 season
         The Christmas Day 2024 launch. | 2025-03-02 | Christmas Day 2024 | DATE 2024-12-25 | 2024-12-25..2024-12-25 day
         Troops paraded on Christmas. | 2025-01-10 | Christmas | DATE 2024-12-25 | 2024-12-25..2024-12-25 day
+        The drills followed the president's June meeting with the premier. | 2019-07-25 | June | DATE 2019-06 | 2019-06-01..2019-06-30 month
+        The general vowed in his New Year's Day speech to build more drones. | 2020-10-10 | New Year's Day | DATE 2020-01-01 | 2020-01-01..2020-01-01 day
+        The general will give a New Year's Day speech. | 2020-10-10 | New Year's Day | DATE 2021-01-01 | 2021-01-01..2021-01-01 day
         Sales rose in Q4 2020. | 2025-03-02 | Q4 2020 | DATE 2020-Q4 | 2020-10-01..2020-12-31 quarter
         The results for fiscal 1989 were weak. | 1989-10-26 | fiscal 1989 | DATE 1989 | 1989-01-01..1989-12-31 year
         It launched at 8:37 a.m. on Friday. | 2025-02-28 | 8:37 a.m. on Friday | TIME 2025-02-28T08:37 | 2025-02-28..2025-02-28 day
@@ -37,6 +40,8 @@ public static class TemporalCases
         Last Friday, North Korea announced a test. | 2025-03-02 | Last Friday | DATE 2025-02-28 | 2025-02-28..2025-02-28 day
         The ministry said on Friday that it fired. | 2025-02-28 | Friday | DATE 2025-02-28 | 2025-02-28..2025-02-28 day
         The ministry said on Friday that it fired. | 2025-03-02 | Friday | DATE 2025-02-28 | 2025-02-28..2025-02-28 day
+        The frigate had been due to leave Manila on Saturday but stayed. | 2025-03-02 | Saturday | DATE 2025-03-01 | 2025-03-01..2025-03-01 day
+        The frigate is due to leave Manila on Saturday. | 2025-03-02 | Saturday | DATE 2025-03-08 | 2025-03-08..2025-03-08 day
         Seoul said this year would be decisive. | 2025-03-02 | this year | DATE 2025 | 2025-01-01..2025-12-31 year
         This is the first time since June last year. | 2025-03-02 | June last year | DATE 2024-06 | 2024-06-01..2024-06-30 month
         Pyongyang fired missiles earlier this month. | 2025-03-12 | earlier this month | DATE 2025-03 | 2025-03-01..2025-03-11 range
@@ -78,6 +83,7 @@ public static class TemporalCases
         In 2018, Kim met Trump in Singapore in June that year. | 2024-11-01 | June | DATE 2018-06 | 2018-06-01..2018-06-30 month
         In 2018, Kim met Trump in Singapore in June that year. | 2024-11-01 | that year | DATE 2018 | 2018-01-01..2018-12-31 year
         The summit was in 2018. In June, talks resumed. | 2024-11-01 | June | DATE 2024-06 | 2024-06-01..2024-06-30 month
+        On April 4, 2011, the rocket failed, its first failure since March 2008. The next month talks resumed. | 2015-01-10 | The next month | DATE 2011-05 | 2011-05-01..2011-05-31 month
         """;
 
     public const string Fuzzy = """

@@ -36,10 +36,23 @@ internal sealed partial class Anchors(string text, DateOnly reference)
         _narrative = date;
         _granularity = granularity;
         _setAt = position;
+        if (granularity == Granularity.Day)
+        {
+            (_lastDay, _lastDayAt) = (date, position);
+        }
     }
 
+    private DateOnly _lastDay;
+    private int _lastDayAt = -1;
+
     /// <summary>The narrative time at <paramref name="position"/>, or the reference date when none is near.</summary>
-    public (DateOnly Date, Granularity Granularity) Narrative(int position)
+    public (DateOnly Date, Granularity Granularity) Narrative(int position) => Narrative(position, acrossParagraphs: false);
+
+    /// <summary>
+    /// The narrative time at <paramref name="position"/>; <paramref name="acrossParagraphs"/> keeps it over paragraph
+    /// breaks (still within reach) for expressions that can only point back: "the same day", "the day before".
+    /// </summary>
+    public (DateOnly Date, Granularity Granularity) Narrative(int position, bool acrossParagraphs)
     {
         // A quarter sets the subject of a results story for a while; other anchors fade sooner.
         if (_setAt >= 0 && _granularity == Granularity.Quarter && position >= _setAt && position - _setAt <= 3 * Reach)
@@ -48,7 +61,7 @@ internal sealed partial class Anchors(string text, DateOnly reference)
         }
 
         if (_setAt < 0 || position - _setAt > Reach || position < _setAt
-            || Text.AsSpan(_setAt, position - _setAt).Contains("\n\n", StringComparison.Ordinal))
+            || !acrossParagraphs && Text.AsSpan(_setAt, position - _setAt).Contains("\n\n", StringComparison.Ordinal))
         {
             return (Reference, Granularity.Day);
         }
@@ -92,9 +105,13 @@ internal sealed partial class Anchors(string text, DateOnly reference)
     public bool HasNarrative(int position) => Narrative(position) is var (d, g) && (d != Reference || g != Granularity.Day || _setAt >= 0 && position - _setAt <= Reach);
 
     /// <summary>The narrative day, when the narrative time is known to the day; else the reference date.</summary>
-    public DateOnly NarrativeDay(int position)
+    public DateOnly NarrativeDay(int position, bool acrossParagraphs = false)
     {
-        var (d, g) = Narrative(position);
+        var (d, g) = Narrative(position, acrossParagraphs);
+        if (g != Granularity.Day && acrossParagraphs && _lastDayAt >= 0 && _lastDayAt <= position && position - _lastDayAt <= Reach)
+        {
+            return _lastDay; // "on March 6, implementing the July 2016 decision. ... the same day": the last day told
+        }
         return g == Granularity.Day ? d : Reference;
     }
 }

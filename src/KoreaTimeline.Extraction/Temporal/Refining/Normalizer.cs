@@ -134,7 +134,7 @@ internal sealed partial class Normalizer(TemporalResources res)
                 c.Interval = new DateInterval(date, new DateOnly(y, mo, d2), DatePrecision.Range);
             }
 
-            a.Move(date, Granularity.Day, c.End);
+            MoveUnlessBoundary(c, a, date, Granularity.Day);
         }
         else if (month is { } mo2)
         {
@@ -149,7 +149,7 @@ internal sealed partial class Normalizer(TemporalResources res)
             };
             if (c.Mod is null)
             {
-                a.Move(new DateOnly(y, mo2, 1), Granularity.Month, c.End);
+                MoveUnlessBoundary(c, a, new DateOnly(y, mo2, 1), Granularity.Month);
             }
         }
         else
@@ -166,8 +166,17 @@ internal sealed partial class Normalizer(TemporalResources res)
             };
             if (c.Mod is null)
             {
-                a.Move(new DateOnly(y, 1, 1), Granularity.Year, c.End);
+                MoveUnlessBoundary(c, a, new DateOnly(y, 1, 1), Granularity.Year);
             }
+        }
+    }
+
+    // "its first since October 2006" bounds a stretch of time; the story is still where it was ("The next month ...").
+    private static void MoveUnlessBoundary(Candidate c, Anchors a, DateOnly date, Granularity granularity)
+    {
+        if (c.Signal != "since")
+        {
+            a.Move(date, granularity, c.End);
         }
     }
 
@@ -279,7 +288,7 @@ internal sealed partial class Normalizer(TemporalResources res)
         return PastMarker().IsMatch(before) || PastMarker().IsMatch(after) ? -1 : 0;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:was|were|had|did|ended|began|became|changed|took|came|went|met|held|launched|fired|signed|occurred|happened|started|completed|closed)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:was|were|had|did|ended|began|became|changed|took|came|went|met|held|launched|fired|signed|occurred|happened|started|completed|closed|said|pledged|vowed|promised|declared|announced|warned|told|urged)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex PastMarker();
 
     /// <summary>Whether the clause before <paramref name="position"/> speaks of the future ("will", "scheduled to", "as soon as").</summary>
@@ -293,8 +302,12 @@ internal sealed partial class Normalizer(TemporalResources res)
             clause = clause[(stop + 1)..];
         }
 
-        return FutureMarker().IsMatch(clause);
+        // "had been due to leave on Saturday": a plan of the past, for a day already past.
+        return FutureMarker().IsMatch(clause) && !PastPlan().IsMatch(clause);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bhad\s+been\s+(?:due|scheduled|set|expected|planned|supposed|slated)\s+to\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PastPlan();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:will|would|shall|'ll|scheduled|set\s+to|as\s+(?:soon|early)\s+as|(?:is|are)\s+to|due\s+to|expected\s+to|plans?\s+to|planned|going\s+to|upcoming|deadline|until)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex FutureMarker();
@@ -345,7 +358,9 @@ internal sealed partial class Normalizer(TemporalResources res)
         var basis = anaphoric ? a.Narrative(c.Start).Date : a.Reference;
         if (unitText is "day" or "morning" or "evening" or "night")
         {
-            var day = a.NarrativeDay(c.Start).AddDays(offset);
+            // "the same day", "the day before" can only point back, even past a paragraph break; "next Monday" cannot.
+            var back = c[Slot.DayRel] is not null || a.Text.AsSpan(c.Start).StartsWith("the ", StringComparison.OrdinalIgnoreCase);
+            var day = a.NarrativeDay(c.Start, acrossParagraphs: back).AddDays(offset);
             SetDay(c, a, day, unitText == "day" ? null : unitText);
             return;
         }
@@ -688,6 +703,13 @@ internal sealed partial class Normalizer(TemporalResources res)
         {
             var offset = c[Slot.Rel] is { } rel ? RelOffset(rel).Offset : 0;
             date = offset == 0 ? NearestHoliday(r, rule) : Calendar.Holiday(r.Year, rule);
+            if (offset == 0 && date is { } near && Tense(a.Text, c.Start, c.End) is var tense and not 0
+                && (tense < 0 ? near > r : near < r) && Calendar.Valid(near.Year + tense))
+            {
+                // "pledged in his New Year's Day message" in October: the one before, not the coming one.
+                offset = tense;
+                date = Calendar.Holiday(near.Year + tense, rule);
+            }
             if (date is { } d && offset < 0 && d >= r)
             {
                 date = Calendar.Holiday(r.Year - 1, rule);

@@ -224,6 +224,7 @@ public partial class TimelinePage
     /// <summary>Adds cards to the list: under their month's heading in a date order, as one more page in relevance order.</summary>
     private async Task AppendCardsAsync(IReadOnlyList<TimelineItem> items)
     {
+        items = await Queries.WithSourcesAsync(items, Aborted);
         if (Grouped)
         {
             await groups.AppendAsync(items, run => CardHtml.RenderAsync(run, headingLevel: 4));

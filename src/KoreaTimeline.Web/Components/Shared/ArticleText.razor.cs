@@ -47,8 +47,28 @@ public partial class ArticleText
             }
             lineStart = lineEnd + 1;
         }
+        // Each quote's element id (q-{evidence id}) goes on the first run it covers.
+        var anchored = new HashSet<int>();
+        foreach (var paragraph in paragraphs)
+        {
+            var runs = (List<TextSegment>)paragraph;
+            for (var i = 0; i < runs.Count; i++)
+            {
+                var anchors = runs[i].Highlights.Where(h => h.EvidenceId > 0 && anchored.Add(h.EvidenceId)).Select(h => h.EvidenceId).ToList();
+                if (anchors.Count > 0)
+                {
+                    runs[i] = runs[i] with { Anchors = anchors };
+                }
+            }
+        }
         return paragraphs;
     }
+
+    /// <summary>The element id of a quote on the article page; event pages link to <c>/articles/{id}#q-{evidence id}</c>.</summary>
+    public static string AnchorId(int evidenceId) => $"q-{evidenceId}";
+
+    private static string? QuoteIds(TextSegment segment) =>
+        segment.Highlights.Any(h => h.EvidenceId > 0) ? string.Join(' ', segment.Highlights.Where(h => h.EvidenceId > 0).Select(h => h.EvidenceId)) : null;
 
     private static List<TextSegment> SegmentRange(string text, int start, int end, List<ArticleHighlight> spans)
     {
@@ -81,4 +101,8 @@ public partial class ArticleText
 }
 
 /// <summary>A run of article text and the highlights covering it, outermost first.</summary>
-public sealed record TextSegment(string Text, IReadOnlyList<ArticleHighlight> Highlights);
+public sealed record TextSegment(string Text, IReadOnlyList<ArticleHighlight> Highlights)
+{
+    /// <summary>The evidence ids of the quotes that begin in this run (their element ids go here).</summary>
+    public IReadOnlyList<int> Anchors { get; init; } = [];
+}

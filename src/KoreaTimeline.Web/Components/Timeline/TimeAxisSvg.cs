@@ -33,6 +33,9 @@ public sealed class TimeAxisSvg : IDisposable
     /// <summary>Height of a lane of one event type.</summary>
     public const int TypeLaneHeight = 30;
 
+    /// <summary>Height of a lane of one actor (a comparison): room for its name and two rows of events.</summary>
+    public const int ActorLaneHeight = 48;
+
     private const int RowStep = 13;
     private const double PointWidth = 0.006;
     private const double RowGap = 0.014;
@@ -61,7 +64,12 @@ public sealed class TimeAxisSvg : IDisposable
     /// <summary>Height of the SVG of <paramref name="data"/>, in pixels.</summary>
     public static int Height(TimeAxisData data) => LabelRow + LaneHeight(data) * Math.Max(1, data.Lanes.Count) + 4;
 
-    private static int LaneHeight(TimeAxisData data) => data.Lanes is [{ Type: not null }, ..] ? TypeLaneHeight : SingleLaneHeight;
+    private static int LaneHeight(TimeAxisData data) => data.Lanes switch
+    {
+        [{ Actor: not null }, ..] => ActorLaneHeight,
+        [{ Type: not null }, ..] => TypeLaneHeight,
+        _ => SingleLaneHeight,
+    };
 
     /// <summary>The SVG markup of <paramref name="data"/>.</summary>
     public static string Render(TimeAxisData data, Func<DateOnly, DateOnly, string> rangeUrl)
@@ -97,10 +105,10 @@ public sealed class TimeAxisSvg : IDisposable
 
         for (var lane = 0; lane < data.Lanes.Count; lane++)
         {
-            if (data.Lanes[lane].Type is { } type)
+            if (data.Lanes[lane].Label is { } laneLabel)
             {
                 sb.Append("<text class=\"axis-lane-label\" x=\"4\" y=\"").Append(LabelRow + lane * laneHeight + 11).Append("\">")
-                    .Append(HtmlEncoder.Default.Encode(type.Label())).Append("</text>");
+                    .Append(HtmlEncoder.Default.Encode(laneLabel)).Append("</text>");
             }
         }
 
