@@ -79,6 +79,7 @@ public static class TimelineWebExtensions
             .AddInteractiveServerComponents()
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxHubMessageBytes);
         builder.Services.AddMudServices();
+        builder.Services.AddTimelineCompression();
         builder.Services.AddTimelineHealthChecks();
         // Pages of event cards as HTML, shared by every circuit showing the same events (memory per circuit).
         builder.Services.AddSingleton<Components.Shared.EventCardHtml>();
@@ -115,6 +116,8 @@ public static class TimelineWebExtensions
         app.UseAntiforgery();
         // A replaced or merged-away event id answers 301 to its successor's permalink (not the page's 404).
         app.UseEventAliasRedirects();
+        // CSS, JS and readers' pages without a precompressed copy are compressed as they go out (TimelineCompression).
+        app.UseResponseCompression();
         app.MapStaticAssets();
         // The theme's CSS variables for the light and dark palette, built once (Components/Layout/ThemeCss).
         KoreaTimeline.Web.Components.Layout.ThemeCss.MapThemeCss(app);

@@ -70,13 +70,25 @@ window.koreaTimeline = {
         element.focus({ preventScroll: true });
         return true;
     },
+    // Whether the system asks for dark colours (the theme follows it until the user chooses one).
+    prefersDark: function () {
+        return !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
+    },
     // Remembers the colour scheme for a year; the server reads the cookie to prerender the right theme.
     setTheme: function (dark) {
         document.cookie = "theme=" + (dark ? "dark" : "light") + "; path=/; max-age=31536000; samesite=lax";
-        // The palette's shared stylesheet (ThemeCss on the server).
+        // The palette's shared stylesheet (ThemeCss on the server); the system's dark sheet no longer applies.
         const link = document.getElementById("theme-css");
         if (link) {
             link.setAttribute("href", dark ? "/theme/dark.css" : "/theme/light.css");
+        }
+        const system = document.getElementById("theme-css-system");
+        if (system) {
+            system.remove();
+        }
+        const scheme = document.querySelector("meta[name=color-scheme]");
+        if (scheme) {
+            scheme.setAttribute("content", dark ? "dark" : "light");
         }
     },
     // The time axis (TimeAxis.razor): the server renders it and its links; this adds wheel, drag, pinch and keys. A
