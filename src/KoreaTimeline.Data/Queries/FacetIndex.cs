@@ -172,6 +172,89 @@ internal sealed class FacetIndex
         return total;
     }
 
+    // Positions in (Start, Id) order, made on the first permalink that asks (4 bytes per event).
+    private int[]? byStart;
+
+    private int[] ByStart() => LazyInitializer.EnsureInitialized(ref byStart, () =>
+    {
+        var keys = new long[ids.Length];
+        var order = new int[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            keys[i] = ((long)starts[i] << 32) | (uint)ids[i];
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+        return order;
+    });
+
+    /// <summary>
+    /// The neighbours of event <paramref name="id"/>, null when it is not in the index: the events sharing an actor with
+    /// it whose interval meets its own widened by <paramref name="days"/> on each side (most shared actors first, then
+    /// the latest start, then the lowest id; at most <paramref name="limit"/>), and the previous and next event in
+    /// (Start, Id) order. Binary searches and a walk of the window in start order: no database work.
+    /// </summary>
+    public (List<(int Id, int Shared)> Related, int? Previous, int? Next)? Neighbours(int id, int days, int limit)
+    {
+        var p = Array.BinarySearch(ids, id);
+        if (p < 0)
+        {
+            return null;
+        }
+        var order = ByStart();
+        var rank = LowerBound(order, ((long)starts[p] << 32) | (uint)id);
+        int? previous = rank > 0 ? ids[order[rank - 1]] : null;
+        int? next = rank + 1 < order.Length ? ids[order[rank + 1]] : null;
+
+        var own = links.AsSpan(linkStarts[p], linkStarts[p + 1] - linkStarts[p]);
+        var related = new List<(int Id, int Shared, int Start)>();
+        if (!own.IsEmpty)
+        {
+            var from = starts[p] - days;
+            var to = ends[p] + days;
+            // An event meeting the window starts at most the longest span before it.
+            for (var r = LowerBound(order, (long)(from - LongestSpanDays) << 32); r < order.Length && starts[order[r]] <= to; r++)
+            {
+                var q = order[r];
+                if (q == p || ends[q] < from)
+                {
+                    continue;
+                }
+                var shared = 0;
+                for (var l = linkStarts[q]; l < linkStarts[q + 1]; l++)
+                {
+                    shared += own.Contains(links[l]) ? 1 : 0;
+                }
+                if (shared > 0)
+                {
+                    related.Add((ids[q], shared, starts[q]));
+                }
+            }
+        }
+        var chosen = related.OrderByDescending(r => r.Shared).ThenByDescending(r => r.Start).ThenBy(r => r.Id).Take(limit)
+            .Select(r => (r.Id, r.Shared)).ToList();
+        return (chosen, previous, next);
+    }
+
+    // The first rank whose (Start, Id) key is at least key.
+    private int LowerBound(int[] order, long key)
+    {
+        int lo = 0, hi = order.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if ((((long)starts[order[mid]] << 32) | (uint)ids[order[mid]]) < key)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /// <summary>
     /// The first <paramref name="take"/> events of <paramref name="positions"/> in date order (newest first unless
     /// <paramref name="oldest"/>), after the keyset <paramref name="after"/>: one pass, keeping only the best few.
