@@ -1,5 +1,6 @@
 using KoreaTimeline.Extraction.Pipeline;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace KoreaTimeline.Data.Queries;
 
@@ -61,45 +62,75 @@ internal sealed class FacetIndex
     /// <summary>How many events involve the actor.</summary>
     public int EventsOf(int actorId) => eventsByActor.GetValueOrDefault(actorId);
 
+    /// <summary>
+    /// Reads the index of every event: two streamed reads of plain rows (events by id, actor links by event) through the
+    /// provider's data reader, not EF Core's materializer, since the first request after start or after an import waits
+    /// for it (a million events and their links are millions of rows).
+    /// </summary>
     public static async Task<FacetIndex> LoadAsync(TimelineDbContext db, (long, long) version, CancellationToken cancellationToken)
     {
-        var count = await db.Events.CountAsync(cancellationToken);
-        var ids = new List<int>(count);
-        var types = new List<byte>(count);
-        var starts = new List<int>(count);
-        var ends = new List<int>(count);
-        await foreach (var e in db.Events.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.Type, e.Start, e.End })
-            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            ids.Add(e.Id);
-            types.Add((byte)e.Type);
-            starts.Add(e.Start.DayNumber);
-            ends.Add(e.End.DayNumber);
-        }
+            var count = await db.Events.CountAsync(cancellationToken);
+            var ids = new List<int>(count);
+            var types = new List<byte>(count);
+            var starts = new List<int>(count);
+            var ends = new List<int>(count);
+            var typeIds = new Dictionary<string, byte>(StringComparer.Ordinal);
+            await ForEachRowAsync(db, """SELECT "Id", "Type", "Start", "End" FROM "Events" ORDER BY "Id" """, row =>
+            {
+                var typeId = row.GetString(1);
+                if (!typeIds.TryGetValue(typeId, out var type))
+                {
+                    type = typeIds[typeId] = (byte)(EventTypes.TryParse(typeId, out var parsed) ? parsed : EventType.Other);
+                }
+                ids.Add(row.GetInt32(0));
+                types.Add(type);
+                starts.Add(row.GetFieldValue<DateOnly>(2).DayNumber);
+                ends.Add(row.GetFieldValue<DateOnly>(3).DayNumber);
+            }, cancellationToken);
 
-        // Links in event order, merged with the events (both sorted by event id); a link to no event is skipped.
-        var linkStarts = new int[ids.Count + 1];
-        var links = new List<int>(ids.Count * 2);
-        var position = 0;
-        await foreach (var link in db.EventActors.AsNoTracking().OrderBy(ea => ea.EventId).ThenBy(ea => ea.ActorId)
-            .Select(ea => new { ea.EventId, ea.ActorId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            while (position < ids.Count && ids[position] < link.EventId)
+            // Links in event order, merged with the events (both sorted by event id); a link to no event is skipped.
+            var linkStarts = new int[ids.Count + 1];
+            var links = new List<int>(ids.Count * 2);
+            var position = 0;
+            await ForEachRowAsync(db, """SELECT "EventId", "ActorId" FROM "EventActors" ORDER BY "EventId", "ActorId" """, row =>
+            {
+                var eventId = row.GetInt32(0);
+                while (position < ids.Count && ids[position] < eventId)
+                {
+                    linkStarts[++position] = links.Count;
+                }
+                if (position < ids.Count && ids[position] == eventId)
+                {
+                    links.Add(row.GetInt32(1));
+                }
+            }, cancellationToken);
+            while (position < ids.Count)
             {
                 linkStarts[++position] = links.Count;
             }
-            if (position < ids.Count && ids[position] == link.EventId)
-            {
-                links.Add(link.ActorId);
-            }
-        }
-        while (position < ids.Count)
-        {
-            linkStarts[++position] = links.Count;
-        }
 
-        var actors = await db.Actors.AsNoTracking().ToDictionaryAsync(a => a.Id, a => new ActorSummary(a.Slug, a.Name, a.Kind), cancellationToken);
-        return new FacetIndex(version, [.. ids], [.. types], [.. starts], [.. ends], linkStarts, [.. links], actors);
+            var actors = await db.Actors.AsNoTracking().ToDictionaryAsync(a => a.Id, a => new ActorSummary(a.Slug, a.Name, a.Kind), cancellationToken);
+            return new FacetIndex(version, [.. ids], [.. types], [.. starts], [.. ends], linkStarts, [.. links], actors);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task ForEachRowAsync(TimelineDbContext db, string sql, Action<System.Data.Common.DbDataReader> read, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            read(reader);
+        }
     }
 
     /// <summary>The positions of <paramref name="sortedIds"/> (ascending event ids) that are in the index, ascending.</summary>
