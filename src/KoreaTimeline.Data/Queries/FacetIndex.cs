@@ -1,5 +1,6 @@
 using KoreaTimeline.Extraction.Pipeline;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace KoreaTimeline.Data.Queries;
 
@@ -61,45 +62,75 @@ internal sealed class FacetIndex
     /// <summary>How many events involve the actor.</summary>
     public int EventsOf(int actorId) => eventsByActor.GetValueOrDefault(actorId);
 
+    /// <summary>
+    /// Reads the index of every event: two streamed reads of plain rows (events by id, actor links by event) through the
+    /// provider's data reader, not EF Core's materializer, since the first request after start or after an import waits
+    /// for it (a million events and their links are millions of rows).
+    /// </summary>
     public static async Task<FacetIndex> LoadAsync(TimelineDbContext db, (long, long) version, CancellationToken cancellationToken)
     {
-        var count = await db.Events.CountAsync(cancellationToken);
-        var ids = new List<int>(count);
-        var types = new List<byte>(count);
-        var starts = new List<int>(count);
-        var ends = new List<int>(count);
-        await foreach (var e in db.Events.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.Type, e.Start, e.End })
-            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            ids.Add(e.Id);
-            types.Add((byte)e.Type);
-            starts.Add(e.Start.DayNumber);
-            ends.Add(e.End.DayNumber);
-        }
+            var count = await db.Events.CountAsync(cancellationToken);
+            var ids = new List<int>(count);
+            var types = new List<byte>(count);
+            var starts = new List<int>(count);
+            var ends = new List<int>(count);
+            var typeIds = new Dictionary<string, byte>(StringComparer.Ordinal);
+            await ForEachRowAsync(db, """SELECT "Id", "Type", "Start", "End" FROM "Events" ORDER BY "Id" """, row =>
+            {
+                var typeId = row.GetString(1);
+                if (!typeIds.TryGetValue(typeId, out var type))
+                {
+                    type = typeIds[typeId] = (byte)(EventTypes.TryParse(typeId, out var parsed) ? parsed : EventType.Other);
+                }
+                ids.Add(row.GetInt32(0));
+                types.Add(type);
+                starts.Add(row.GetFieldValue<DateOnly>(2).DayNumber);
+                ends.Add(row.GetFieldValue<DateOnly>(3).DayNumber);
+            }, cancellationToken);
 
-        // Links in event order, merged with the events (both sorted by event id); a link to no event is skipped.
-        var linkStarts = new int[ids.Count + 1];
-        var links = new List<int>(ids.Count * 2);
-        var position = 0;
-        await foreach (var link in db.EventActors.AsNoTracking().OrderBy(ea => ea.EventId).ThenBy(ea => ea.ActorId)
-            .Select(ea => new { ea.EventId, ea.ActorId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            while (position < ids.Count && ids[position] < link.EventId)
+            // Links in event order, merged with the events (both sorted by event id); a link to no event is skipped.
+            var linkStarts = new int[ids.Count + 1];
+            var links = new List<int>(ids.Count * 2);
+            var position = 0;
+            await ForEachRowAsync(db, """SELECT "EventId", "ActorId" FROM "EventActors" ORDER BY "EventId", "ActorId" """, row =>
+            {
+                var eventId = row.GetInt32(0);
+                while (position < ids.Count && ids[position] < eventId)
+                {
+                    linkStarts[++position] = links.Count;
+                }
+                if (position < ids.Count && ids[position] == eventId)
+                {
+                    links.Add(row.GetInt32(1));
+                }
+            }, cancellationToken);
+            while (position < ids.Count)
             {
                 linkStarts[++position] = links.Count;
             }
-            if (position < ids.Count && ids[position] == link.EventId)
-            {
-                links.Add(link.ActorId);
-            }
-        }
-        while (position < ids.Count)
-        {
-            linkStarts[++position] = links.Count;
-        }
 
-        var actors = await db.Actors.AsNoTracking().ToDictionaryAsync(a => a.Id, a => new ActorSummary(a.Slug, a.Name, a.Kind), cancellationToken);
-        return new FacetIndex(version, [.. ids], [.. types], [.. starts], [.. ends], linkStarts, [.. links], actors);
+            var actors = await db.Actors.AsNoTracking().ToDictionaryAsync(a => a.Id, a => new ActorSummary(a.Slug, a.Name, a.Kind), cancellationToken);
+            return new FacetIndex(version, [.. ids], [.. types], [.. starts], [.. ends], linkStarts, [.. links], actors);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task ForEachRowAsync(TimelineDbContext db, string sql, Action<System.Data.Common.DbDataReader> read, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            read(reader);
+        }
     }
 
     /// <summary>The positions of <paramref name="sortedIds"/> (ascending event ids) that are in the index, ascending.</summary>
@@ -170,6 +201,89 @@ internal sealed class FacetIndex
             }
         }
         return total;
+    }
+
+    // Positions in (Start, Id) order, made on the first permalink that asks (4 bytes per event).
+    private int[]? byStart;
+
+    private int[] ByStart() => LazyInitializer.EnsureInitialized(ref byStart, () =>
+    {
+        var keys = new long[ids.Length];
+        var order = new int[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            keys[i] = ((long)starts[i] << 32) | (uint)ids[i];
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+        return order;
+    });
+
+    /// <summary>
+    /// The neighbours of event <paramref name="id"/>, null when it is not in the index: the events sharing an actor with
+    /// it whose interval meets its own widened by <paramref name="days"/> on each side (most shared actors first, then
+    /// the latest start, then the lowest id; at most <paramref name="limit"/>), and the previous and next event in
+    /// (Start, Id) order. Binary searches and a walk of the window in start order: no database work.
+    /// </summary>
+    public (List<(int Id, int Shared)> Related, int? Previous, int? Next)? Neighbours(int id, int days, int limit)
+    {
+        var p = Array.BinarySearch(ids, id);
+        if (p < 0)
+        {
+            return null;
+        }
+        var order = ByStart();
+        var rank = LowerBound(order, ((long)starts[p] << 32) | (uint)id);
+        int? previous = rank > 0 ? ids[order[rank - 1]] : null;
+        int? next = rank + 1 < order.Length ? ids[order[rank + 1]] : null;
+
+        var own = links.AsSpan(linkStarts[p], linkStarts[p + 1] - linkStarts[p]);
+        var related = new List<(int Id, int Shared, int Start)>();
+        if (!own.IsEmpty)
+        {
+            var from = starts[p] - days;
+            var to = ends[p] + days;
+            // An event meeting the window starts at most the longest span before it.
+            for (var r = LowerBound(order, (long)(from - LongestSpanDays) << 32); r < order.Length && starts[order[r]] <= to; r++)
+            {
+                var q = order[r];
+                if (q == p || ends[q] < from)
+                {
+                    continue;
+                }
+                var shared = 0;
+                for (var l = linkStarts[q]; l < linkStarts[q + 1]; l++)
+                {
+                    shared += own.Contains(links[l]) ? 1 : 0;
+                }
+                if (shared > 0)
+                {
+                    related.Add((ids[q], shared, starts[q]));
+                }
+            }
+        }
+        var chosen = related.OrderByDescending(r => r.Shared).ThenByDescending(r => r.Start).ThenBy(r => r.Id).Take(limit)
+            .Select(r => (r.Id, r.Shared)).ToList();
+        return (chosen, previous, next);
+    }
+
+    // The first rank whose (Start, Id) key is at least key.
+    private int LowerBound(int[] order, long key)
+    {
+        int lo = 0, hi = order.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if ((((long)starts[order[mid]] << 32) | (uint)ids[order[mid]]) < key)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /// <summary>

@@ -34,6 +34,7 @@ public sealed partial class TimelineQueries : IDisposable
     // event the view holds (a million for the unfiltered view), the same for every reader until the data changes.
     private readonly ResultCache<TimelineFacets> facetsByView = new(ViewsCached, _ => 1);
     private readonly ResultCache<TimeAxisData> axesByView = new(ViewsCached, _ => 1);
+    private readonly ResultCache<int[]> totalsByView = new(ViewsCached, _ => 1);
 
     /// <summary>How many views' counts (and as many time axes) are kept for the current data.</summary>
     private const int ViewsCached = 256;
@@ -86,7 +87,11 @@ public sealed partial class TimelineQueries : IDisposable
         string? next;
         if (match is null)
         {
-            total = countTotal ? index.Total(filter, actorIds) : 0;
+            // A pass over every event for an actor or date filter (a million at 1 M events): kept per view like the counts.
+            total = countTotal
+                ? (await totalsByView.GetAsync(ViewKey(filter, "total"), version, _ => Task.FromResult(new[] { index.Total(filter, actorIds) }),
+                    cancellationToken))[0]
+                : 0;
             (ids, next) = await DatePageAsync(db, filter, actorIds, index, take, cancellationToken);
         }
         else
@@ -463,31 +468,14 @@ public sealed partial class TimelineQueries : IDisposable
     public async Task<EventNeighbours> GetNeighboursAsync(int id, int days = 30, int limit = 10, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var e = await db.Events.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Id, x.Start, x.End }).SingleOrDefaultAsync(cancellationToken);
-        if (e is null)
+        // The facet index holds every event's dates and actors: the neighbours are found there, and only the dozen events
+        // shown are read (a window scan with a count of shared actors per row cost a permalink tens of milliseconds).
+        var index = await GetFacetIndexAsync(db, dataVersion.Read(), cancellationToken);
+        if (index.Neighbours(id, days, limit) is not { } found)
         {
             return new EventNeighbours([], null, null);
         }
-        var actorIds = await db.EventActors.Where(ea => ea.EventId == id).Select(ea => ea.ActorId).ToListAsync(cancellationToken);
-        var from = e.Start.AddDays(-days);
-        var to = e.End.AddDays(days);
-        // "Start <= to" alone walks the Start index from the first event ever: an event overlapping the window starts at
-        // most the longest span before it, which bounds the walk to the window (a few thousand index entries at 1 M events).
-        var earliest = from.AddDays(-(await GetFacetIndexAsync(db, dataVersion.Read(), cancellationToken)).LongestSpanDays);
-        var related = actorIds.Count == 0
-            ? []
-            : await db.Events.AsNoTracking()
-                .Where(x => x.Id != id && x.Start >= earliest && x.Start <= to && x.End >= from)
-                .Select(x => new { x.Id, x.Start, Shared = x.Actors.Count(a => actorIds.Contains(a.ActorId)) })
-                .Where(x => x.Shared > 0)
-                .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Start).ThenBy(x => x.Id)
-                .Take(limit)
-                .ToListAsync(cancellationToken);
-        var previousId = await db.Events.Where(x => x.Start < e.Start || (x.Start == e.Start && x.Id < e.Id))
-            .OrderByDescending(x => x.Start).ThenByDescending(x => x.Id).Select(x => (int?)x.Id).FirstOrDefaultAsync(cancellationToken);
-        var nextId = await db.Events.Where(x => x.Start > e.Start || (x.Start == e.Start && x.Id > e.Id))
-            .OrderBy(x => x.Start).ThenBy(x => x.Id).Select(x => (int?)x.Id).FirstOrDefaultAsync(cancellationToken);
-
+        var (related, previousId, nextId) = found;
         var wanted = related.Select(r => r.Id).Append(previousId ?? 0).Append(nextId ?? 0).ToList();
         var summaries = await LoadSummariesAsync(db, wanted, cancellationToken);
         return new EventNeighbours(

@@ -17,7 +17,8 @@ namespace KoreaTimeline.Benchmarks.Load;
 /// <c>wrk</c> on each scenario twice: one connection for the latency (p50/p95 of requests one at a time) and
 /// <c>--connections</c> (default 16) for the throughput, <c>--duration</c> seconds each (default 10), after a 2-second
 /// warm-up; the CSV export of <c>--export-rows</c> events (default 100,000) is timed three times in a row. Prints a
-/// markdown table. Options: <c>--skip-publish</c> reuses the last published app.
+/// markdown table. Options: <c>--skip-publish</c> reuses the last published app; <c>--scenarios permalink,search</c> runs
+/// only the scenarios whose names contain one of the words; <c>--no-export</c> leaves out the CSV export.
 /// </summary>
 internal static class LoadCommand
 {
@@ -108,7 +109,9 @@ internal static class LoadCommand
             var rssAfterStart = Rss(process.Id, "VmRSS");
             await log.WriteLineAsync($"First 200 of / after {startup.TotalSeconds:F2} s; RSS {rssAfterStart} MB");
 
-            var scenarios = await ScenariosAsync(http);
+            var only = Option(args, "--scenarios")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var scenarios = (await ScenariosAsync(http))
+                .Where(s => only is null || only.Any(o => s.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
             var rows = new List<string>();
             foreach (var scenario in scenarios)
             {
@@ -120,7 +123,7 @@ internal static class LoadCommand
                 rows.Add(line);
                 await log.WriteLineAsync(line);
             }
-            var export = await ExportAsync(http, log);
+            var export = args.Contains("--no-export") ? (Rows: 0, Bytes: 0L, Seconds: (IReadOnlyList<double>)[]) : await ExportAsync(http, log);
             var peak = Rss(process.Id, "VmHWM");
             var end = Rss(process.Id, "VmRSS");
 
