@@ -41,7 +41,7 @@ public static partial class ClauseSplitter
     [GeneratedRegex("""
         (?=[,;\s])(?:
         (?<coord>;\s*(?<cut>)|,\s+(?<cut>)(?=(?:but|yet|whereas)\b)|,\s+(?<cut>)(?=and\s+(?:the|a|an|he|she|it|they|we|its|his|their|[A-Z])))
-        |(?<sub>\s+(?<cut>)(?=(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|just|only)\s+(?:[\w-]+\s+)?)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s)|\s+(?:--|—|–)\s+(?<cut>)(?=(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|just|only)\s+(?:[\w-]+\s+)?)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s)|,\s+(?<cut>)(?=(?:while|although|though|because|as|when|after|before|if|unless|which|who|whom|where|amid|despite)\b)|\s+(?<cut>)(?=(?:at\s+a\s+time\s+when|while|because|whereas|when|amid)\b)|,\s+(?<cut>)(?=(?:a|an|its|their|the\s+(?:first|second|third|fourth|fifth|latest|last|largest|biggest)|in\s+(?:its|their|his|her|a|an|what))\s))
+        |(?<sub>\s+(?<cut>)(?=(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|just|only)\s+(?:[\w-]+\s+)?)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s)|\s+(?:--|—|–)\s+(?<cut>)(?=(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|just|only)\s+(?:[\w-]+\s+)?)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s)|,\s+(?<cut>)(?=(?:while|although|though|because|as|when|after|before|if|unless|which|who|whom|where|amid|despite)\b)|\s+(?<cut>)(?=(?:at\s+a\s+time\s+when|while|because|whereas|when|amid)\b)|(?<=\b(?:comes?|came)(?:\s+\w+ly)?)\s+(?<cut>)(?=as\s)|,\s+(?<cut>)(?=(?:a|an|its|their|the\s+(?:first|second|third|fourth|fifth|latest|last|largest|biggest)|in\s+(?:its|their|his|her|a|an|what))\s))
         |(?<attr>,\s+(?<cut>)(?=according\s+to\b)|,\s+(?<cut>)(?=(?:[\w'’.()-]+\s+){1,8}?(?:said|says|reported|reports|told|added|noted|announced)\b(?!\s+that\b)))
         |(?<part>,\s+(?<cut>)(?=[a-z]+ing\b))
         |(?<purp>,\s+(?<cut>)(?=to\s)|\s+(?<cut>)(?=in\s+(?:an\s+attempt|an\s+effort|order|a\s+bid)\s+to\b|so\s+as\s+to\b))
@@ -49,6 +49,9 @@ public static partial class ClauseSplitter
         )
         """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Boundary();
+
+    [GeneratedRegex(@"^(?:a|an)\s+[^,;:]{1,80},\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|told|met|made|held|left|went|came|flew|has|have|had|was|were|is|will|would)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Appositive();
 
     /// <summary>
     /// The clauses of <paramref name="sentence"/>; <paramref name="protectedSpans"/> (the dates in it) are never cut.
@@ -82,6 +85,11 @@ public static partial class ClauseSplitter
                 continue;
             }
             var cut = m.Groups["cut"].Index;
+            // "Bolton, a well-known hawk, visited Seoul": an appositive that a comma and the verb close is inside its clause.
+            if (m.Groups["sub"].Success && Appositive().IsMatch(text.AsSpan(cut, sentence.End - cut)))
+            {
+                continue;
+            }
             // "announced that": the complementizer belongs to neither clause.
             var end = m.Groups["comp"].Success ? text.LastIndexOf("that", cut, cut - start, StringComparison.Ordinal) : m.Index;
             clauses.Add(new Clause(start, TrimEnd(text, start, end), role));

@@ -48,4 +48,22 @@ public sealed class ClauseSplitterTest
             ],
             clauses);
     }
+
+    [Fact]
+    public void An_appositive_that_the_verb_closes_stays_in_its_clause_and_comes_as_opens_the_background()
+    {
+        var clauses = Clauses("The drills come as Foreign Minister Park Jin, a veteran diplomat, visited Tokyo.");
+
+        Assert.Equal(
+            [("The drills come", ClauseRole.Main), ("as Foreign Minister Park Jin, a veteran diplomat, visited Tokyo", ClauseRole.Subordinate)],
+            clauses);
+    }
+
+    [Fact]
+    public void An_appositive_after_the_clause_is_background()
+    {
+        var clauses = Clauses("The navy fired a cruise missile, a sign of rising tension.");
+
+        Assert.Equal([("The navy fired a cruise missile", ClauseRole.Main), ("a sign of rising tension", ClauseRole.Subordinate)], clauses);
+    }
 }
