@@ -79,8 +79,12 @@ public sealed class PageWeightBrowserTest
             measured = [.. sizes];
         }
         var total = measured.Sum(s => s.Bytes);
+        // First contentful paint, reported beside the bytes (issue 12 asks for at most 300 ms on loopback); a figure to
+        // read on a quiet machine, not asserted: a timed test fails on a loaded one.
+        var paint = await page.EvaluateAsync<double?>("() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null");
         var report = string.Join("\n", measured.OrderByDescending(s => s.Bytes).Select(s => $"{s.Bytes,9:N0}  {s.Url}"))
-            + $"\n{total,9:N0}  HTTP in all ({measured.Count} responses); WebSocket frames received: {socketBytes:N0} characters";
+            + $"\n{total,9:N0}  HTTP in all ({measured.Count} responses); WebSocket frames received: {socketBytes:N0} characters"
+            + $"\nfirst contentful paint: {(paint is { } ms ? $"{ms:N0} ms" : "not reported")}";
         Xunit.TestContext.Current.SendDiagnosticMessage(report);
         await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "koreatimeline-page-weight.txt"), report, Xunit.TestContext.Current.CancellationToken);
         Assert.True(total <= BudgetBytes, report);

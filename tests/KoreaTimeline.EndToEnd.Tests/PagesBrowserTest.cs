@@ -58,7 +58,7 @@ public sealed partial class PagesBrowserTest
         await page.GotoAsync("/");
         await WaitInteractiveAsync(page);
         // From where the page puts the focus (its heading), Tab reaches the first event.
-        await TabToAsync(page, ".event-card h2 a", 12);
+        await TabToAsync(page, ".event-card :is(h2, h4) a", 12); // h4 under the month headings
         var title = await page.EvaluateAsync<string>("() => document.activeElement.textContent");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex(@"/events/\d+/"));
