@@ -144,6 +144,7 @@ public static class TemporalCases
     /// <summary>Texts with no temporal expression at all.</summary>
     public const string Negatives = """
         The flood left 105 children homeless.
+        A senior Obama administration official said the talks would go on.
         The missile flew 3,000 kilometres.
         It tested a Hwasong-17 missile.
         The council adopted Resolution 1718.
