@@ -479,12 +479,8 @@ internal sealed class FacetIndex
     /// Every actor with its event count and first and last event start, most events first: one pass over the links,
     /// kept with this index (it changes only with the data), so the actor index pages sort and page in memory.
     /// </summary>
-    public IReadOnlyList<ActorStat> ActorStats()
+    public IReadOnlyList<ActorStat> ActorStats() => LazyInitializer.EnsureInitialized(ref actorStats, () =>
     {
-        if (actorStats is { } known)
-        {
-            return known;
-        }
         var stats = new Dictionary<int, (int Count, int First, int Last)>(ActorsById.Count);
         for (var i = 0; i < ids.Length; i++)
         {
@@ -494,12 +490,11 @@ internal sealed class FacetIndex
                 stats[links[l]] = (count + 1, Math.Min(first, starts[i]), Math.Max(last, starts[i]));
             }
         }
-        actorStats = ActorsById.Select(a => stats.TryGetValue(a.Key, out var s)
+        return ActorsById.Select(a => stats.TryGetValue(a.Key, out var s)
                 ? new ActorStat(a.Key, a.Value, s.Count, DateOnly.FromDayNumber(s.First), DateOnly.FromDayNumber(s.Last))
                 : new ActorStat(a.Key, a.Value, 0, null, null))
             .OrderByDescending(a => a.Count).ThenBy(a => a.Actor.Name, StringComparer.OrdinalIgnoreCase).ToArray();
-        return actorStats;
-    }
+    });
 
     /// <summary>The positions of <paramref name="positions"/> whose event involves at least one of <paramref name="actorIds"/>.</summary>
     public int[] AnyOf(int[] positions, IReadOnlyList<int> actorIds)

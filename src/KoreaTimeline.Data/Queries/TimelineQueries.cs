@@ -276,9 +276,15 @@ public sealed partial class TimelineQueries : IDisposable
                     .ToListAsync(cancellationToken);
             var rowsById = rows.ToDictionary(r => r.Id);
             // An event drawn in several lanes (lanes by actor) is one mark per lane.
-            var events = shownIds.Select((id, i) => (id, lane: binning.Shown[i].Lane)).Where(s => rowsById.ContainsKey(s.id))
-                .Select(s => rowsById[s.id] is var r ? new AxisEvent(r.Id, r.Title, r.Slug, r.Type, r.Start, r.End, r.Precision, s.lane) : null!)
-                .OrderBy(r => r.Start).ThenBy(r => r.Id).ThenBy(r => r.Lane).ToList();
+            var events = new List<AxisEvent>(shownIds.Length);
+            for (var i = 0; i < shownIds.Length; i++)
+            {
+                if (rowsById.TryGetValue(shownIds[i], out var r))
+                {
+                    events.Add(new AxisEvent(r.Id, r.Title, r.Slug, r.Type, r.Start, r.End, r.Precision, binning.Shown[i].Lane));
+                }
+            }
+            events = [.. events.OrderBy(r => r.Start).ThenBy(r => r.Id).ThenBy(r => r.Lane)];
 
             var lanes = new List<AxisLane>();
             var clusters = new List<AxisCluster>();
@@ -451,11 +457,9 @@ public sealed partial class TimelineQueries : IDisposable
             Outlet = ArticleTitles.Credit(q.Quote.Outlet, q.Quote.Url, q.Quote.ArticleTitle, q.Head),
             Url = SourceUrls.HttpOrNull(q.Quote.Url),
         }).ToList();
+        var outlets = row.Evidence.Select(v => v.Quote).DistinctBy(q => q.ArticleId).ToDictionary(q => q.ArticleId, q => q.Outlet);
         var articles = quotes.GroupBy(q => q.ArticleId)
-            .Select(g => g.First() is var a
-                ? new QuotedArticle(a.ArticleId, a.ArticleTitle!, a.Outlet!, row.Evidence.First(v => v.Quote.ArticleId == a.ArticleId).Quote.Outlet,
-                    a.Published, a.Url, g.ToList())
-                : null!)
+            .Select(g => new QuotedArticle(g.Key, g.First().ArticleTitle!, g.First().Outlet!, outlets[g.Key], g.First().Published, g.First().Url, [.. g]))
             .OrderByDescending(a => a.Published).ThenBy(a => a.ArticleId)
             .ToList();
         return new EventDetail(row.Summary, row.Timex, row.Confidence, quotes) { Articles = articles };
@@ -525,9 +529,8 @@ public sealed partial class TimelineQueries : IDisposable
         {
             return [];
         }
-        var distinct = slugs.Distinct(StringComparer.Ordinal).ToList();
-        var ids = await db.Actors.Where(a => distinct.Contains(a.Slug)).Select(a => a.Id).ToListAsync(cancellationToken);
-        return ids.Count == distinct.Count ? ids : null;
+        var ids = await ResolveActorsInOrderAsync(db, slugs, cancellationToken);
+        return ids.Count == slugs.Distinct(StringComparer.Ordinal).Count() ? ids : null;
     }
 
     /// <summary>

@@ -527,6 +527,8 @@ public static partial class MentionFinder
                 parties.Insert(0, possessor);
             }
         }
+        // "the armistice that ended the war in 1953" is headed by its noun, not by half its relative clause.
+        var (headStart, headEnd) = date.Start - noun.End > 4 ? (noun.Start, noun.End) : (start, end);
         return new Mention
         {
             Trigger = noun,
@@ -539,8 +541,7 @@ public static partial class MentionFinder
             DateSource = DateSource.Own,
             Actors = Known(article, noun, [.. parties.DistinctBy(a => a.Name)]),
             Place = article.Locatives.FirstOrDefault(p => p.Start >= start && p.End <= end)?.Place,
-            // "the armistice that ended the war in 1953" is headed by its noun, not by half its relative clause.
-            Headline = date.Start - noun.End > 4 ? Headlines.ForNoun(article.Doc, noun.Start, noun.End, possessor) : Headlines.ForNoun(article.Doc, start, end, possessor),
+            Headline = Headlines.ForNoun(article.Doc, headStart, headEnd, possessor),
         };
     }
 

@@ -24,6 +24,9 @@ internal sealed partial class Anchors(string text, DateOnly reference)
     private DateOnly _narrative = reference;
     private Granularity _granularity = Granularity.Day;
     private int _setAt = -1;
+    // The last day an explicit date set, for expressions that can only point back to a day ("the same day").
+    private DateOnly _lastDay;
+    private int _lastDayAt = -1;
 
     public void Move(DateOnly date, Granularity granularity, int position)
     {
@@ -41,9 +44,6 @@ internal sealed partial class Anchors(string text, DateOnly reference)
             (_lastDay, _lastDayAt) = (date, position);
         }
     }
-
-    private DateOnly _lastDay;
-    private int _lastDayAt = -1;
 
     /// <summary>The narrative time at <paramref name="position"/>, or the reference date when none is near.</summary>
     public (DateOnly Date, Granularity Granularity) Narrative(int position) => Narrative(position, acrossParagraphs: false);

@@ -71,7 +71,7 @@ public static partial class DateInput
             : null;
 
     private static DateInputResult Invalid(string value, string field) =>
-        new(null, $"{field}: \u201C{(value.Length > 20 ? value[..20] + "\u2026" : value)}\u201D is not a date. Type a year (2019), a month (2019-06) or a day (2019-06-15).");
+        new(null, $"{field}: \u201C{(value.Length > 20 ? value[..20] + "\u2026" : value)}\u201D is not a date. Type {char.ToLowerInvariant(Hint[0])}{Hint[1..]}.");
 
     [GeneratedRegex(@"^(?<year>[1-9][0-9]{3})(?:[-/.](?<month>[0-9]{1,2})(?:[-/.](?<day>[0-9]{1,2}))?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
