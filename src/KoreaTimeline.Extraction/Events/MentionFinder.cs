@@ -109,6 +109,9 @@ public static partial class MentionFinder
                     mentions.AddRange(SecondEvents(text, triggers, clause, trigger, context.Dates)
                         .Where(second => second.Date.Interval is { } d && d.End < doc.Published)
                         .Select(second => Named(article, context, clause, second.Noun, second.Date)).SelectMany(m => EachDate(text, context.Dates, m)));
+                    // "aims to close gaps in the resolution, which the council adopted in March": so is a noun its relative clause dates.
+                    mentions.AddRange(held.Where(h => clause.Contains(h.Noun.Start) && h.Date.Interval is { } d && d.End < doc.Published)
+                        .Select(h => Named(article, context, clause, h.Noun, h.Date)));
                     continue;
                 }
                 if (trigger.Rule.IsSpeech || trigger.Rule.ReportsObject)
@@ -446,7 +449,9 @@ public static partial class MentionFinder
             // "said on Friday that ...": a saying is dated next to its verb; a date further on belongs to what was said.
             candidates = [.. candidates.Where(d => d.Start < trigger.Start || d.Start >= trigger.End && SaidOn().IsMatch(text.AsSpan(trigger.End, d.Start - trigger.End)))];
         }
-        var (timex, source) = Governing(text, clause, intro, speaker, trigger, candidates);
+        // "the sanctions resolution, which the council adopted in March": the relative clause after the comma dates its noun.
+        var held = sentence.Held.FirstOrDefault(h => h.Noun == trigger && !clause.Contains(h.Date.Start)).Date;
+        var (timex, source) = held is not null ? (held, DateSource.Own) : Governing(text, clause, intro, speaker, trigger, candidates);
         if (timex is not null && NamesTheLaterEvent(text, trigger, timex))
         {
             (timex, source) = (null, DateSource.None);
@@ -480,7 +485,9 @@ public static partial class MentionFinder
             SentenceIndex = sentence.Index,
             Sentence = sentence.Sentence,
             Clause = clause,
-            Evidence = new EvidenceSpan(evidenceStart, clause.End, text[evidenceStart..clause.End]),
+            Evidence = held is not null && held.End > clause.End
+                ? new EvidenceSpan(evidenceStart, held.End, text[evidenceStart..held.End])
+                : new EvidenceSpan(evidenceStart, clause.End, text[evidenceStart..clause.End]),
             Timex = timex,
             Date = date,
             DateSource = date is null ? DateSource.None : source,
@@ -648,8 +655,10 @@ public static partial class MentionFinder
     // 2018", " the two sides reached in May". Without "that"/"which" it needs a subject of its own ("it", a name), so a
     // main verb right after its subject ("The talks ended on Friday") is not taken for one.
     private const string RelativeSubject = @"(?:it|they|he|she|we|the\s+two\s+\w+|both\s+sides|[A-Z][\w'’.-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,3})\s+";
+    // After "that"/"which" only: "which the council adopted", "that the Security Council passed".
+    private const string DeterminedSubject = @"(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+";
     private const string DatingRelative =
-        @",?\s+(?:(?:that|which)\s+(?:" + RelativeSubject + ")?|" + RelativeSubject + @")(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:formally\s+|jointly\s+|first\s+)?"
+        @",?\s+(?:(?:that|which)\s+(?:" + RelativeSubject + "|" + DeterminedSubject + ")?|" + RelativeSubject + @")(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:formally\s+|jointly\s+|first\s+)?"
         + @"(?:ended|stilled|halted|closed|concluded|brought\s+an\s+end\s+to|signed|reached|struck|sealed|brokered|adopted|passed|imposed|held|conducted|staged|carried\s+out)\s+(?:[\w'’-]+\s+){0,6}?";
 
     [GeneratedRegex("^" + DatingRelative + @"(?:in|on)\s+$", RegexOptions.CultureInvariant)]

@@ -228,6 +228,18 @@ public sealed class GeneralisationTest
         Assert.Equal(DateInterval.Year(1953), e.Date);
     }
 
+    [Theory]
+    [InlineData("Trade with the port fell after the sanctions resolution, which the council adopted in September.")]
+    [InlineData("The new text aims to close gaps in the sanctions resolution, which the council adopted in September.")]
+    public void A_relative_clause_after_a_comma_dates_its_noun(string text)
+    {
+        var e = Assert.Single(Extract(text, new DateOnly(2025, 11, 30)));
+
+        Assert.Equal(EventType.Sanctions, e.Type);
+        Assert.Equal(DateInterval.Month(2025, 9), e.Date);
+        Assert.EndsWith("adopted in September", e.Evidence[0].Text);
+    }
+
     [Fact]
     public void A_meeting_that_adopts_a_deal_gives_the_deal_too()
     {

@@ -57,6 +57,9 @@ public static class TemporalCases
         It was said two years ago. | 2025-03-05 | two years ago | DATE 2023 | 2023-01-01..2023-12-31 year
         It happened three days ago. | 2025-03-05 | three days ago | DATE 2025-03-02 | 2025-03-02..2025-03-02 day
         He visited in April. | 2025-06-05 | April | DATE 2025-04 | 2025-04-01..2025-04-30 month
+        The board endorsed the plan in March. | 2016-11-30 | March | DATE 2016-03 | 2016-03-01..2016-03-31 month
+        The board announced a new fee, effective Feb. 1. | 2019-10-20 | Feb. 1 | DATE 2020-02-01 | 2020-02-01..2020-02-01 day
+        The board endorsed the plan in March, after the vote in January. | 2016-11-30 | January | DATE 2016-01 | 2016-01-01..2016-01-31 month
         It was seen last fall. | 1999-04-10 | last fall | DATE 1998-FA | 1998-09-01..1998-11-30 season
         It will be done this summer. | 1998-03-22 | this summer | DATE 1998-SU | 1998-06-01..1998-08-31 season
         Profits fell in the latest quarter. | 1989-10-26 | the latest quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter

@@ -87,6 +87,13 @@ internal sealed partial class Normalizer(TemporalResources res)
                 // "In 2018, Kim met Trump in June": a bare month after a year in its sentence is in that year.
                 year = told.Year;
             }
+            else if (month is { } m1 && c[Slot.Rel] is null && a.SetInSentence(c.Start) && a.Narrative(c.Start) is var (near, g1)
+                && g1 is Granularity.Month or Granularity.Day && near != a.Reference)
+            {
+                // "adopted in March after the test in January": a bare month near a date of another year in its sentence
+                // is the instance nearest that date.
+                year = NearestYear(near, m1, day, tense);
+            }
             else if (month is not null && c[Slot.Rel] is null && a.ContextYear(c.Start) is { } contextYear)
             {
                 // Under a year heading, or in a paragraph told in another year, a date without its year is in that year.
@@ -285,11 +292,16 @@ internal sealed partial class Normalizer(TemporalResources res)
             before = before[(b + 1)..];
         }
 
-        return PastMarker().IsMatch(before) || PastMarker().IsMatch(after) ? -1 : 0;
+        return PastMarker().IsMatch(before) || PastMarker().IsMatch(after) || RegularPast().IsMatch(before) ? -1 : 0;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:was|were|had|did|ended|began|became|changed|took|came|went|met|held|launched|fired|signed|occurred|happened|started|completed|closed|said|pledged|vowed|promised|declared|announced|warned|told|urged)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex PastMarker();
+
+    // A regular past form after its subject ("the council adopted", "Seoul approved"); not a participle that
+    // modifies a noun after an article or possessive ("the unnamed official", "its limited range").
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\b(?i:a|an|the|its|their|his|her|our|this|that|these|those|been|be|being|is|are|was|were)\s+)\b(?!(?:hundred|kindred|sacred|naked|united|so-called|alleged|suspected|unidentified|unnamed|undisclosed|armed|advanced|limited|detailed|isolated|sophisticated|expected|scheduled|planned|proposed)\b)[a-z]{3,}[^aeiou\s]ed\b")]
+    private static partial System.Text.RegularExpressions.Regex RegularPast();
 
     /// <summary>Whether the clause before <paramref name="position"/> speaks of the future ("will", "scheduled to", "as soon as").</summary>
     private static bool FutureContext(string text, int position)
@@ -309,7 +321,7 @@ internal sealed partial class Normalizer(TemporalResources res)
     [System.Text.RegularExpressions.GeneratedRegex(@"\bhad\s+been\s+(?:due|scheduled|set|expected|planned|supposed|slated)\s+to\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex PastPlan();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:will|would|shall|'ll|scheduled|set\s+to|as\s+(?:soon|early)\s+as|(?:is|are)\s+to|due\s+to|expected\s+to|plans?\s+to|planned|going\s+to|upcoming|deadline|until)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:will|would|shall|'ll|scheduled|set\s+to|as\s+(?:soon|early)\s+as|(?:is|are)\s+to|due\s+to|expected\s+to|plans?\s+to|planned|going\s+to|upcoming|deadline|until|effective|payable)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex FutureMarker();
 
     private void SetDay(Candidate c, Anchors a, DateOnly date, string? pod)
