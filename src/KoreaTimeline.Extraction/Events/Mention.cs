@@ -46,6 +46,12 @@ public sealed record Mention
     /// <summary>Whether the clause names who acts or speaks before its trigger, rather than a pronoun.</summary>
     public bool NamesSpeaker { get; init; }
 
+    /// <summary>
+    /// Told as one more event of its kind that day ("fired another one in the evening", "Earlier in the day, ..."):
+    /// it never merges with the event told before it.
+    /// </summary>
+    public bool Separate { get; init; }
+
     public EventType Type => Trigger.Rule.Type;
 
     public bool IsVerb => Trigger.Rule.IsVerb;

@@ -139,11 +139,23 @@ public static partial class MentionFinder
                 var seconds = SecondEvents(text, triggers, clause, trigger, context.Dates);
                 if (Stated(article, context, clause, trigger, seconds) is { } stated)
                 {
+                    stated = stated with
+                    {
+                        Separate = OneMore(text, clause, trigger)
+                            || context.Intro is { } intro && clause.Role == ClauseRole.Main && OneMoreBefore().IsMatch(text.AsSpan(intro.Start, intro.End - intro.Start)),
+                    };
                     article.NoteStoryDay(stated);
                     mentions.AddRange(EachDate(text, context.Dates, Earlier(doc, mentions, stated)));
                     if (Outcome(text, triggers, clause, stated) is { } outcome)
                     {
                         mentions.Add(outcome);
+                    }
+                    // "fired three missiles in the morning and another one in the evening": a second event of the kind.
+                    if (triggers.FirstOrDefault(t => t.Start > trigger.End && clause.Contains(t.Start) && t.Rule.IsVerb && t.Rule.Type == trigger.Rule.Type
+                            && OneMore(text, clause, t)) is { } more
+                        && Stated(article, context, clause, more, seconds) is { } another)
+                    {
+                        mentions.Add(another with { Separate = true, Evidence = new EvidenceSpan(more.Start, clause.End, text[more.Start..clause.End]) });
                     }
                 }
                 mentions.AddRange(seconds.Select(second => Named(article, context, clause, second.Noun, second.Date)).SelectMany(m => EachDate(text, context.Dates, m)));
@@ -172,6 +184,21 @@ public static partial class MentionFinder
             }
         }
     }
+
+    // "fired another one", "launched a second missile", "Earlier in the day, the navy fired ...": one more event of its kind.
+    private static bool OneMore(string text, Clause clause, TriggerMatch trigger) =>
+        OneMoreAfter().IsMatch(text.AsSpan(trigger.End, Math.Min(30, Math.Max(0, clause.End - trigger.End))))
+        || OneMoreWithin().IsMatch(text.AsSpan(trigger.Start, trigger.End - trigger.Start))
+        || OneMoreBefore().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start));
+
+    [GeneratedRegex(@"^\s+(?:another|a\s+(?:second|third|fourth|further)|one\s+more)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OneMoreAfter();
+
+    [GeneratedRegex(@"\s(?:another|one\s+more|two\s+more|a\s+second)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OneMoreWithin();
+
+    [GeneratedRegex(@"^(?:Earlier|Later)\s+(?:in\s+the\s+day|that\s+day|the\s+same\s+day)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OneMoreBefore();
 
     // No hedge before the trigger in its clause, and no plan unless the clause dates it: "talks would resume on Tuesday".
     private static bool Factual(string text, SentenceContext context, Clause clause, TriggerMatch trigger)

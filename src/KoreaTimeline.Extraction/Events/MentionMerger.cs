@@ -37,7 +37,7 @@ public static partial class MentionMerger
             // An article is about its lead event: a later "the launch" is that launch, not an older one.
             // A report of the day in the lead carries on an event told before it, or one of that day, or one that a
             // later reference dates ("The launch on Thursday ..."); an event told later in its own right is another.
-            var candidates = groups.Where(g => g[0].Type == m.Type
+            var candidates = groups.Where(g => g[0].Type == m.Type && !(m.Separate && m.IsVerb)
                 && (m.FallbackDate is not { } day || Date(g).Overlaps(day) || g.TrueForAll(x => !x.IsVerb)
                     || g.Exists(x => x.Evidence.Start < m.Evidence.Start)
                     // An undated lead and the next sentences' dated account a day apart: one event told across time zones.
@@ -75,6 +75,10 @@ public static partial class MentionMerger
 
     private static bool SameEvent(List<Mention> group, Mention m)
     {
+        if (m.Separate && m.IsVerb)
+        {
+            return false;
+        }
         var date = Date(group);
         var other = m.Date!.Value;
         if (date == other)

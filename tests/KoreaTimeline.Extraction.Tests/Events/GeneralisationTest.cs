@@ -229,6 +229,18 @@ public sealed class GeneralisationTest
     }
 
     [Theory]
+    [InlineData("The navy fired three cruise missiles into the sea early Wednesday and launched another one in the afternoon.")]
+    [InlineData("The navy fired three cruise missiles on Wednesday. Earlier in the day, the army test-fired a rocket.")]
+    public void One_more_launch_of_the_same_day_is_an_event_of_its_own(string text)
+    {
+        var events = Extract(text);
+
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal(EventType.MissileTest, e.Type));
+        Assert.All(events, e => Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 12)), e.Date));
+    }
+
+    [Theory]
     [InlineData("Trade with the port fell after the sanctions resolution, which the council adopted in September.")]
     [InlineData("The new text aims to close gaps in the sanctions resolution, which the council adopted in September.")]
     public void A_relative_clause_after_a_comma_dates_its_noun(string text)
