@@ -96,6 +96,18 @@ public static partial class MentionFinder
             for (var ci = 0; ci < clauses.Count; ci++)
             {
                 var clause = clauses[ci];
+                // ", the agency said on Saturday" after news of another day: saying it is news of its own (an announcement).
+                if (clause.Role == ClauseRole.Attribution && ci > 0
+                    && triggers.FirstOrDefault(t => clause.Contains(t.Start) && t.Rule.IsSpeech) is { } says
+                    && context.Dates.Exists(d => d.Start > says.End && clause.Contains(d.Start))
+                    && doc.Actors.Any(a => a.Start >= clause.Start && a.End <= says.Start)
+                    && !Media().IsMatch(text.AsSpan(clause.Start, says.End - clause.Start))
+                    && Stated(article, context, clause, says, []) is { Date: { } saidOn } saying
+                    && !mentions.Skip(sentenceStart).Any(m => m.Date is { } told && told.Overlaps(saidOn)))
+                {
+                    mentions.Add(saying);
+                    continue;
+                }
                 // One event per clause: the first trigger states it; coordinated verbs ("declared ... and vowed") elaborate it.
                 if (clause.Role is ClauseRole.Attribution or ClauseRole.Purpose
                     || triggers.FirstOrDefault(t => clause.Contains(t.Start)) is not { } trigger)
@@ -184,6 +196,10 @@ public static partial class MentionFinder
             }
         }
     }
+
+    // Who passes the news on rather than making it: "the news agency reported", "state media said".
+    [GeneratedRegex(@"\b(?:news|newspaper|media|daily|broadcaster|television|TV|radio|reported|reports)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Media();
 
     // "fired another one", "launched a second missile", "Earlier in the day, the navy fired ...": one more event of its kind.
     private static bool OneMore(string text, Clause clause, TriggerMatch trigger) =>

@@ -228,6 +228,22 @@ public sealed class GeneralisationTest
         Assert.Equal(DateInterval.Year(1953), e.Date);
     }
 
+    [Fact]
+    public void Saying_on_another_day_what_happened_is_a_statement_of_that_day()
+    {
+        var events = Extract("Two generals were dismissed on Monday, South Korea's defense ministry said on Tuesday.");
+
+        var said = Assert.Single(events, e => e.Type == EventType.Statement);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 11)), said.Date);
+        Assert.Contains(events, e => e.Date == DateInterval.Day(new DateOnly(2025, 3, 10)));
+    }
+
+    [Theory]
+    [InlineData("Two generals were dismissed on Monday, South Korea's defense ministry said on Monday.")]
+    [InlineData("Two generals were dismissed on Monday, South Korea's state news agency said on Tuesday.")]
+    public void Attributing_news_on_its_day_or_passing_it_on_is_no_statement(string text) =>
+        Assert.DoesNotContain(Extract(text), e => e.Type == EventType.Statement);
+
     [Theory]
     [InlineData("The navy fired three cruise missiles into the sea early Wednesday and launched another one in the afternoon.")]
     [InlineData("The navy fired three cruise missiles on Wednesday. Earlier in the day, the army test-fired a rocket.")]
