@@ -838,7 +838,7 @@ public static partial class MentionFinder
             from = speech.Index + speech.Length;
         }
         var found = doc.Actors.Where(a => a.Start >= from && a.Start < clause.End && Usable(a)).Select(a => a.Actor).ToList();
-        if ((trigger.Rule.IsSpeech || trigger.Rule.Type.Info().AgentOnly)
+        if ((trigger.Rule.IsSpeech || trigger.Rule.AgentOnly || trigger.Rule.Type.Info().AgentOnly)
             && doc.Actors.Where(a => a.Start >= from && a.End <= trigger.Start && Usable(a)).Select(a => a.Actor).ToList() is { Count: > 0 } agents)
         {
             found = agents; // who said or did it, not whom it was about

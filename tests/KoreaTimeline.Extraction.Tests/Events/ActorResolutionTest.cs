@@ -26,6 +26,16 @@ public sealed class ActorResolutionTest
         Assert.Contains(country, Names(e));
     }
 
+    [Theory]
+    [InlineData("Tokyo on Monday condemned Pyongyang's latest cruise missile launch.")]
+    [InlineData("Tokyo on Monday called North Korea's drills a grave provocation.")]
+    public void Who_condemns_is_the_actor_not_whom_it_condemns(string text)
+    {
+        var said = Assert.Single(Extract(text), e => e.Type == EventType.Statement);
+
+        Assert.Equal(["Japan"], Names(said));
+    }
+
     [Fact]
     public void A_body_named_with_its_country_stays_that_countrys()
     {
