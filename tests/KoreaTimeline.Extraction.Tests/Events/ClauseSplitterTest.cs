@@ -32,6 +32,16 @@ public sealed class ClauseSplitterTest
             clauses);
     }
 
+    [Theory]
+    [InlineData("The envoy will land in Oslo on Friday, the foreign ministry confirmed on Tuesday.", "the foreign ministry confirmed on Tuesday")]
+    [InlineData("The envoy will land in Oslo on Friday, two officials told Reuters.", "two officials told Reuters")]
+    public void A_trailing_speaker_is_an_attribution(string sentence, string attribution)
+    {
+        var clauses = Clauses(sentence);
+
+        Assert.Equal((attribution, ClauseRole.Attribution), clauses[^1]);
+    }
+
     [Fact]
     public void Attribution_purpose_coordination_and_background_are_told_apart()
     {
