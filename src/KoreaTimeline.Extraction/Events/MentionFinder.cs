@@ -205,7 +205,12 @@ public static partial class MentionFinder
     private static bool OneMore(string text, Clause clause, TriggerMatch trigger) =>
         OneMoreAfter().IsMatch(text.AsSpan(trigger.End, Math.Min(30, Math.Max(0, clause.End - trigger.End))))
         || OneMoreWithin().IsMatch(text.AsSpan(trigger.Start, trigger.End - trigger.Start))
-        || OneMoreBefore().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start));
+        || OneMoreBefore().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
+        || trigger.Rule.IsVerb && AlsoBefore().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start));
+
+    // "The navy also fired two rockets": one more act besides the one told.
+    [GeneratedRegex(@"\balso\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex AlsoBefore();
 
     [GeneratedRegex(@"^\s+(?:another|a\s+(?:second|third|fourth|further)|one\s+more)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OneMoreAfter();

@@ -247,6 +247,7 @@ public sealed class GeneralisationTest
     [Theory]
     [InlineData("The navy fired three cruise missiles into the sea early Wednesday and launched another one in the afternoon.")]
     [InlineData("The navy fired three cruise missiles on Wednesday. Earlier in the day, the army test-fired a rocket.")]
+    [InlineData("The army fired a barrage of rockets into the sea on Wednesday, the ministry said. The navy also launched two cruise missiles, officials said.")]
     public void One_more_launch_of_the_same_day_is_an_event_of_its_own(string text)
     {
         var events = Extract(text);
