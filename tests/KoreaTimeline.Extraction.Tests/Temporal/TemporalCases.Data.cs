@@ -56,6 +56,7 @@ public static class TemporalCases
         The summit opens tomorrow. | 2025-03-05 | tomorrow | DATE 2025-03-06 | 2025-03-06..2025-03-06 day
         It was said two years ago. | 2025-03-05 | two years ago | DATE 2023 | 2023-01-01..2023-12-31 year
         It happened three days ago. | 2025-03-05 | three days ago | DATE 2025-03-02 | 2025-03-02..2025-03-02 day
+        The feud began two weeks ago. | 2025-03-05 | two weeks ago | DATE 2025-W08 | 2025-02-19..2025-02-19 approximate
         He visited in April. | 2025-06-05 | April | DATE 2025-04 | 2025-04-01..2025-04-30 month
         The board endorsed the plan in March. | 2016-11-30 | March | DATE 2016-03 | 2016-03-01..2016-03-31 month
         The board announced a new fee, effective Feb. 1. | 2019-10-20 | Feb. 1 | DATE 2020-02-01 | 2020-02-01..2020-02-01 day

@@ -781,7 +781,9 @@ internal sealed partial class Normalizer(TemporalResources res)
             var (g, shift) = Step(unit, k);
             var date = Calendar.Shift(a.Reference, g, -shift);
             c.Value = Calendar.Format(date, g);
-            c.Interval = Calendar.Interval(date, g);
+            // "two weeks ago" is 14 days back, give or take: the day, approximately (TimeML's value keeps the week).
+            c.Interval = g == Granularity.Week ? new DateInterval(a.Reference.AddDays(-7 * shift), a.Reference.AddDays(-7 * shift), DatePrecision.Approximate)
+                : Calendar.Interval(date, g);
             c.ResolvedYear = date.Year;
             return;
         }
