@@ -84,6 +84,8 @@ public static class TemporalCases
         The summit was in Hanoi in February 2019. That month, sanctions stayed. | 2025-03-02 | That month | DATE 2019-02 | 2019-02-01..2019-02-28 month
         On March 3, 2024, the envoy arrived and left the following day. | 2025-03-02 | the following day | DATE 2024-03-04 | 2024-03-04..2024-03-04 day
         On March 3, 2024, the envoy arrived. A day earlier, talks had failed. | 2025-03-02 | A day | DURATION P1D | 2024-03-02..2024-03-02 day
+        On March 3, 2024, the envoys agreed that grain shipments will start within 60 days. | 2025-03-02 | 60 days | DURATION P60D | 2024-03-03..2024-05-02 range
+        On March 3, 2024, the envoys met. The ministers later hailed the May 1 declaration. Working groups will convene within the next 30 days. | 2024-03-04 | the next 30 days | DURATION P30D | 2024-03-03..2024-04-02 range
         In 2018, Kim met Trump in Singapore in June that year. | 2024-11-01 | June | DATE 2018-06 | 2018-06-01..2018-06-30 month
         In 2018, Kim met Trump in Singapore in June that year. | 2024-11-01 | that year | DATE 2018 | 2018-01-01..2018-12-31 year
         The summit was in 2018. In June, talks resumed. | 2024-11-01 | June | DATE 2024-06 | 2024-06-01..2024-06-30 month

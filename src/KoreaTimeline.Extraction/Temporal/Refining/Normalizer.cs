@@ -38,7 +38,7 @@ internal sealed partial class Normalizer(TemporalResources res)
             case RuleKind.Holiday: Holiday(c, a); break;
             case RuleKind.Deictic: Deictic(c, a); break;
             case RuleKind.Ago: Ago(c, a); break;
-            case RuleKind.Duration: Duration(c); break;
+            case RuleKind.Duration: Duration(c); Within(c, a); break;
             case RuleKind.Ref: c.Value = c.Rule.Value ?? "PRESENT_REF"; break;
             case RuleKind.Set: Set(c); break;
             case RuleKind.Time: Time(c, a); break;
@@ -183,7 +183,7 @@ internal sealed partial class Normalizer(TemporalResources res)
     {
         if (c.Signal != "since")
         {
-            a.Move(date, granularity, c.End);
+            MoveUnlessNamed(c, a, date, granularity);
         }
     }
 
@@ -336,8 +336,24 @@ internal sealed partial class Normalizer(TemporalResources res)
         c.Interval = DateInterval.Day(date);
         c.ResolvedYear = date.Year;
         c.Mod = c[Slot.Mod] is { } m ? _mod.Lookup(m) : null;
-        a.Move(date, Granularity.Day, c.End);
+        MoveUnlessNamed(c, a, date, Granularity.Day);
     }
+
+    // "the Sept. 19 statement" names an earlier event by its day: the story does not move there.
+    private static void MoveUnlessNamed(Candidate c, Anchors a, DateOnly date, Granularity granularity)
+    {
+        if (!AttributiveDay().IsMatch(a.Text.AsSpan(Math.Max(0, c.Start - 4), Math.Min(4, c.Start)))
+            || !NounAfter().IsMatch(a.Text.AsSpan(c.End, Math.Min(20, a.Text.Length - c.End))))
+        {
+            a.Move(date, granularity, c.End);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bthe\s+$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AttributiveDay();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s+(?:joint\s+)?(?:statement|declaration|agreement|accord|deal|summit|deadline|communique|resolution)\b")]
+    private static partial System.Text.RegularExpressions.Regex NounAfter();
 
     private void Relative(Candidate c, Anchors a)
     {
@@ -820,6 +836,25 @@ internal sealed partial class Normalizer(TemporalResources res)
         "H" or "MIN" or "S" => (Granularity.Day, 0),
         _ => (Granularity.Year, k),
     };
+
+    /// <summary>"within 60 days", "within the next two weeks": from the narrative's day to that many units after it.</summary>
+    private void Within(Candidate c, Anchors a)
+    {
+        var from = Math.Max(0, c.Start - 12);
+        var unit = _unit.Lookup(c[Slot.Unit]) ?? "D";
+        if (!WithinBefore().IsMatch(a.Text.AsSpan(from, c.Start - from)) || c[Slot.Num] is not { } n || NumberOf(n) is not { } x
+            || x != Math.Floor(x) || x > 1000 || unit is not ("D" or "W" or "M" or "Y"))
+        {
+            return;
+        }
+        var start = a.NarrativeDay(c.Start, acrossParagraphs: true);
+        var count = (int)x;
+        var end = unit switch { "D" => start.AddDays(count), "W" => start.AddDays(7 * count), "M" => start.AddMonths(count), _ => start.AddYears(count) };
+        c.Interval = new DateInterval(start, end, DatePrecision.Range);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bwithin\s+$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex WithinBefore();
 
     private void Duration(Candidate c)
     {
