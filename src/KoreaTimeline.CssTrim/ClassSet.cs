@@ -14,8 +14,8 @@ public sealed class ClassSet
 
     /// <summary>
     /// Adds every class-like word of a text (a string literal, a source file): words of letters, digits, <c>_</c> and
-    /// <c>-</c> that start with a letter or <c>_</c>. A word ending in <c>-</c> is a prefix, except <c>mud-</c> alone,
-    /// which would keep every MudBlazor class.
+    /// <c>-</c> that start with a letter or <c>_</c>, also joined by <c>:</c> (<c>hover:mud-primary-hover</c>; each part
+    /// counts too). A word ending in <c>-</c> is a prefix, except <c>mud-</c> alone, which would keep every MudBlazor class.
     /// </summary>
     public void AddWords(string text)
     {
@@ -23,7 +23,8 @@ public sealed class ClassSet
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
-            if (char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
+            var joins = c == ':' && start >= 0 && i + 1 < text.Length && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] == '_');
+            if (char.IsAsciiLetterOrDigit(c) || c is '_' or '-' || joins)
             {
                 if (start < 0 && (char.IsAsciiLetter(c) || c == '_'))
                 {
@@ -33,7 +34,15 @@ public sealed class ClassSet
             }
             if (start >= 0)
             {
-                Add(text[start..i]);
+                var word = text[start..i];
+                Add(word);
+                if (word.Contains(':', StringComparison.Ordinal))
+                {
+                    foreach (var part in word.Split(':'))
+                    {
+                        Add(part);
+                    }
+                }
                 start = -1;
             }
         }

@@ -30,6 +30,39 @@ public static partial class CssTrimmer
         return notice.Success ? notice.Groups[1].Value + "\n" + body : body;
     }
 
+    /// <summary>
+    /// Every selector of a stylesheet with its declarations and the blocks around it (<c>@media(...) .a{x:1}</c>), one
+    /// per selector of each list: what two stylesheets must share for one to style a page as the other does.
+    /// </summary>
+    public static IEnumerable<string> Selectors(string css)
+    {
+        ArgumentNullException.ThrowIfNull(css);
+        var position = 0;
+        return Flatten(Parse(css, ref position), "");
+
+        static IEnumerable<string> Flatten(List<Node> nodes, string context)
+        {
+            foreach (var node in nodes)
+            {
+                switch (node)
+                {
+                    case StyleRule rule:
+                        foreach (var selector in SplitSelectors(rule.Selectors))
+                        {
+                            yield return context + selector.Trim() + "{" + rule.Body + "}";
+                        }
+                        break;
+                    case GroupRule group:
+                        foreach (var inner in Flatten(group.Children, context + group.Prelude + " "))
+                        {
+                            yield return inner;
+                        }
+                        break;
+                }
+            }
+        }
+    }
+
     /// <summary>The classes a selector requires: those outside parentheses, attribute selectors and strings.</summary>
     public static IEnumerable<string> RequiredClasses(string selector)
     {
