@@ -32,7 +32,11 @@ internal static class Program
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(request.Output))!);
                 await File.WriteAllTextAsync(request.Output, result.Css, new UTF8Encoding(false));
             }
-            if (Environment.GetEnvironmentVariable("CSSTRIM_VERBOSE") == "1") { Console.WriteLine(string.Join(" ", result.Components)); }
+            // CSSTRIM_VERBOSE=1 lists the MudBlazor components whose classes were kept.
+            if (Environment.GetEnvironmentVariable("CSSTRIM_VERBOSE") == "1")
+            {
+                Console.WriteLine(string.Join(" ", result.Components));
+            }
             Console.WriteLine($"KoreaTimeline.CssTrim: {request.Output}: {result.Css.Length:N0} of {result.InputLength:N0} characters, {result.Components.Count} MudBlazor components");
             return 0;
         }
