@@ -201,6 +201,9 @@ public static partial class MentionFinder
     [GeneratedRegex(@"\b(?:news|newspaper|media|daily|broadcaster|television|TV|radio|reported|reports)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Media();
 
+    [GeneratedRegex(@"^\s*or\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex OrBetween();
+
     // "fired another one", "launched a second missile", "Earlier in the day, the navy fired ...": one more event of its kind.
     private static bool OneMore(string text, Clause clause, TriggerMatch trigger) =>
         OneMoreAfter().IsMatch(text.AsSpan(trigger.End, Math.Min(30, Math.Max(0, clause.End - trigger.End))))
@@ -510,6 +513,13 @@ public static partial class MentionFinder
         }
         // A noun that names its own period ("since the Korean War") happened in that period.
         var date = timex is null ? null : timex.Start <= trigger.Start && trigger.End <= timex.End ? timex.Interval : Interval(doc, timex, clause, intro, source);
+        // "in May or June": the text does not know which, so the event spans both.
+        if (date is { } first && timex is not null && sentence.Dates.FirstOrDefault(d => d.Start > timex.End && d.Start - timex.End <= 5
+                && d.Interval is { } second && second.Precision == first.Precision && second.Start > first.End
+                && OrBetween().IsMatch(text.AsSpan(timex.End, d.Start - timex.End)))?.Interval is { } either)
+        {
+            date = new DateInterval(first.Start, either.End, DatePrecision.Range);
+        }
         if (date is null && OffsetFromNext(doc, sentence, clause) is { } offset)
         {
             (date, source) = (offset, DateSource.Own); // "The drill was held two days before the launch on Monday"

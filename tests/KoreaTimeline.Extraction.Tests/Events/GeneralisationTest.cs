@@ -229,6 +229,14 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void An_event_in_one_month_or_another_spans_both()
+    {
+        var e = Assert.Single(Extract("The two defense chiefs are set to meet in Manila in July or August."));
+
+        Assert.Equal(new DateInterval(new DateOnly(2025, 7, 1), new DateOnly(2025, 8, 31), DatePrecision.Range), e.Date);
+    }
+
+    [Fact]
     public void Saying_on_another_day_what_happened_is_a_statement_of_that_day()
     {
         var events = Extract("Two generals were dismissed on Monday, South Korea's defense ministry said on Tuesday.");
