@@ -464,6 +464,12 @@ public static partial class MentionFinder
     /// </summary>
     private static List<KnownActor> Known(ArticleContext article, TriggerMatch trigger, List<KnownActor> actors)
     {
+        // "the Korean War", "the Foal Eagle drills": an event whose name says who takes part.
+        if (trigger.Rule.Parties is { Count: > 0 } parties)
+        {
+            var named = parties.Select(article.Gazetteer.Country).OfType<KnownActor>().Where(c => !actors.Exists(a => a.Name == c.Name)).ToList();
+            actors = [.. actors.Where(a => a.Kind != "country" || parties.Contains(a.Name) || a.Leader), .. named];
+        }
         if (actors.Count > 0)
         {
             return actors;

@@ -27,6 +27,17 @@ public sealed class ActorResolutionTest
     }
 
     [Theory]
+    [InlineData("The Key Resolve drills began on Monday near Pyongyang's border.", new[] { "United States", "South Korea" })]
+    [InlineData("He was the first president to visit the island since the Korean War.", new[] { "North Korea", "South Korea" })]
+    [InlineData("Officials toured the village where the armistice that ended the Korean War in 1953 was signed.", new[] { "North Korea", "South Korea", "United States", "China" })]
+    public void An_event_whose_name_says_who_takes_part_has_those_parties(string text, string[] parties)
+    {
+        var e = Assert.Single(Extract(text));
+
+        Assert.Equal(parties.Order(), Names(e).Order());
+    }
+
+    [Theory]
     [InlineData("Tokyo on Monday condemned Pyongyang's latest cruise missile launch.")]
     [InlineData("Tokyo on Monday called North Korea's drills a grave provocation.")]
     public void Who_condemns_is_the_actor_not_whom_it_condemns(string text)
