@@ -18,7 +18,7 @@ public sealed class AliasMatcher
     {
         for (var i = 0; i < text.Length; i++)
         {
-            if (!_byFirstChar.TryGetValue(text[i], out var candidates) || i > 0 && IsWordChar(text[i - 1]))
+            if (!_byFirstChar.TryGetValue(text[i], out var candidates) || i > 0 && IsWordChar(text[i - 1]) && !AfterDash(text, i))
             {
                 continue;
             }
@@ -37,6 +37,9 @@ public sealed class AliasMatcher
 
     // A name does not start inside a word ("US" in "USS") nor after an apostrophe, period or hyphen.
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '\'' or '’' or '.' or '-';
+
+    // "--" is a dash, not a hyphen: "(Kyodo)--North Korea" starts a name.
+    private static bool AfterDash(string text, int i) => i > 1 && text[i - 1] == '-' && text[i - 2] == '-';
 
     // Nor does it end inside one: "Korea" in "Korean", "Russia" in "Russia-Ukraine", "U.S" in "U.S.A".
     private static bool EndsWord(string text, int end) =>

@@ -21,7 +21,7 @@ public static partial class Dateline
             (?:\s+\d{1,2}(?:,\s*\d{4})?)?
             \s*\([^()\n]{1,40}\)                                        # (Reuters), required here
         )
-        \s*(?:--|—|–|-)\s+
+        \s*(?:(?:--|—|–)\s*|-\s+)                                   # a dash; a long one may touch the text ("(Jiji Press)--North")
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 

@@ -48,6 +48,15 @@ public sealed class ActorResolutionTest
     }
 
     [Fact]
+    public void A_dateline_dash_that_touches_the_text_opens_the_story()
+    {
+        var e = Assert.Single(Extract("TOKYO, March 12 (Kyodo)--North Korea fired a cruise missile into the sea on Monday."));
+
+        Assert.Contains("North Korea", Names(e));
+        Assert.StartsWith("North Korea fired", e.Evidence[0].Text);
+    }
+
+    [Fact]
     public void A_body_named_with_its_country_stays_that_countrys()
     {
         var e = Assert.Single(Extract("SEOUL, March 12 -- North Korea's military fired artillery rounds into the sea on Monday."));
