@@ -445,9 +445,9 @@ public static partial class MentionFinder
         /// Talks, deals, summits and cooperation take two: when such an event names one of the story's two leading
         /// countries and no other country, the other leading country is its other party.
         /// </summary>
-        public List<KnownActor> WithCounterpart(EventType type, List<KnownActor> actors)
+        public List<KnownActor> WithCounterpart(TriggerRule rule, List<KnownActor> actors)
         {
-            if (type is not (EventType.Negotiation or EventType.Agreement or EventType.Summit or EventType.Cooperation) || Leading.Count < 2)
+            if (!rule.Mutual && rule.Type is not (EventType.Negotiation or EventType.Agreement or EventType.Summit or EventType.Cooperation) || Leading.Count < 2)
             {
                 return actors;
             }
@@ -540,7 +540,7 @@ public static partial class MentionFinder
         var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
             || Cues.Participation.IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
             || NamesParties(text, trigger, clause.End); // "the meeting between Kim and Xi"
-        var actors = article.WithCounterpart(trigger.Rule.Type, Known(article, trigger, takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : []));
+        var actors = article.WithCounterpart(trigger.Rule, Known(article, trigger, takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : []));
         var place = !takesPart ? null : PlaceOf(article.Locatives, clause) ?? (intro is { } ip ? PlaceOf(article.Locatives, ip) : null);
         var complement = sentence.Clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : (Clause?)null;
         return new Mention
@@ -610,7 +610,8 @@ public static partial class MentionFinder
             Timex = date,
             Date = date.Interval,
             DateSource = DateSource.Own,
-            Actors = Known(article, noun, [.. parties.DistinctBy(a => a.Name)]),
+            Actors = noun.Rule.Mutual ? article.WithCounterpart(noun.Rule, Known(article, noun, [.. parties.DistinctBy(a => a.Name)]))
+                : Known(article, noun, [.. parties.DistinctBy(a => a.Name)]),
             Place = article.Locatives.FirstOrDefault(p => p.Start >= start && p.End <= end)?.Place,
             Headline = Headlines.ForNoun(article.Doc, headStart, headEnd, possessor),
         };

@@ -13,8 +13,9 @@ namespace KoreaTimeline.Extraction.Events;
 /// <param name="ContextBefore">The context must come before the trigger (its subject: "the carrier arrived"), not after it.</param>
 /// <param name="AgentOnly">Its actors are who acts, named before it, not whom it is about ("Tokyo condemned Pyongyang's launch").</param>
 /// <param name="Parties">The countries its name says take part ("the Korean War", a named joint exercise), or null.</param>
+/// <param name="Mutual">Two sides take part though the clause may name one ("returned fire", "an exchange of fire").</param>
 public sealed record TriggerRule(EventType Type, bool IsVerb, Regex Pattern, Regex? Context, string Example, bool IsSpeech = false, string? Counter = null, bool ReportsObject = false, bool StoryContext = false,
-    bool ContextBefore = false, bool AgentOnly = false, IReadOnlyList<string>? Parties = null);
+    bool ContextBefore = false, bool AgentOnly = false, IReadOnlyList<string>? Parties = null, bool Mutual = false);
 
 /// <summary>A trigger found in the text.</summary>
 public sealed record TriggerMatch(int Start, int End, TriggerRule Rule);
@@ -135,7 +136,7 @@ public sealed class TriggerLexicon
                 var context = r.Context is null ? null : contexts.GetValueOrDefault(r.Context, r.Context);
                 rules.Add(new TriggerRule(type, r.Pos is "verb" or "speech", new Regex($@"\b(?:{r.Pattern})(?!\w)", options),
                     context is null ? null : new Regex(context, options), r.Example, r.Pos == "speech", r.Counter, r.Object, r.Context?.EndsWith("-story", StringComparison.Ordinal) == true,
-                    r.ContextBefore, r.AgentOnly, r.Parties));
+                    r.ContextBefore, r.AgentOnly, r.Parties, r.Mutual));
             }
         }
         return new TriggerLexicon(rules);
@@ -145,5 +146,5 @@ public sealed class TriggerLexicon
 
     private sealed record TypeFile(string Id, int Priority, List<RuleEntry> Triggers);
 
-    private sealed record RuleEntry(string Pos, string Pattern, string? Context, string Example, string? Counter, bool Object, bool ContextBefore, bool AgentOnly, List<string>? Parties);
+    private sealed record RuleEntry(string Pos, string Pattern, string? Context, string Example, string? Counter, bool Object, bool ContextBefore, bool AgentOnly, List<string>? Parties, bool Mutual);
 }

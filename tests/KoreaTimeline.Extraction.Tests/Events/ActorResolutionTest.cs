@@ -47,6 +47,16 @@ public sealed class ActorResolutionTest
         Assert.Equal(["Japan"], Names(said));
     }
 
+    [Theory]
+    [InlineData("North Korea's army shelled a border post on Monday, the military in Seoul said. On Tuesday, South Korea's army returned fire near the border.")]
+    [InlineData("Seoul accused North Korea of a new provocation. A brief exchange of fire across the border on Tuesday wounded two soldiers.")]
+    public void Returning_fire_takes_two_sides_though_the_clause_names_one(string text)
+    {
+        var e = Assert.Single(Extract(text), e => e.Date == DateInterval.Day(new DateOnly(2025, 3, 11)));
+
+        Assert.Equal(["North Korea", "South Korea"], Names(e).Order());
+    }
+
     [Fact]
     public void A_dateline_dash_that_touches_the_text_opens_the_story()
     {
