@@ -56,6 +56,19 @@ public sealed partial class TimelineQueries : IDisposable
     }
 
     /// <summary>
+    /// A stamp that differs after every committed change of the timeline (events, quotes, actors, articles, editors'
+    /// corrections and notes), cheap enough to read for every request: the key of caches of rendered pages
+    /// (<c>PermalinkCache</c>). SQLite: <c>PRAGMA data_version</c> (a commit by any connection or process) and this
+    /// process's change counter. PostgreSQL: the change counter that every node's commit moves through LISTEN/NOTIFY,
+    /// with no round trip to the database.
+    /// </summary>
+    public string ChangeStamp()
+    {
+        var (database, local) = dataVersion.ReadCheap();
+        return string.Create(CultureInfo.InvariantCulture, $"{database}.{local}");
+    }
+
+    /// <summary>
     /// One page of the events matching <paramref name="filter"/>, in its order, with search matches marked, and the total.
     /// Date orders page by keyset on (Start, Id); relevance pages by offset within the ranked matches.
     /// </summary>
