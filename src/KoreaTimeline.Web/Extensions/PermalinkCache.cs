@@ -1,5 +1,8 @@
 using KoreaTimeline.Data.Queries;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace KoreaTimeline.Web.Extensions;
@@ -16,9 +19,14 @@ namespace KoreaTimeline.Web.Extensions;
 /// invocation id. A circuit accepts any valid set of markers once; it does not matter that another reader's circuit
 /// started from the same ones (the check against replay is per circuit). The descriptors expire 5 minutes after
 /// rendering (<c>ServerComponentSerializationSettings.DataExpiration</c>), so an entry lives <see cref="Lifetime"/>
-/// (one minute) and a page served at the end of it still leaves the browser four minutes to start its circuit. The
-/// reader's page persists no component state (no <c>Blazor-Server-Component-State</c>) and has no form, hence no
-/// antiforgery token; a response that sets a cookie is never stored.</para>
+/// (one minute) and a page served at the end of it still leaves the browser four minutes to start its circuit.</para>
+/// <para>Antiforgery. Blazor hands every interactive page an antiforgery request token through the persisted component
+/// state (<c>Blazor-Server-Component-State</c>), minted with <c>GetAndStoreTokens</c>, which also sets the reader's
+/// antiforgery cookie; the token pairs with that one reader's cookie. Over HTTPS in production (and in Development) that
+/// would put one reader's token into the HTML served to all. A reader's permalink page has no form, so for the requests
+/// this cache may store, <see cref="ReaderPageAntiforgery"/> mints no token and sets no cookie: the HTML holds nothing of
+/// one reader. Forms are elsewhere (the static sign-in, suggestion and editing pages get their tokens as before), and a
+/// response that sets a cookie anyway is never stored.</para>
 /// <para>Who never gets it: signed-in users (editors see their "Correct this event" link and a sign-out form with an
 /// antiforgery token), requests with an <c>Authorization</c> header, and anything but GET and HEAD. Only 200 responses are
 /// stored: a 404 or a redirect renders again.</para>
@@ -41,13 +49,31 @@ public static class PermalinkCache
     /// </summary>
     public const long SizeLimitBytes = 32 * 1024 * 1024;
 
-    /// <summary>Registers the output cache with the permalink policy (and no default policy: nothing else is cached).</summary>
-    public static IServiceCollection AddTimelinePermalinkCache(this IServiceCollection services) =>
+    /// <summary>
+    /// Registers the output cache with the permalink policy (nothing else is cached), and wraps the antiforgery service
+    /// so that the pages it may store carry no token (<see cref="ReaderPageAntiforgery"/>). Call after the antiforgery
+    /// service is registered (<c>AddRazorComponents</c>, <c>AddAntiforgery</c>).
+    /// </summary>
+    public static IServiceCollection AddTimelinePermalinkCache(this IServiceCollection services)
+    {
         services.AddOutputCache(options =>
         {
             options.SizeLimit = SizeLimitBytes;
             options.AddPolicy(PolicyName, new Policy());
         });
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IAntiforgery) && d.ImplementationType is not null)
+            ?? throw new InvalidOperationException("Register antiforgery (AddRazorComponents or AddAntiforgery) before the permalink cache.");
+        var inner = registered.ImplementationType!;
+        services.Replace(ServiceDescriptor.Singleton<IAntiforgery>(sp =>
+            new ReaderPageAntiforgery((IAntiforgery)ActivatorUtilities.CreateInstance(sp, inner), sp.GetRequiredService<IOptions<AntiforgeryOptions>>())));
+        return services;
+    }
+
+    /// <summary>Marks a request whose page the cache may store: it must carry nothing of one reader.</summary>
+    private static readonly object SharedPage = new();
+
+    /// <summary>Whether <paramref name="context"/>'s response may be served to other readers (see <see cref="ReaderPageAntiforgery"/>).</summary>
+    internal static bool IsSharedPage(HttpContext context) => context.Items.ContainsKey(SharedPage);
 
     /// <summary>The request header a response depends on when it is compressed (the cache sits before compression).</summary>
     private static readonly string[] VaryHeaders = [HeaderNames.AcceptEncoding];
@@ -69,6 +95,7 @@ public static class PermalinkCache
             {
                 return ValueTask.CompletedTask;
             }
+            http.Items[SharedPage] = true;
             context.ResponseExpirationTimeSpan = Lifetime;
             var vary = context.CacheVaryByRules;
             vary.QueryKeys = "*";
@@ -92,6 +119,35 @@ public static class PermalinkCache
                 context.AllowCacheStorage = false;
             }
             return ValueTask.CompletedTask;
+        }
+    }
+}
+
+/// <summary>
+/// The antiforgery service, except that a page the permalink cache may share between readers gets no token and sets no
+/// antiforgery cookie (<see cref="PermalinkCache"/>): Blazor then persists no token into its HTML, and the circuit has
+/// none, which a reader's permalink page never needs (it has no form). Every other request, and all validation, is the
+/// inner service's.
+/// </summary>
+internal sealed class ReaderPageAntiforgery(IAntiforgery inner, IOptions<AntiforgeryOptions> options) : IAntiforgery
+{
+    private AntiforgeryTokenSet None => new(null, null, options.Value.FormFieldName, options.Value.HeaderName);
+
+    public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
+        PermalinkCache.IsSharedPage(httpContext) ? None : inner.GetAndStoreTokens(httpContext);
+
+    public AntiforgeryTokenSet GetTokens(HttpContext httpContext) =>
+        PermalinkCache.IsSharedPage(httpContext) ? None : inner.GetTokens(httpContext);
+
+    public Task<bool> IsRequestValidAsync(HttpContext httpContext) => inner.IsRequestValidAsync(httpContext);
+
+    public Task ValidateRequestAsync(HttpContext httpContext) => inner.ValidateRequestAsync(httpContext);
+
+    public void SetCookieTokenAndHeader(HttpContext httpContext)
+    {
+        if (!PermalinkCache.IsSharedPage(httpContext))
+        {
+            inner.SetCookieTokenAndHeader(httpContext);
         }
     }
 }

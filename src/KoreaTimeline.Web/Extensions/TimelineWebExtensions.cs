@@ -80,8 +80,6 @@ public static class TimelineWebExtensions
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxHubMessageBytes);
         builder.Services.AddMudServices();
         builder.Services.AddTimelineCompression();
-        // The permalink page's HTML for readers, per data version (PermalinkCache).
-        builder.Services.AddTimelinePermalinkCache();
         builder.Services.AddTimelineHealthChecks();
         // Pages of event cards as HTML, shared by every circuit showing the same events (memory per circuit).
         builder.Services.AddSingleton<Components.Shared.EventCardHtml>();
@@ -94,6 +92,8 @@ public static class TimelineWebExtensions
             builder.Services.AddTimelineDataProtection();
         }
         builder.AddTimelineAccounts();
+        // The permalink page's HTML for readers, per data version (PermalinkCache); after antiforgery, which it wraps.
+        builder.Services.AddTimelinePermalinkCache();
         return builder;
     }
 
