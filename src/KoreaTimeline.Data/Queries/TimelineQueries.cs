@@ -69,6 +69,13 @@ public sealed partial class TimelineQueries : IDisposable
     }
 
     /// <summary>
+    /// Loads the facet index of the current data unless it is loaded: called once at start in the background
+    /// (<c>FacetIndexWarmUp</c>), so the first requests find it built or under way instead of starting it.
+    /// </summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(db => GetFacetIndexAsync(db, dataVersion.Read(), cancellationToken), cancellationToken);
+
+    /// <summary>
     /// One page of the events matching <paramref name="filter"/>, in its order, with search matches marked, and the total.
     /// Date orders page by keyset on (Start, Id); relevance pages by offset within the ranked matches.
     /// </summary>
@@ -332,6 +339,9 @@ public sealed partial class TimelineQueries : IDisposable
     }
 
     private FacetIndex? facetIndex;
+
+    /// <summary>The version of the data the facet index in memory was read at; null before the first load.</summary>
+    public (long, long)? FacetIndexVersion => facetIndex?.Version;
 
     /// <summary>The in-memory facet index, reloaded when the data version differs.</summary>
     /// <summary>The facet index of the current data and, for a search, the index positions of its matches (null without one).</summary>

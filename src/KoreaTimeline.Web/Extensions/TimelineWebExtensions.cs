@@ -81,6 +81,8 @@ public static class TimelineWebExtensions
         builder.Services.AddMudServices();
         builder.Services.AddTimelineCompression();
         builder.Services.AddTimelineHealthChecks();
+        // The facet index loads as the server starts, not at the first request (FacetIndexWarmUp).
+        builder.Services.AddHostedService<FacetIndexWarmUp>();
         // Pages of event cards as HTML, shared by every circuit showing the same events (memory per circuit).
         builder.Services.AddSingleton<Components.Shared.EventCardHtml>();
         builder.Services.AddSingleton<Components.Timeline.TimeAxisSvg>();
