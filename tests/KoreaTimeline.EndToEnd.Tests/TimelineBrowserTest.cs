@@ -48,6 +48,31 @@ public sealed class TimelineBrowserTest
         await Expect(page.Locator("blockquote")).ToHaveCountAsync(target.Evidence.Count);
     }
 
+    [Fact]
+    public async Task A_permalink_served_from_the_cache_still_starts_its_circuit()
+    {
+        var chromium = BrowserHost.RequireChromium();
+        await using var app = new TimelineAppFactory();
+        var baseAddress = BrowserHost.StartOnSocket(app);
+        await app.InitializeAsync();
+        var permalink = $"/events/{app.Sample!.DayEvent.Id}/{app.Sample.DayEvent.Slug}";
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserHost.LaunchAsync(playwright, chromium);
+        // Two readers, each with a browser context (cookies, circuit) of their own: the second gets the first one's HTML,
+        // component markers included, and its circuit must start from them.
+        for (var reader = 0; reader < 2; reader++)
+        {
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+            var page = await context.NewPageAsync();
+            var response = await page.GotoAsync(permalink);
+            Assert.Equal(reader == 1, response!.Headers.ContainsKey("age"));
+            await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            await page.GetByTestId("copy-cite-text").ClickAsync();
+            await Expect(page.Locator(".mud-snackbar")).ToBeVisibleAsync();
+        }
+    }
+
     private static async Task<List<Data.Entities.Event>> StoredEventsAsync(SeededAppFactory app)
     {
         var contexts = app.Services.GetRequiredService<IDbContextFactory<TimelineDbContext>>();

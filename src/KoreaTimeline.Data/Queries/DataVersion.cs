@@ -50,6 +50,16 @@ internal sealed class DataVersion(DatabaseProvider provider, string connectionSt
         }
     }
 
+    /// <summary>
+    /// A version cheap enough to read for every request (a cache of rendered pages): on SQLite the same as
+    /// <see cref="Read"/> (microseconds, and it sees commits of other processes); on PostgreSQL the local counter alone,
+    /// with no round trip, which every commit of any node moves through <c>LISTEN timeline_changes</c>
+    /// (<see cref="PostgresChangeListener"/> raises <see cref="TimelineChanges.Changed"/>, and once more after a lost
+    /// connection is reopened).
+    /// </summary>
+    public (long Database, long Local) ReadCheap() =>
+        provider == DatabaseProvider.Postgres ? (0, Interlocked.Read(ref local)) : Read();
+
     /// <summary>Marks the data changed (after an import committed).</summary>
     public void Bump() => Interlocked.Increment(ref local);
 

@@ -73,52 +73,108 @@ internal sealed class FacetIndex
         try
         {
             var count = await db.Events.CountAsync(cancellationToken);
-            var ids = new List<int>(count);
-            var types = new List<byte>(count);
-            var starts = new List<int>(count);
-            var ends = new List<int>(count);
+            var ids = new int[count];
+            var types = new byte[count];
+            var starts = new int[count];
+            var ends = new int[count];
+            var n = 0;
             var typeIds = new Dictionary<string, byte>(StringComparer.Ordinal);
-            await ForEachRowAsync(db, """SELECT "Id", "Type", "Start", "End" FROM "Events" ORDER BY "Id" """, row =>
+            var lastType = "";
+            byte lastTypeId = 0;
+            // In no particular order, sorted by id below: without ORDER BY, SQLite reads the small covering index
+            // IX_Events_Type_End_Start (type, dates and the row id) instead of the table with its titles, a few times fewer
+            // pages. Dates come as day numbers (DateOnly.DayNumber) computed by the database, not parsed per row.
+            await ForEachRowAsync(db, EventRowsSql(db.ProviderOf()), row =>
             {
-                var typeId = row.GetString(1);
-                if (!typeIds.TryGetValue(typeId, out var type))
+                if (n == ids.Length)
                 {
-                    type = typeIds[typeId] = (byte)(EventTypes.TryParse(typeId, out var parsed) ? parsed : EventType.Other);
+                    // Rows added since the count: grow (rare; the version already moved, so the next call reloads).
+                    Array.Resize(ref ids, n * 2 + 16);
+                    Array.Resize(ref types, ids.Length);
+                    Array.Resize(ref starts, ids.Length);
+                    Array.Resize(ref ends, ids.Length);
                 }
-                ids.Add(row.GetInt32(0));
-                types.Add(type);
-                starts.Add(row.GetFieldValue<DateOnly>(2).DayNumber);
-                ends.Add(row.GetFieldValue<DateOnly>(3).DayNumber);
+                var typeId = row.GetString(1);
+                if (!string.Equals(typeId, lastType, StringComparison.Ordinal))
+                {
+                    if (!typeIds.TryGetValue(typeId, out lastTypeId))
+                    {
+                        lastTypeId = typeIds[typeId] = (byte)(EventTypes.TryParse(typeId, out var parsed) ? parsed : EventType.Other);
+                    }
+                    lastType = typeId;
+                }
+                ids[n] = row.GetInt32(0);
+                types[n] = lastTypeId;
+                starts[n] = row.GetInt32(2);
+                ends[n] = row.GetInt32(3);
+                n++;
             }, cancellationToken);
+            (ids, types, starts, ends) = SortedById(ids.AsSpan(0, n).ToArray(), types.AsSpan(0, n).ToArray(), starts.AsSpan(0, n).ToArray(), ends.AsSpan(0, n).ToArray());
 
             // Links in event order, merged with the events (both sorted by event id); a link to no event is skipped.
-            var linkStarts = new int[ids.Count + 1];
-            var links = new List<int>(ids.Count * 2);
+            var linkStarts = new int[ids.Length + 1];
+            var links = new List<int>(ids.Length * 2);
             var position = 0;
             await ForEachRowAsync(db, """SELECT "EventId", "ActorId" FROM "EventActors" ORDER BY "EventId", "ActorId" """, row =>
             {
                 var eventId = row.GetInt32(0);
-                while (position < ids.Count && ids[position] < eventId)
+                while (position < ids.Length && ids[position] < eventId)
                 {
                     linkStarts[++position] = links.Count;
                 }
-                if (position < ids.Count && ids[position] == eventId)
+                if (position < ids.Length && ids[position] == eventId)
                 {
                     links.Add(row.GetInt32(1));
                 }
             }, cancellationToken);
-            while (position < ids.Count)
+            while (position < ids.Length)
             {
                 linkStarts[++position] = links.Count;
             }
 
             var actors = await db.Actors.AsNoTracking().ToDictionaryAsync(a => a.Id, a => new ActorSummary(a.Slug, a.Name, a.Kind), cancellationToken);
-            return new FacetIndex(version, [.. ids], [.. types], [.. starts], [.. ends], linkStarts, [.. links], actors);
+            return new FacetIndex(version, ids, types, starts, ends, linkStarts, [.. links], actors);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>Every event's id, type, and start and end as day numbers (days since 0001-01-01, <see cref="DateOnly.DayNumber"/>).</summary>
+    private static string EventRowsSql(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
+        ? """SELECT "Id", "Type", "Start" - DATE '0001-01-01', "End" - DATE '0001-01-01' FROM "Events" """
+        // julianday() of 0001-01-01 is 1721425.5; dates are stored as yyyy-MM-dd text.
+        : """SELECT "Id", "Type", CAST(julianday("Start") - 1721425.5 AS INTEGER), CAST(julianday("End") - 1721425.5 AS INTEGER) FROM "Events" """;
+
+    /// <summary>The columns reordered by ascending id (rows arrive in index order).</summary>
+    private static (int[], byte[], int[], int[]) SortedById(int[] ids, byte[] types, int[] starts, int[] ends)
+    {
+        var sorted = true;
+        for (var i = 1; i < ids.Length && sorted; i++)
+        {
+            sorted = ids[i - 1] < ids[i];
+        }
+        if (sorted)
+        {
+            return (ids, types, starts, ends);
+        }
+        var order = new int[ids.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort(ids, order);
+        var byType = new byte[ids.Length];
+        var byStart = new int[ids.Length];
+        var byEnd = new int[ids.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            byType[i] = types[order[i]];
+            byStart[i] = starts[order[i]];
+            byEnd[i] = ends[order[i]];
+        }
+        return (ids, byType, byStart, byEnd);
     }
 
     private static async Task ForEachRowAsync(TimelineDbContext db, string sql, Action<System.Data.Common.DbDataReader> read, CancellationToken cancellationToken)

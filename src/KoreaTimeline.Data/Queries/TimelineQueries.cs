@@ -56,6 +56,26 @@ public sealed partial class TimelineQueries : IDisposable
     }
 
     /// <summary>
+    /// A stamp that differs after every committed change of the timeline (events, quotes, actors, articles, editors'
+    /// corrections and notes), cheap enough to read for every request: the key of caches of rendered pages
+    /// (<c>PermalinkCache</c>). SQLite: <c>PRAGMA data_version</c> (a commit by any connection or process) and this
+    /// process's change counter. PostgreSQL: the change counter that every node's commit moves through LISTEN/NOTIFY,
+    /// with no round trip to the database.
+    /// </summary>
+    public string ChangeStamp()
+    {
+        var (database, local) = dataVersion.ReadCheap();
+        return string.Create(CultureInfo.InvariantCulture, $"{database}.{local}");
+    }
+
+    /// <summary>
+    /// Loads the facet index of the current data unless it is loaded: called once at start in the background
+    /// (<c>FacetIndexWarmUp</c>), so the first requests find it built or under way instead of starting it.
+    /// </summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(db => GetFacetIndexAsync(db, dataVersion.Read(), cancellationToken), cancellationToken);
+
+    /// <summary>
     /// One page of the events matching <paramref name="filter"/>, in its order, with search matches marked, and the total.
     /// Date orders page by keyset on (Start, Id); relevance pages by offset within the ranked matches.
     /// </summary>
@@ -319,6 +339,9 @@ public sealed partial class TimelineQueries : IDisposable
     }
 
     private FacetIndex? facetIndex;
+
+    /// <summary>The version of the data the facet index in memory was read at; null before the first load.</summary>
+    public (long, long)? FacetIndexVersion => facetIndex?.Version;
 
     /// <summary>The in-memory facet index, reloaded when the data version differs.</summary>
     /// <summary>The facet index of the current data and, for a search, the index positions of its matches (null without one).</summary>

@@ -81,6 +81,8 @@ public static class TimelineWebExtensions
         builder.Services.AddMudServices();
         builder.Services.AddTimelineCompression();
         builder.Services.AddTimelineHealthChecks();
+        // The facet index loads as the server starts, not at the first request (FacetIndexWarmUp).
+        builder.Services.AddHostedService<FacetIndexWarmUp>();
         // Pages of event cards as HTML, shared by every circuit showing the same events (memory per circuit).
         builder.Services.AddSingleton<Components.Shared.EventCardHtml>();
         builder.Services.AddSingleton<Components.Timeline.TimeAxisSvg>();
@@ -92,6 +94,8 @@ public static class TimelineWebExtensions
             builder.Services.AddTimelineDataProtection();
         }
         builder.AddTimelineAccounts();
+        // The permalink page's HTML for readers, per data version (PermalinkCache); after antiforgery, which it wraps.
+        builder.Services.AddTimelinePermalinkCache();
         return builder;
     }
 
@@ -114,6 +118,10 @@ public static class TimelineWebExtensions
         // The JSON API, exports, OpenAPI document and its reference page (Api/).
         app.MapTimelineApi();
         app.UseAntiforgery();
+        // Readers' permalink pages from memory (PermalinkCache): after sign-in is known and the rate limits, before the
+        // alias look-up (a cached page is a live event's: an id that becomes an alias moves the data version, so misses)
+        // and before compression (an entry holds the compressed page; a hit costs neither a query nor compression).
+        app.UseOutputCache();
         // A replaced or merged-away event id answers 301 to its successor's permalink (not the page's 404).
         app.UseEventAliasRedirects();
         // CSS, JS and readers' pages without a precompressed copy are compressed as they go out (TimelineCompression).

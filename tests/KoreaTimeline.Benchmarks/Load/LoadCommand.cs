@@ -56,7 +56,8 @@ internal static class LoadCommand
         await log.WriteLineAsync($"Database ready in {clock.Elapsed.TotalSeconds:F0} s: {connectionString}");
 
         var repository = FindRepository();
-        var app = Path.Combine(Path.GetTempPath(), "koreatimeline-bench-app");
+        // One published app per checkout: several worktrees on one machine do not overwrite each other's.
+        var app = Path.Combine(Path.GetTempPath(), $"koreatimeline-bench-app-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(repository)))[..8]}");
         if (!args.Contains("--skip-publish") || !File.Exists(Path.Combine(app, "KoreaTimeline.Web.dll")))
         {
             await log.WriteLineAsync($"Publishing the web app to {app}");
@@ -90,6 +91,14 @@ internal static class LoadCommand
             ["Timeline__ExportLimit"] = exportRows.ToString(CultureInfo.InvariantCulture),
             ["Serilog__MinimumLevel__Default"] = "Warning",
         };
+        // --env NAME=VALUE (repeatable): runtime settings to try without a rebuild, e.g. DOTNET_GCConserveMemory=5.
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == "--env" && args[i + 1].Split('=', 2) is [var name, var setting])
+            {
+                environment[name] = setting;
+            }
+        }
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -105,9 +114,12 @@ internal static class LoadCommand
         process.BeginErrorReadLine();
         try
         {
+            var loadBefore = LoadAverage();
             var startup = await FirstOkAsync(http, process, startedAt, output);
             var rssAfterStart = Rss(process.Id, "VmRSS");
-            await log.WriteLineAsync($"First 200 of / after {startup.TotalSeconds:F2} s; RSS {rssAfterStart} MB");
+            // CPU time (user + system) the app spent until then: on a shared machine a steadier figure than the wall clock.
+            var startupCpu = CpuSeconds(process.Id);
+            await log.WriteLineAsync($"First 200 of / after {startup.TotalSeconds:F2} s ({startupCpu:F1} s of CPU, load average {loadBefore}); RSS {rssAfterStart} MB");
 
             var only = Option(args, "--scenarios")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var scenarios = (await ScenariosAsync(http))
@@ -128,7 +140,7 @@ internal static class LoadCommand
             var end = Rss(process.Id, "VmRSS");
 
             var table = new StringBuilder();
-            table.AppendLine(CultureInfo.InvariantCulture, $"{provider}, {events:N0} events: start-up to first 200 of / {startup.TotalSeconds:F2} s; RSS {rssAfterStart} MB after start, {end} MB after the load, peak {peak} MB; CSV export of {export.Rows:N0} rows {string.Join(" / ", export.Seconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s ({export.Bytes / 1e6:F1} MB).");
+            table.AppendLine(CultureInfo.InvariantCulture, $"{provider}, {events:N0} events, load average {loadBefore} at the start and {LoadAverage()} at the end{(environment.Keys.Any(k => k.StartsWith("DOTNET_", StringComparison.Ordinal)) ? ", " + string.Join(" ", environment.Where(e => e.Key.StartsWith("DOTNET_", StringComparison.Ordinal)).Select(e => $"{e.Key}={e.Value}")) : "")}: start-up to first 200 of / {startup.TotalSeconds:F2} s ({startupCpu:F1} s of CPU); RSS {rssAfterStart} MB after start, {end} MB after the load, peak {peak} MB; CSV export of {export.Rows:N0} rows {string.Join(" / ", export.Seconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} s ({export.Bytes / 1e6:F1} MB).");
             table.AppendLine();
             table.AppendLine(CultureInfo.InvariantCulture, $"| scenario | p50 ms (1 conn.) | p95 ms (1 conn.) | req/s ({connections} conn.) | p50 ms ({connections} conn.) | p95 ms ({connections} conn.) | errors |");
             table.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
@@ -260,6 +272,18 @@ internal static class LoadCommand
             ?? throw new InvalidOperationException($"wrk printed no result:\n{text}{await wrk.StandardError.ReadToEndAsync()}");
         var n = line.Split(' ')[1..].Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
         return new WrkResult((long)n[0], n[1] / 1e6, n[2] / 1e3, n[3] / 1e3, (long)n[4]);
+    }
+
+    /// <summary>The 1-minute load average (as <c>uptime</c> shows it): how shared the two cores were.</summary>
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
+    /// <summary>User and system CPU seconds of the process so far (/proc/PID/stat, clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // After the command name: state is field 3, utime 14 and stime 15 (1-based), so 11 and 12 here.
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private static long Rss(int pid, string field)

@@ -1,5 +1,7 @@
 using System.Net;
 using KoreaTimeline.Web.Tests.Api;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 
 namespace KoreaTimeline.Web.Tests.Hardening;
@@ -60,6 +62,18 @@ public sealed class LockedDatabaseAppFactory : OpenDataAppFactory
         ["Timeline:RateLimit:PermitPerMinute"] = "0",
         ["Timeline:DatabaseBusySeconds"] = "1",
     };
+
+    // Without the facet index's load at start, which would open the app's data-version connection before the lock is
+    // taken (the app then keeps reading through another process's exclusive lock, WAL): the test needs an app locked out.
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            var warmUp = services.Single(d => d.ImplementationType == typeof(Extensions.FacetIndexWarmUp));
+            services.Remove(warmUp);
+        });
+    }
 }
 
 /// <summary>Another process holds the database exclusively: requests fail with a clear message, not after 30 s or more.</summary>
