@@ -158,6 +158,19 @@ public static partial class MentionFinder
                     };
                     article.NoteStoryDay(stated);
                     mentions.AddRange(EachDate(text, context.Dates, Earlier(doc, mentions, stated)));
+                    // "named an envoy on Friday following a meeting with Moon": the meeting before it, that day, is an event too.
+                    if (stated.Date is not null
+                        && triggers.FirstOrDefault(t => t.Start > trigger.End && clause.Contains(t.Start) && t.Rule.Type != trigger.Rule.Type
+                            && FollowingBefore().IsMatch(text.AsSpan(Math.Max(clause.Start, t.Start - 30), t.Start - Math.Max(clause.Start, t.Start - 30)))) is { } before
+                        && !context.Dates.Exists(d => d.Start > before.End && clause.Contains(d.Start))
+                        && Stated(article, context, clause, before, seconds) is { } preceding)
+                    {
+                        mentions.Add(preceding with
+                        {
+                            Date = stated.Date, Timex = stated.Timex, DateSource = stated.DateSource,
+                            Evidence = new EvidenceSpan(before.Start, clause.End, text[before.Start..clause.End]),
+                        });
+                    }
                     if (Outcome(text, triggers, clause, stated) is { } outcome)
                     {
                         mentions.Add(outcome);
@@ -200,6 +213,9 @@ public static partial class MentionFinder
     // Who passes the news on rather than making it: "the news agency reported", "state media said".
     [GeneratedRegex(@"\b(?:news|newspaper|media|daily|broadcaster|television|TV|radio|reported|reports)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Media();
+
+    [GeneratedRegex(@"\b(?:following|after)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w'’-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex FollowingBefore();
 
     [GeneratedRegex(@"^\s*or\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex OrBetween();

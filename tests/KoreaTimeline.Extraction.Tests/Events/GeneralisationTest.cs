@@ -229,6 +229,16 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void Naming_an_envoy_following_a_meeting_is_a_statement_and_the_meeting_that_day()
+    {
+        var events = Extract("Japanese Prime Minister Shigeru Ishiba named a special envoy to Seoul on Friday following a meeting with South Korean President Yoon Suk Yeol.",
+            new DateOnly(2025, 3, 15));
+
+        Assert.Equal([EventType.Statement, EventType.Summit], events.Select(e => e.Type).Order());
+        Assert.All(events, e => Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 14)), e.Date));
+    }
+
+    [Fact]
     public void An_event_in_one_month_or_another_spans_both()
     {
         var e = Assert.Single(Extract("The two defense chiefs are set to meet in Manila in July or August."));
