@@ -234,7 +234,7 @@ public sealed class GeneralisationTest
         var events = Extract("Japanese Prime Minister Shigeru Ishiba named a special envoy to Seoul on Friday following a meeting with South Korean President Yoon Suk Yeol.",
             new DateOnly(2025, 3, 15));
 
-        Assert.Equal([EventType.Statement, EventType.Summit], events.Select(e => e.Type).Order());
+        Assert.Equal([EventType.Summit, EventType.Statement], events.Select(e => e.Type).Order());
         Assert.All(events, e => Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 14)), e.Date));
     }
 
