@@ -41,6 +41,8 @@ public sealed class TimelineBrowserTest
         await page.GetByRole(AriaRole.Link, new() { Name = target.Title, Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex($"/events/{target.Id}/"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(target.Title);
+        // A navigation to another page puts focus on its heading (a page loaded by the browser starts at the top).
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
 
         await page.ReloadAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(target.Title);
