@@ -170,6 +170,17 @@ public sealed partial class TimeAxisBrowserTest
             stops++;
         }
         await Expect(firstTitle).ToBeFocusedAsync();
+
+        // The short way: the page's first Tab shows the skip link, Enter lands on the results, the next Tab is the first event.
+        await page.ReloadAsync();
+        await WaitInteractiveAsync(page);
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(skip).ToBeFocusedAsync();
+        await Expect(skip).ToBeInViewportAsync(new() { Ratio = 1 });
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#results")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(firstTitle).ToBeFocusedAsync();
     }
 
     [Theory]

@@ -41,6 +41,8 @@ public sealed class TimelineBrowserTest
         await page.GetByRole(AriaRole.Link, new() { Name = target.Title, Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex($"/events/{target.Id}/"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(target.Title);
+        // A navigation to another page puts focus on its heading (a page loaded by the browser starts at the top).
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
 
         await page.ReloadAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(target.Title);
@@ -104,6 +106,63 @@ public sealed class TimelineBrowserTest
             await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             Assert.True(width <= 360, $"{path} is {width} px wide on a 360 px screen");
+            var problems = await page.EvaluateAsync<string[]>(AppBarProblems);
+            Assert.True(problems.Length == 0, $"{path}: {string.Join("; ", problems)}");
+        }
+
+        // Every link of the app bar is a Tab stop, shown whole inside the bar and ringed when focused.
+        await page.GotoAsync("/");
+        await page.Locator("[data-testid=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var controls = page.Locator("header.mud-appbar a, header.mud-appbar button");
+        var count = await controls.CountAsync();
+        Assert.True(count >= 5, $"{count} controls in the app bar");
+        await page.Locator("[data-testid=skip-link]").FocusAsync();
+        for (var i = 0; i < count; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var control = controls.Nth(i);
+            await Expect(control).ToBeFocusedAsync();
+            await Expect(control).ToBeInViewportAsync(new() { Ratio = 1 });
+            Assert.NotEqual("none", await control.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
         }
     }
+
+    /// <summary>
+    /// What is wrong with the app bar's layout: a control or text sticking out of the bar (or out of a part of it that
+    /// clips, such as a scrolling list of links), two of them overlapping, or the bar wider than its content box.
+    /// </summary>
+    private const string AppBarProblems = """
+        () => {
+            const bar = document.querySelector('header.mud-appbar');
+            const problems = [];
+            const name = e => `${e.tagName.toLowerCase()} "${(e.textContent || e.getAttribute('aria-label') || '').trim()}"`;
+            for (const e of [bar, ...bar.querySelectorAll('*')]) {
+                const style = getComputedStyle(e);
+                if (e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1 && style.overflowX !== 'visible' || e === bar && e.scrollWidth > e.clientWidth) {
+                    problems.push(`${name(e)} overflows sideways (${e.scrollWidth} > ${e.clientWidth} px)`);
+                }
+            }
+            const barBox = bar.getBoundingClientRect();
+            if (barBox.left < 0 || barBox.right > document.documentElement.clientWidth) {
+                problems.push(`the app bar spans ${barBox.left}..${barBox.right} px`);
+            }
+            const items = [...bar.querySelectorAll('a, button, .signed-in')].filter(e => e.getClientRects().length > 0);
+            const boxes = items.map(e => [e, e.getBoundingClientRect()]);
+            for (const [e, b] of boxes) {
+                if (b.left < barBox.left - 0.5 || b.right > barBox.right + 0.5 || b.top < barBox.top - 0.5 || b.bottom > barBox.bottom + 0.5) {
+                    problems.push(`${name(e)} at ${b.left},${b.top}..${b.right},${b.bottom} sticks out of the app bar (${barBox.right}x${barBox.bottom})`);
+                }
+            }
+            for (let i = 0; i < boxes.length; i++) {
+                for (let j = i + 1; j < boxes.length; j++) {
+                    const [a, p] = boxes[i], [c, q] = boxes[j];
+                    if (a.contains(c) || c.contains(a)) continue;
+                    const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+                    const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+                    if (w > 0.5 && h > 0.5) problems.push(`${name(a)} overlaps ${name(c)}`);
+                }
+            }
+            return problems;
+        }
+        """;
 }

@@ -177,7 +177,7 @@ public sealed class TimelineFilterBrowserTest
         var articleId = e.Evidence[0].ArticleId;
 
         var problems = new List<string>();
-        foreach (var path in new[] { "/", "/?q=summit&actor=kim-jong-un", $"/events/{e.Id}/{e.Slug}", "/actors/kim-jong-un", $"/articles/{articleId}" })
+        foreach (var path in new[] { "/", "/?q=summit&actor=kim-jong-un", "/?from=2019-13&to=2018-06", $"/events/{e.Id}/{e.Slug}", "/actors/kim-jong-un", $"/articles/{articleId}" })
         {
             await GotoAsync(page, path);
             var results = await page.RunAxe();

@@ -100,17 +100,27 @@ public sealed partial class TimelineListBrowserTest
         var from = page.Locator("[data-testid=from]");
         var to = page.Locator("[data-testid=to]");
 
-        // Enter applies a year as its first day, with focus still in the field.
+        // Enter applies a year from its first day, with focus still in the field; the URL keeps it as typed.
         await from.FillAsync("2019");
         await from.PressAsync("Enter");
-        await Expect(page).ToHaveURLAsync(new Regex(@"\?from=2019-01-01$"));
-        await Expect(from).ToHaveValueAsync("2019-01-01");
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?from=2019$"));
+        await Expect(from).ToHaveValueAsync("2019");
+        await Expect(page.Locator("[data-testid=active-filters]")).ToContainTextAsync("from 2019-01-01");
 
-        // Tab applies a month as its last day.
+        // Tab applies a month to its last day.
         await to.FillAsync("2019-06");
         await to.PressAsync("Tab");
-        await Expect(page).ToHaveURLAsync(new Regex(@"\?from=2019-01-01&to=2019-06-30$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?from=2019&to=2019-06$"));
         await Expect(page.Locator("[data-testid=result-count]")).Not.ToContainTextAsync($"{app.TotalEvents} events");
+        await Expect(page.Locator("[data-testid=active-filters]")).ToContainTextAsync("2019-01-01 to 2019-06-30");
+
+        // The link as typed, opened anew, is the same view with the same fields.
+        var count = await page.Locator("[data-testid=result-count]").TextContentAsync();
+        await page.ReloadAsync();
+        await WaitInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=result-count]")).ToHaveTextAsync(count!);
+        await Expect(from).ToHaveValueAsync("2019");
+        await Expect(to).ToHaveValueAsync("2019-06");
 
         // Nonsense stays in the field with a helper text naming it, and the view does not change.
         var url = page.Url;

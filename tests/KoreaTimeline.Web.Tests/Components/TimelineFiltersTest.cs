@@ -14,11 +14,14 @@ public sealed class TimelineFiltersTest : BunitTest
         [new YearCount(2017, 3), new YearCount(2019, 6)]);
 
     private TimelineFilter? changed;
+    private DateForms? formsChanged;
 
-    private IRenderedComponent<TimelineFilters> RenderPanel(TimelineFilter filter) =>
+    private IRenderedComponent<TimelineFilters> RenderPanel(TimelineFilter filter, DateForms forms = default) =>
         Render<TimelineFilters>(ps => ps
             .Add(p => p.Filter, filter)
+            .Add(p => p.DateForms, forms)
             .Add(p => p.Facets, Facets)
+            .Add(p => p.DateFormsChanged, f => formsChanged = f)
             .Add(p => p.FilterChanged, f => changed = f));
 
     [Fact]
@@ -210,5 +213,46 @@ public sealed class TimelineFiltersTest : BunitTest
 
         Assert.Null(changed);
         Assert.Contains("From (2020-01-01) is after To (2019-12-31)", cut.Find("[data-testid=date-help]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("from", "2019", DateForm.Year)]
+    [InlineData("from", "2019-06", DateForm.Month)]
+    [InlineData("to", "2019-6", DateForm.Month)]
+    [InlineData("to", "2019", DateForm.Year)]
+    public void A_typed_year_or_month_reports_its_form_so_the_url_keeps_it(string field, string typed, DateForm form)
+    {
+        var cut = RenderPanel(new TimelineFilter());
+
+        cut.Find($"[data-testid={field}]").Change(typed);
+
+        Assert.NotNull(changed);
+        Assert.Equal(field == "from" ? new DateForms(form, DateForm.Day) : new DateForms(DateForm.Day, form), formsChanged);
+    }
+
+    [Fact]
+    public void The_fields_show_the_dates_in_the_form_of_the_url()
+    {
+        var cut = RenderPanel(new TimelineFilter { From = new DateOnly(2019, 1, 1), To = new DateOnly(2019, 6, 30) }, new DateForms(DateForm.Year, DateForm.Month));
+
+        Assert.Equal("2019", cut.Find("[data-testid=from]").GetAttribute("value"));
+        Assert.Equal("2019-06", cut.Find("[data-testid=to]").GetAttribute("value"));
+
+        // The same day typed in full is a new URL (from=2019-01-01), though not a new view.
+        cut.Find("[data-testid=from]").Change("2019-01-01");
+        Assert.Equal(new DateForms(DateForm.Day, DateForm.Month), formsChanged);
+        Assert.Equal(new DateOnly(2019, 1, 1), changed!.From);
+    }
+
+    [Fact]
+    public async Task Brushing_years_writes_whole_days()
+    {
+        var cut = RenderPanel(new TimelineFilter { From = new DateOnly(2019, 1, 1) }, new DateForms(DateForm.Year, DateForm.Day));
+
+        var histogram = cut.FindComponent<YearHistogram>().Instance;
+        await cut.InvokeAsync(() => histogram.RangeChanged.InvokeAsync((2017, 2019)));
+
+        Assert.Equal(default(DateForms), formsChanged);
+        Assert.Equal((new DateOnly(2017, 1, 1), new DateOnly(2019, 12, 31)), (changed!.From, changed.To));
     }
 }

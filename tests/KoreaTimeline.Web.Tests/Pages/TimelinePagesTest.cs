@@ -49,6 +49,32 @@ public sealed partial class TimelinePagesTest(InventedTimelineAppFactory app) : 
         Assert.Equal(["Talks held at the border village", "Leaders meet at an invented summit", "Statement praises the summit"], CardTitles(html));
     }
 
+    [Fact]
+    public async Task A_year_and_a_month_in_the_url_are_their_first_and_last_days()
+    {
+        var (status, html) = await GetAsync("/?from=2018-06&to=2018&sort=date-asc");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(["Leaders meet at an invented summit", "Statement praises the summit"], CardTitles(html));
+        Assert.DoesNotContain("url-date-error", html, StringComparison.Ordinal);
+        // The date fields show the dates as the link wrote them.
+        Assert.Matches("data-testid=\"from\"[^>]*value=\"2018-06\"|value=\"2018-06\"[^>]*data-testid=\"from\"", html);
+    }
+
+    [Theory]
+    [InlineData("/?from=2019-13", "The link\u2019s from, \u201C2019-13\u201D, is not a date")]
+    [InlineData("/?to=soon&from=2018", "The link\u2019s to, \u201Csoon\u201D, is not a date")]
+    [InlineData("/?from=2019&to=2018-06", "The link\u2019s from (\u201C2019\u201D) is after its to (\u201C2018-06\u201D)")]
+    public async Task A_date_the_url_cannot_give_is_left_out_with_a_message_naming_the_parameter(string path, string message)
+    {
+        var (status, html) = await GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("data-testid=\"url-date-error\"", html, StringComparison.Ordinal);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("timeline-error", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/?q=%22")]
     [InlineData("/?q=NOT%20x%20OR")]

@@ -98,6 +98,12 @@ public partial class TimelinePage
 
     private TimelineFilter Filter { get; set; } = new();
 
+    /// <summary>How the URL writes the dates (<c>2019</c>, <c>2019-06</c> or a day), so a new URL writes them the same way.</summary>
+    private DateForms dateForms;
+
+    /// <summary>Why the URL's <c>from</c> or <c>to</c> was left out, naming the parameter; empty when both could be read.</summary>
+    private IReadOnlyList<string> DateErrors { get; set; } = [];
+
     private string? NextCursor { get; set; }
 
     private bool Loading { get; set; }
@@ -136,6 +142,8 @@ public partial class TimelinePage
     protected override async Task OnParametersSetAsync()
     {
         Filter = TimelineUrl.Parse(Q, ActorSlugs, TypeIds, From, To, Sort, PageSize);
+        var dates = TimelineUrl.ParseDates(From, To);
+        (dateForms, DateErrors) = (dates.Forms, dates.Errors);
         var key = UrlOf(Filter, LanesByType);
         if (key == loadedKey)
         {
@@ -187,10 +195,13 @@ public partial class TimelinePage
         await LoadAsync(UrlOf(Filter, LanesByType));
     }
 
-    /// <summary>The URL of <paramref name="filter"/>, with the axis's lanes by type when <paramref name="lanes"/>.</summary>
-    public static string UrlOf(TimelineFilter filter, bool lanes)
+    /// <summary>
+    /// The URL of <paramref name="filter"/>, with the axis's lanes by type when <paramref name="lanes"/>, its dates
+    /// written in <paramref name="forms"/> (whole days by default).
+    /// </summary>
+    public static string UrlOf(TimelineFilter filter, bool lanes, DateForms forms = default)
     {
-        var url = TimelineUrl.ToUrl(filter);
+        var url = TimelineUrl.ToUrl(filter, forms);
         return lanes ? $"{url}{(url.Contains('?') ? '&' : '?')}lanes={LanesByTypeValue}" : url;
     }
 
@@ -241,7 +252,7 @@ public partial class TimelinePage
 
     private Task NavigateAsync(TimelineFilter filter)
     {
-        Navigation.NavigateTo(UrlOf(filter, LanesByType));
+        Navigation.NavigateTo(UrlOf(filter, LanesByType, dateForms));
         return Task.CompletedTask;
     }
 

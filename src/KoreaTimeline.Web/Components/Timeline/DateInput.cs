@@ -13,9 +13,23 @@ public enum DateBound
     End,
 }
 
+/// <summary>The form a date was written in: a whole day, a month (<c>2019-06</c>) or a year (<c>2019</c>).</summary>
+public enum DateForm
+{
+    /// <summary><c>2019-06-15</c>.</summary>
+    Day,
+
+    /// <summary><c>2019-06</c>.</summary>
+    Month,
+
+    /// <summary><c>2019</c>.</summary>
+    Year,
+}
+
 /// <summary>A typed date read as a day, or why it could not be (<see cref="Error"/>, a sentence naming the field).</summary>
 /// <param name="Date">The day; null for an empty field (no bound) or an error.</param>
-public readonly record struct DateInputResult(DateOnly? Date, string? Error)
+/// <param name="Form">The form the date was typed in, so it can be written back the same way (<see cref="DateInput.Format"/>).</param>
+public readonly record struct DateInputResult(DateOnly? Date, string? Error, DateForm Form = DateForm.Day)
 {
     /// <summary>True when the text was a date or empty.</summary>
     public bool IsValid => Error is null;
@@ -47,7 +61,7 @@ public static partial class DateInput
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
         if (!match.Groups["month"].Success)
         {
-            return new DateInputResult(bound == DateBound.Start ? new DateOnly(year, 1, 1) : new DateOnly(year, 12, 31), null);
+            return new DateInputResult(bound == DateBound.Start ? new DateOnly(year, 1, 1) : new DateOnly(year, 12, 31), null, DateForm.Year);
         }
         var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
         if (month is < 1 or > 12)
@@ -56,12 +70,29 @@ public static partial class DateInput
         }
         if (!match.Groups["day"].Success)
         {
-            return new DateInputResult(bound == DateBound.Start ? new DateOnly(year, month, 1) : new DateOnly(year, month, DateTime.DaysInMonth(year, month)), null);
+            return new DateInputResult(bound == DateBound.Start ? new DateOnly(year, month, 1) : new DateOnly(year, month, DateTime.DaysInMonth(year, month)), null, DateForm.Month);
         }
         var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
         return day >= 1 && day <= DateTime.DaysInMonth(year, month)
             ? new DateInputResult(new DateOnly(year, month, day), null)
             : Invalid(value, field);
+    }
+
+    /// <summary>
+    /// <paramref name="date"/> written in <paramref name="form"/> when it is that period's first day (a start) or
+    /// last day (an end), as typed: <c>2019</c>, <c>2019-06</c>; else, and for <see cref="DateForm.Day"/>, the ISO day.
+    /// </summary>
+    public static string Format(DateOnly date, DateBound bound, DateForm form)
+    {
+        var isStart = bound == DateBound.Start;
+        return form switch
+        {
+            DateForm.Year when date == (isStart ? new DateOnly(date.Year, 1, 1) : new DateOnly(date.Year, 12, 31)) =>
+                date.ToString("yyyy", CultureInfo.InvariantCulture),
+            DateForm.Month when date.Day == (isStart ? 1 : DateTime.DaysInMonth(date.Year, date.Month)) =>
+                date.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            _ => TimelineUrl.FormatDate(date),
+        };
     }
 
     /// <summary>The error when "From" (<paramref name="from"/>) would come after "To" (<paramref name="to"/>); null when they are in order.</summary>

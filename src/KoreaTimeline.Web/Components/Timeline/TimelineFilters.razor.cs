@@ -35,6 +35,16 @@ public partial class TimelineFilters
     /// <summary>Raised with the filter the user asked for (the page puts it in the URL).</summary>
     [Parameter] public EventCallback<TimelineFilter> FilterChanged { get; set; }
 
+    /// <summary>
+    /// How the URL writes the dates (<c>from=2019&amp;to=2019-06</c>): the fields show them the same way. A typed date
+    /// reports its form through <see cref="DateFormsChanged"/> before <see cref="FilterChanged"/>, so the page can write
+    /// the URL as the user typed it.
+    /// </summary>
+    [Parameter] public DateForms DateForms { get; set; }
+
+    /// <summary>Raised with the forms of the dates just typed (or brushed: whole days), before <see cref="FilterChanged"/>.</summary>
+    [Parameter] public EventCallback<DateForms> DateFormsChanged { get; set; }
+
     /// <summary>How many actors are offered as chips.</summary>
     [Parameter] public int ActorChips { get; set; } = 12;
 
@@ -121,26 +131,45 @@ public partial class TimelineFilters
     /// <summary>The error shown under the date fields, naming the field; null when both can be read.</summary>
     private string? DateError => fromError ?? toError;
 
-    private static string Format(DateOnly? date) => date is { } d ? TimelineUrl.FormatDate(d) : "";
+    private static string Format(DateOnly? date, DateBound bound, DateForm form) =>
+        date is { } d ? DateInput.Format(d, bound, form) : "";
 
-    private Task FromChangedAsync(string? text)
+    private async Task FromChangedAsync(string? text)
     {
         var result = DateInput.Parse(text, DateBound.Start, "From");
         var error = result.Error ?? DateInput.OrderError(result.Date, toError is null ? Filter.To : null);
         (fromText, fromError) = error is null ? (null, null) : (text, error);
-        return error is not null || result.Date == Filter.From ? Task.CompletedTask : ChangeAsync(Filter with { From = result.Date });
+        var forms = DateForms with { From = result.Form };
+        if (error is null && (result.Date != Filter.From || result.Date is not null && forms != DateForms))
+        {
+            await ChangeAsync(Filter with { From = result.Date }, forms);
+        }
     }
 
-    private Task ToChangedAsync(string? text)
+    private async Task ToChangedAsync(string? text)
     {
         var result = DateInput.Parse(text, DateBound.End, "To");
         var error = result.Error ?? DateInput.OrderError(fromError is null ? Filter.From : null, result.Date);
         (toText, toError) = error is null ? (null, null) : (text, error);
-        return error is not null || result.Date == Filter.To ? Task.CompletedTask : ChangeAsync(Filter with { To = result.Date });
+        var forms = DateForms with { To = result.Form };
+        if (error is null && (result.Date != Filter.To || result.Date is not null && forms != DateForms))
+        {
+            await ChangeAsync(Filter with { To = result.Date }, forms);
+        }
     }
 
+    // The histogram chooses whole years, written as days (as the time axis writes its zooms).
     private Task YearsChangedAsync((int From, int To) years) =>
-        ChangeAsync(Filter with { From = new DateOnly(years.From, 1, 1), To = new DateOnly(years.To, 12, 31) });
+        ChangeAsync(Filter with { From = new DateOnly(years.From, 1, 1), To = new DateOnly(years.To, 12, 31) }, default);
+
+    private async Task ChangeAsync(TimelineFilter filter, DateForms forms)
+    {
+        if (forms != DateForms)
+        {
+            await DateFormsChanged.InvokeAsync(forms);
+        }
+        await ChangeAsync(filter);
+    }
 
     /// <summary>
     /// MudChip's classes for a clickable facet chip: filled in the primary colour when chosen, outlined otherwise.
