@@ -239,6 +239,15 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void Talks_with_a_party_are_a_negotiation()
+    {
+        var e = Assert.Single(Extract("Seoul's chief negotiator said Saturday that talks with Tokyo on fishing quotas around the disputed islands have broken down.",
+            new DateOnly(2025, 3, 16)));
+
+        Assert.Equal(EventType.Negotiation, e.Type);
+    }
+
+    [Fact]
     public void An_event_in_one_month_or_another_spans_both()
     {
         var e = Assert.Single(Extract("The two defense chiefs are set to meet in Manila in July or August."));
