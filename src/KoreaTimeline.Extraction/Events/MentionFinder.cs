@@ -175,6 +175,13 @@ public static partial class MentionFinder
                     {
                         mentions.Add(outcome);
                     }
+                    // "denounced the statement and pulled out of the talks": a coordinated verb of another kind is an event too.
+                    if (triggers.FirstOrDefault(t => t.Start > trigger.End && clause.Contains(t.Start) && t.Rule.IsVerb && !t.Rule.IsSpeech
+                            && t.Rule.Type != trigger.Rule.Type && AndBefore().IsMatch(text.AsSpan(trigger.End, t.Start - trigger.End))) is { } coordinated
+                        && Stated(article, context, clause, coordinated, seconds) is { } also)
+                    {
+                        mentions.Add(also with { Evidence = new EvidenceSpan(coordinated.Start, clause.End, text[coordinated.Start..clause.End]) });
+                    }
                     // "fired three missiles in the morning and another one in the evening": a second event of the kind.
                     if (triggers.FirstOrDefault(t => t.Start > trigger.End && clause.Contains(t.Start) && t.Rule.IsVerb && t.Rule.Type == trigger.Rule.Type
                             && OneMore(text, clause, t)) is { } more
@@ -216,6 +223,9 @@ public static partial class MentionFinder
 
     [GeneratedRegex(@"\b(?:following|after)\s+(?:a|an|the|their|his|her|its)\s+(?:[\w'’-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex FollowingBefore();
+
+    [GeneratedRegex(@"\s+and\s+(?:then\s+|later\s+|also\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex AndBefore();
 
     [GeneratedRegex(@"^\s*or\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex OrBetween();

@@ -239,6 +239,15 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void A_coordinated_verb_of_another_kind_is_an_event_too()
+    {
+        var events = Extract("On Monday Seoul denounced the drills and pulled out of the fishery talks.");
+
+        Assert.Equal([EventType.Statement, EventType.Negotiation], events.Select(e => e.Type).Order());
+        Assert.All(events, e => Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), e.Date));
+    }
+
+    [Fact]
     public void Talks_with_a_party_are_a_negotiation()
     {
         var e = Assert.Single(Extract("Seoul's chief negotiator said Saturday that talks with Tokyo on fishing quotas around the disputed islands have broken down.",
