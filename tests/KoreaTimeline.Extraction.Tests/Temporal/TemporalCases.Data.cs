@@ -42,6 +42,7 @@ public static class TemporalCases
         The ministry said on Friday that it fired. | 2025-03-02 | Friday | DATE 2025-02-28 | 2025-02-28..2025-02-28 day
         The frigate had been due to leave Manila on Saturday but stayed. | 2025-03-02 | Saturday | DATE 2025-03-01 | 2025-03-01..2025-03-01 day
         The frigate is due to leave Manila on Saturday. | 2025-03-02 | Saturday | DATE 2025-03-08 | 2025-03-08..2025-03-08 day
+        "We will respond firmly," the general said on Friday. | 2025-03-02 | Friday | DATE 2025-02-28 | 2025-02-28..2025-02-28 day
         Seoul said this year would be decisive. | 2025-03-02 | this year | DATE 2025 | 2025-01-01..2025-12-31 year
         This is the first time since June last year. | 2025-03-02 | June last year | DATE 2024-06 | 2024-06-01..2024-06-30 month
         Pyongyang fired missiles earlier this month. | 2025-03-12 | earlier this month | DATE 2025-03 | 2025-03-01..2025-03-11 range

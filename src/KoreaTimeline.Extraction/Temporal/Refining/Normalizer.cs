@@ -308,7 +308,8 @@ internal sealed partial class Normalizer(TemporalResources res)
     {
         var from = Math.Max(0, position - 70);
         var clause = text.AsSpan(from, position - from);
-        var stop = clause.LastIndexOfAny('.', ';', '\n');
+        // A quotation is the speaker's tense, not the report's: "\"We will respond,\" he said on Friday".
+        var stop = clause.LastIndexOfAny(".;\n\"”");
         if (stop >= 0)
         {
             clause = clause[(stop + 1)..];
