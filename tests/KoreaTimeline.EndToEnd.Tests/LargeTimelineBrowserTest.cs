@@ -103,6 +103,8 @@ public sealed class LargeTimelineBrowserTest
         await page.GotoAsync("/");
         await WaitInteractiveAsync(page);
         await page.RouteWebSocketAsync(new Regex("/_blazor"), ws => ws.CloseAsync());
+        // Nor may the reconnection fall back to server-sent events or long polling over plain requests.
+        await page.RouteAsync(new Regex("/_blazor"), route => route.AbortAsync());
         await page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
 
         var modal = page.Locator("#components-reconnect-modal");
