@@ -336,15 +336,33 @@ public static partial class MentionFinder
         var text = doc.Text;
         var duration = doc.Timexes.LastOrDefault(t => t.Type == TimexType.Duration && mention.Clause.Contains(t.Start) && t.End <= mention.Trigger.Start
             && AfterOrBefore().IsMatch(text.AsSpan(t.End, Math.Min(8, text.Length - t.End))));
-        if (duration is null || WholeDuration().Match(duration.Value) is not { Success: true } d
-            || mention.DateSource == DateSource.Own && mention.Timex is { } own && own != duration)
+        // "The launch came hours after the envoy left": no duration to count, the same day as the event it follows.
+        var hours = duration is null && mention.Date is null && mention.Trigger.Rule.IsVerb
+            && HoursBefore().IsMatch(text.AsSpan(mention.Clause.Start, mention.Trigger.Start - mention.Clause.Start));
+        if (!hours && (duration is null || WholeDuration().Match(duration.Value) is not { Success: true }
+            || mention.DateSource == DateSource.Own && mention.Timex is { } own && own != duration))
         {
             return mention; // "a year after the army resumed the broadcasts in June last year": its own date holds
         }
+        // The event the offset counts from: one the sentence dated, else the event told earlier that the sentence's noun
+        // refers back to ("The launches came a day after ..."; a launch told, not one named in passing), else the article date.
+        var sentence = mentions.Where(m => m.SentenceIndex == mention.SentenceIndex).ToList();
+        var anchor = sentence.LastOrDefault(m => m.Date is not null)?.Date?.Start
+            ?? (sentence.FirstOrDefault(m => !m.Trigger.Rule.IsVerb && m.Date is null) is { } noun
+                ? mentions.LastOrDefault(m => m.SentenceIndex < noun.SentenceIndex && m.Type == noun.Type && m.Date is not null && m.Trigger.Rule.IsVerb)?.Date?.Start
+                : null)
+            ?? doc.Published;
+        if (hours)
+        {
+            return mention with { Date = DateInterval.Day(anchor), DateSource = DateSource.Narrative };
+        }
+        var d = WholeDuration().Match(duration!.Value);
         var signal = AfterOrBefore().Match(text, duration.End, Math.Min(8, text.Length - duration.End));
-        var anchor = mentions.LastOrDefault(m => m.SentenceIndex == mention.SentenceIndex && m.Date is not null)?.Date?.Start ?? doc.Published;
         return mention with { Date = DateInterval.Day(Shift(anchor, d, signal.Groups["dir"].Value == "after" ? -1 : 1)) };
     }
+
+    [GeneratedRegex(@"\b(?:hours|minutes|moments|shortly|just|soon)\s+(?:after|before)\s+(?:[\w'’.-]+\s+){1,8}$", RegexOptions.CultureInvariant)]
+    private static partial Regex HoursBefore();
 
     // A day moved by a whole duration ("P2D", "P1W") matched by WholeDuration, forwards (+1) or backwards (-1).
     private static DateOnly Shift(DateOnly day, Match duration, int direction)

@@ -62,4 +62,20 @@ public sealed class OffsetEventsTest
 
         Assert.Contains(events, e => e.Type == EventType.Negotiation && e.Date.Start == new DateOnly(2025, 3, 5));
     }
+    [Fact]
+    public void A_noun_that_refers_back_anchors_the_offset_of_the_event_it_came_after()
+    {
+        var events = Extract("The navy fired two cruise missiles on Tuesday. The launches came a day after the defence chiefs met in Ottawa.");
+
+        Assert.Equal(new DateOnly(2025, 3, 11), Assert.Single(events, e => e.Type == EventType.MissileTest).Date.Start);
+        Assert.Equal(new DateOnly(2025, 3, 10), Assert.Single(events, e => e.Type == EventType.Meeting).Date.Start);
+    }
+
+    [Fact]
+    public void An_event_hours_before_the_one_a_noun_refers_back_to_is_on_its_day()
+    {
+        var events = Extract("The navy fired two cruise missiles on Tuesday. The launches came hours after the defence chiefs met in Ottawa.");
+
+        Assert.Equal(new DateOnly(2025, 3, 11), Assert.Single(events, e => e.Type == EventType.Meeting).Date.Start);
+    }
 }
