@@ -68,6 +68,15 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void Testing_a_named_weapon_is_a_missile_test_even_without_fire_or_launch()
+    {
+        var e = Assert.Single(Extract("Chronology of the year:\n* Feb. 2: The navy tests two new cruise missiles off the east coast."));
+
+        Assert.Equal(EventType.MissileTest, e.Type);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 2, 2)), e.Date);
+    }
+
+    [Fact]
     public void A_list_of_years_gives_one_event_per_year_sharing_the_quote()
     {
         var events = Extract("The regime's nuclear tests in 2005, 2008 and 2012 drew condemnation.");
