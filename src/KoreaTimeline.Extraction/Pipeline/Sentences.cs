@@ -99,6 +99,15 @@ public static class SentenceSplitter
         {
             start++;
         }
+        // "■ The same day, ..." : a list marker is not part of the entry's sentence, which opens after it.
+        if (end - start > 2 && IsListMarker(text[start]) && char.IsWhiteSpace(text[start + 1]))
+        {
+            start += 2;
+            while (start < end && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+        }
         while (end > start && char.IsWhiteSpace(text[end - 1]))
         {
             end--;
@@ -108,4 +117,6 @@ public static class SentenceSplitter
             sentences.Add(new Sentence(start, end));
         }
     }
+
+    private static bool IsListMarker(char c) => c is '■' or '□' or '•' or '●' or '○' or '▪' or '▫' or '◆' or '◇' or '►' or '▶' or '*' or '-' or '–' or '—' or '·';
 }

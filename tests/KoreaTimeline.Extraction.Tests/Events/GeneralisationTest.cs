@@ -77,6 +77,26 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void A_list_marker_does_not_hide_the_time_phrase_that_opens_an_entry()
+    {
+        const string text = "■ Oct. 2: The navy test-fires a cruise missile.\n\n■ The same day, the North says it is weighing strikes on the base.";
+
+        var threat = Assert.Single(Extract(text), e => e.Type == EventType.Threat);
+
+        Assert.Equal(DateInterval.Day(new DateOnly(2024, 10, 2)), threat.Date);
+    }
+
+    [Fact]
+    public void That_day_points_back_to_the_day_told_even_past_a_paragraph_break()
+    {
+        const string text = "On Oct. 2, the navy test-fired a cruise missile off the east coast.\n\nThat day, the North said it was weighing strikes on the base.";
+
+        var threat = Assert.Single(Extract(text), e => e.Type == EventType.Threat);
+
+        Assert.Equal(DateInterval.Day(new DateOnly(2024, 10, 2)), threat.Date);
+    }
+
+    [Fact]
     public void A_list_of_years_gives_one_event_per_year_sharing_the_quote()
     {
         var events = Extract("The regime's nuclear tests in 2005, 2008 and 2012 drew condemnation.");

@@ -387,8 +387,9 @@ internal sealed partial class Normalizer(TemporalResources res)
         var basis = anaphoric ? a.Narrative(c.Start).Date : a.Reference;
         if (unitText is "day" or "morning" or "evening" or "night")
         {
-            // "the same day", "the day before" can only point back, even past a paragraph break; "next Monday" cannot.
-            var back = c[Slot.DayRel] is not null || a.Text.AsSpan(c.Start).StartsWith("the ", StringComparison.OrdinalIgnoreCase);
+            // "the same day", "that day", "the day before" can only point back, even past a paragraph break; "next Monday" cannot.
+            var back = c[Slot.DayRel] is not null || a.Text.AsSpan(c.Start).StartsWith("the ", StringComparison.OrdinalIgnoreCase)
+                || a.Text.AsSpan(c.Start).StartsWith("that ", StringComparison.OrdinalIgnoreCase);
             var day = a.NarrativeDay(c.Start, acrossParagraphs: back).AddDays(offset);
             SetDay(c, a, day, unitText == "day" ? null : unitText);
             return;
