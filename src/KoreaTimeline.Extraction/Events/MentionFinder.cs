@@ -200,7 +200,8 @@ public static partial class MentionFinder
     /// <summary>
     /// "The ministry announced on Monday [that it was suspending the drills]": when what was said gives an event of
     /// another kind on the saying's day, that event is the news and the saying only attributes it. A saying about an
-    /// event of another day ("said on Tuesday that the North fired a missile on Sunday") is news of its own.
+    /// event of another day ("said on Tuesday that the North fired a missile on Sunday") is news of its own, and so is a
+    /// saying about an event told before ("the agency said on Tuesday that the test used a smaller device").
     /// </summary>
     private static void DropSayingsOfEvents(List<Mention> mentions, int sentenceStart, List<Clause> clauses)
     {
@@ -339,6 +340,13 @@ public static partial class MentionFinder
         // "The launch came hours after the envoy left": no duration to count, the same day as the event it follows.
         var hours = duration is null && mention.Date is null && mention.Trigger.Rule.IsVerb
             && HoursBefore().IsMatch(text.AsSpan(mention.Clause.Start, mention.Trigger.Start - mention.Clause.Start));
+        // "Hours later, the North said ...": the day of the last event told.
+        if (duration is null && mention.Date is null && mention.Trigger.Rule.IsVerb
+            && HoursLater().IsMatch(text.AsSpan(mention.Sentence.Start, mention.Trigger.Start - mention.Sentence.Start))
+            && mentions.LastOrDefault(m => m.SentenceIndex < mention.SentenceIndex && m.Date is not null) is { Date: { } told })
+        {
+            return mention with { Date = DateInterval.Day(told.End), DateSource = DateSource.Narrative };
+        }
         if (!hours && (duration is null || WholeDuration().Match(duration.Value) is not { Success: true }
             || mention.DateSource == DateSource.Own && mention.Timex is { } own && own != duration))
         {
@@ -363,6 +371,9 @@ public static partial class MentionFinder
 
     [GeneratedRegex(@"\b(?:hours|minutes|moments|shortly|just|soon)\s+(?:after|before)\s+(?:[\w'’.-]+\s+){1,8}$", RegexOptions.CultureInvariant)]
     private static partial Regex HoursBefore();
+
+    [GeneratedRegex(@"^(?:Hours|Minutes|Moments|Shortly)\s+(?:later|afterwards?)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HoursLater();
 
     // A day moved by a whole duration ("P2D", "P1W") matched by WholeDuration, forwards (+1) or backwards (-1).
     private static DateOnly Shift(DateOnly day, Match duration, int direction)

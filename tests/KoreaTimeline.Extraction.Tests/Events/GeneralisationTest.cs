@@ -97,6 +97,17 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void Hours_later_is_the_day_of_the_entry_before_in_a_present_tense_chronology()
+    {
+        const string text = "A timeline of the standoff.\n\n\u25a0 14 March 2021: South Korea's navy test-fires a cruise missile off the east coast.\n\n"
+            + "\u25a0 Hours later, North Korea says it is weighing strikes on the port of Busan.";
+
+        var threat = Assert.Single(Extract(text), e => e.Type == EventType.Threat);
+
+        Assert.Equal(DateInterval.Day(new DateOnly(2021, 3, 14)), threat.Date);
+    }
+
+    [Fact]
     public void A_list_of_years_gives_one_event_per_year_sharing_the_quote()
     {
         var events = Extract("The regime's nuclear tests in 2005, 2008 and 2012 drew condemnation.");
