@@ -40,6 +40,13 @@ public sealed record Mention
     /// <summary>Where <see cref="FallbackDate"/> comes from: <see cref="DateSource.Article"/> or <see cref="DateSource.Narrative"/>.</summary>
     public DateSource FallbackSource { get; init; } = DateSource.None;
     public required IReadOnlyList<KnownActor> Actors { get; init; }
+
+    /// <summary>
+    /// The clause names no one, so <see cref="Actors"/> is the story's protagonist: a guess that does not keep the mention
+    /// from joining an event of other actors that day ("The missiles were launched from ..." after "North Korea fired two
+    /// missiles", in a story that names Seoul most).
+    /// </summary>
+    public bool ActorsAssumed { get; init; }
     public KnownPlace? Place { get; init; }
     public required string Headline { get; init; }
 

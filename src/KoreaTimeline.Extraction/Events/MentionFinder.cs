@@ -149,8 +149,16 @@ public static partial class MentionFinder
                 // A date that a later noun of another kind holds ("months after its first nuclear test in 2006") is that
                 // noun's event's date, not the clause's.
                 var seconds = SecondEvents(text, triggers, clause, trigger, context.Dates);
-                if (Stated(article, context, clause, trigger, seconds) is { } stated)
+                // "test-fired a missile on April 2 and launched two more on April 9": each verb of the kind keeps its own date.
+                var twice = DatedTwice(text, context, clause, trigger);
+                if (Stated(article, twice is { } split ? context with { Dates = [.. context.Dates.Where(d => !clause.Contains(d.Start) || d.Start < split.At)] } : context,
+                        clause, trigger, seconds) is { } stated)
                 {
+                    if (twice is { } cut)
+                    {
+                        var (start, length) = (stated.Evidence.Start, text.AsSpan(stated.Evidence.Start, cut.At - stated.Evidence.Start).TrimEnd(" ,").Length);
+                        stated = stated with { Evidence = new EvidenceSpan(start, start + length, text.Substring(start, length)) };
+                    }
                     stated = stated with
                     {
                         Separate = OneMore(text, clause, trigger)
@@ -189,6 +197,11 @@ public static partial class MentionFinder
                     {
                         mentions.Add(another with { Separate = true, Evidence = new EvidenceSpan(more.Start, clause.End, text[more.Start..clause.End]) });
                     }
+                }
+                if (twice is { } later
+                    && Stated(article, context with { Dates = [.. context.Dates.Where(d => !clause.Contains(d.Start) || d.Start >= later.At)] }, clause, later.Second, seconds) is { } again)
+                {
+                    mentions.Add(again with { Separate = true, Evidence = new EvidenceSpan(later.Part, clause.End, text[later.Part..clause.End]) });
                 }
                 mentions.AddRange(seconds.Select(second => Named(article, context, clause, second.Noun, second.Date)).SelectMany(m => EachDate(text, context.Dates, m)));
             }
@@ -230,6 +243,30 @@ public static partial class MentionFinder
 
     [GeneratedRegex(@"^\s*or\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex OrBetween();
+
+    /// <summary>
+    /// "fired a missile on April 2 and launched two more on April 9", "On May 3, it fired a rocket, and on May 5 it fired
+    /// another": a later verb of the same kind after "and" with a day of its own, when the first verb has a different one
+    /// before that "and" (in its clause or the sentence's fronted phrase). Returns that verb, where the "and" begins and
+    /// where the part after it begins.
+    /// </summary>
+    private static (TriggerMatch Second, int At, int Part)? DatedTwice(string text, SentenceContext context, Clause clause, TriggerMatch first)
+    {
+        if (!first.Rule.IsVerb || first.Rule.IsSpeech
+            || context.Triggers.FirstOrDefault(t => t.Start > first.End && clause.Contains(t.Start) && t.Rule.IsVerb && t.Rule.Type == first.Rule.Type) is not { } second
+            || CoordinatingAnd().Matches(text[first.End..second.Start]).LastOrDefault() is not { } and)
+        {
+            return null;
+        }
+        var at = first.End + and.Index;
+        var after = context.Dates.FirstOrDefault(d => d.Start >= at && d.End <= clause.End && d.Type == TimexType.Date);
+        var before = context.Dates.LastOrDefault(d => d.Type == TimexType.Date && d.End <= at
+            && (clause.Contains(d.Start) || context.Intro is { } intro && intro.Contains(d.Start)));
+        return after?.Interval is { } later && before?.Interval is { } earlier && later != earlier ? (second, at, at + and.Length) : null;
+    }
+
+    [GeneratedRegex(@",?\s+and\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex CoordinatingAnd();
 
     // "fired another one", "launched a second missile", "Earlier in the day, the navy fired ...": one more event of its kind.
     private static bool OneMore(string text, Clause clause, TriggerMatch trigger) =>
@@ -517,7 +554,7 @@ public static partial class MentionFinder
     /// The actors of an event the clause names no one for: the owner of "its launch", "the North's test", else the
     /// story's protagonist (wire copy leaves out whom the whole story is about).
     /// </summary>
-    private static List<KnownActor> Known(ArticleContext article, TriggerMatch trigger, List<KnownActor> actors)
+    private static (List<KnownActor> Actors, bool Assumed) Known(ArticleContext article, TriggerMatch trigger, List<KnownActor> actors)
     {
         // "the Korean War", "the Foal Eagle drills": an event whose name says who takes part.
         if (trigger.Rule.Parties is { Count: > 0 } parties)
@@ -527,13 +564,13 @@ public static partial class MentionFinder
         }
         if (actors.Count > 0)
         {
-            return actors;
+            return (actors, false);
         }
         if (Possessor(article.Doc, trigger) is { } owner)
         {
-            return [owner, .. article.Gazetteer.Country(owner.Country) is { } c ? [c] : Array.Empty<KnownActor>()];
+            return ([owner, .. article.Gazetteer.Country(owner.Country) is { } c ? [c] : Array.Empty<KnownActor>()], false);
         }
-        return article.Protagonist is { } protagonist ? [protagonist] : [];
+        return article.Protagonist is { } protagonist ? ([protagonist], true) : ([], false);
     }
 
     private sealed record SentenceContext(
@@ -595,7 +632,8 @@ public static partial class MentionFinder
         var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
             || Cues.Participation.IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
             || NamesParties(text, trigger, clause.End); // "the meeting between Kim and Xi"
-        var actors = article.WithCounterpart(trigger.Rule, Known(article, trigger, takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : []));
+        var (known, assumed) = Known(article, trigger, takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : []);
+        var actors = article.WithCounterpart(trigger.Rule, known);
         var place = !takesPart ? null : PlaceOf(article.Locatives, clause) ?? (intro is { } ip ? PlaceOf(article.Locatives, ip) : null);
         var complement = sentence.Clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : (Clause?)null;
         return new Mention
@@ -613,6 +651,7 @@ public static partial class MentionFinder
             FallbackDate = date is null ? fallback?.Date : null,
             FallbackSource = date is null && fallback is { } f ? f.Source : DateSource.None,
             Actors = actors,
+            ActorsAssumed = assumed,
             Place = place,
             Headline = Headlines.For(doc, clause, trigger, actors, intro, complement),
             NamesSpeaker = doc.Actors.Any(a => a.Start >= clause.Start && a.End <= trigger.Start) || TitledSubject().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)),
@@ -655,6 +694,7 @@ public static partial class MentionFinder
         }
         // "the armistice that ended the war in 1953" is headed by its noun, not by half its relative clause.
         var (headStart, headEnd) = date.Start - noun.End > 4 ? (noun.Start, noun.End) : (start, end);
+        var (known, assumed) = Known(article, noun, [.. parties.DistinctBy(a => a.Name)]);
         return new Mention
         {
             Trigger = noun,
@@ -665,8 +705,8 @@ public static partial class MentionFinder
             Timex = date,
             Date = date.Interval,
             DateSource = DateSource.Own,
-            Actors = noun.Rule.Mutual ? article.WithCounterpart(noun.Rule, Known(article, noun, [.. parties.DistinctBy(a => a.Name)]))
-                : Known(article, noun, [.. parties.DistinctBy(a => a.Name)]),
+            Actors = noun.Rule.Mutual ? article.WithCounterpart(noun.Rule, known) : known,
+            ActorsAssumed = assumed,
             Place = article.Locatives.FirstOrDefault(p => p.Start >= start && p.End <= end)?.Place,
             Headline = Headlines.ForNoun(article.Doc, headStart, headEnd, possessor),
         };
@@ -798,7 +838,8 @@ public static partial class MentionFinder
     // "its first nuclear test", "North Korea's sixth nuclear test": who the noun's event belongs to.
     private static KnownActor? Possessor(ArticleDocument doc, TriggerMatch noun)
     {
-        var from = Math.Max(0, noun.Start - 40);
+        // Within the noun's sentence: "... South Korea's military said. The missiles were launched" has no owner.
+        var from = Math.Max(doc.Sentences.LastOrDefault(s => s.Start <= noun.Start).Start, noun.Start - 40);
         var before = doc.Text.AsSpan(from, noun.Start - from);
         if (PossessiveIts().IsMatch(before))
         {

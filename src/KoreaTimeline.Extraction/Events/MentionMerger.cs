@@ -89,8 +89,8 @@ public static partial class MentionMerger
             {
                 return false;
             }
-            var actors = group.SelectMany(g => g.Actors).Select(a => a.Name).ToHashSet();
-            return actors.Count == 0 || m.Actors.Count == 0 || m.Actors.Any(a => actors.Contains(a.Name));
+            var actors = group.Where(g => !g.ActorsAssumed).SelectMany(g => g.Actors).Select(a => a.Name).ToHashSet();
+            return actors.Count == 0 || m.Actors.Count == 0 || m.ActorsAssumed || m.Actors.Any(a => actors.Contains(a.Name));
         }
         // A noun whose date spans the event's refers back to it; an event known only from nouns takes a verb's finer date.
         return !m.IsVerb && Contains(other, date) || group.TrueForAll(g => !g.IsVerb) && Contains(date, other);

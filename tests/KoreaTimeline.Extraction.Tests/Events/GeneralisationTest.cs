@@ -107,6 +107,45 @@ public sealed class GeneralisationTest
         Assert.Equal(DateInterval.Day(new DateOnly(2021, 3, 14)), threat.Date);
     }
 
+    [Theory]
+    [InlineData("The navy test-fired an anti-ship missile on June 3 and launched two cruise missiles off the west coast on June 6.")]
+    [InlineData("On June 3, the navy test-fired an anti-ship missile, and on June 6 it launched two cruise missiles off the west coast.")]
+    public void Two_launches_joined_by_and_each_keep_their_own_day(string text)
+    {
+        var launches = Extract(text, new DateOnly(2025, 6, 10)).Where(e => e.Type == EventType.MissileTest).OrderBy(e => e.Date.Start).ToList();
+
+        Assert.Equal([new DateOnly(2025, 6, 3), new DateOnly(2025, 6, 6)], launches.Select(e => e.Date.Start));
+        Assert.Contains("anti-ship", launches[0].Evidence[0].Text);
+        Assert.DoesNotContain("cruise", launches[0].Evidence[0].Text);
+        Assert.Contains("cruise", launches[1].Evidence[0].Text);
+    }
+
+    [Fact]
+    public void A_launch_told_again_without_its_actor_is_the_same_launch_whoever_the_story_names_most()
+    {
+        const string text = "North Korea fired two cruise missiles into the Yellow Sea on Monday, South Korea's navy said. "
+            + "The missiles were launched from a coastal battery at 6:10 a.m. Monday, South Korea's Joint Chiefs of Staff said. "
+            + "South Korea's defense minister ordered South Korea's forces to stay on alert.";
+
+        var launch = Assert.Single(Extract(text), e => e.Type == EventType.MissileTest);
+
+        Assert.Equal(2, launch.Evidence.Count);
+        Assert.Contains(launch.Actors, a => a.Name == "North Korea");
+    }
+
+    [Fact]
+    public void A_possessive_in_the_sentence_before_does_not_own_the_next_sentence_s_event()
+    {
+        const string text = "North Korea fired two cruise missiles on Monday, South Korea's navy said. "
+            + "The missiles were launched from a coastal battery and flew 200 kilometers. North Korean state media called the weapon a new strategic asset.";
+
+        var events = Extract(text);
+
+        var launch = Assert.Single(events, e => e.Type == EventType.MissileTest);
+        Assert.DoesNotContain(launch.Actors, a => a.Name == "South Korea");
+        Assert.DoesNotContain(events, e => e.Type == EventType.Deployment); // a missile's range, not an aircraft's flight
+    }
+
     [Fact]
     public void A_list_of_years_gives_one_event_per_year_sharing_the_quote()
     {
