@@ -24,9 +24,14 @@ public static partial class ArticleActors
         RegexOptions.CultureInvariant)]
     private static partial Regex Titled();
 
+    // A ship by its class alone: "the carrier", "the nuclear-powered aircraft carrier", "the destroyer".
+    [GeneratedRegex(@"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:carrier|destroyer|submarine|warship|frigate|cruiser|vessel)\b(?!\s+(?:strike\s+group|group|fleet|USS|HMS|ROKS|JS|[A-Z])\b)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ShipByClass();
+
     // Parties named together: "the two sides", "both countries", "the allies", "the two Koreas".
     // The six-party talks on the North's nuclear programme (2003-2009) are its six members': "the six parties".
-    [GeneratedRegex(@"\b(?:(?<six>[Ss]ix[- ](?:[Pp]arty|[Nn]ation|[Ww]ay)\s+[Tt]alks|[Tt]he\s+six\s+(?:parties|nations|countries))|[Tt]he\s+two\s+(?<koreas>Koreas)|(?:[Tt]he\s+two|[Bb]oth)\s+(?:sides|countries|nations|governments|allies|neighbors|neighbours|rivals)|[Tt]he\s+(?:allies|rivals|countries))\b",
+    [GeneratedRegex(@"\b(?:(?<six>[Ss]ix[- ](?:[Pp]arty|[Nn]ation|[Ww]ay)\s+[Tt]alks|[Tt]he\s+six\s+(?:parties|nations|countries))|[Tt]he\s+two\s+(?<koreas>Koreas)|(?:[Tt]he\s+two|[Bb]oth)\s+(?:sides|countries|nations|governments|(?<allies>allies)|neighbors|neighbours|rivals)|[Tt]he\s+(?:(?<allies>allies)|rivals|countries))\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Parties();
 
@@ -76,11 +81,24 @@ public static partial class ArticleActors
                 found.Add(new ActorMention(m.Index, m.Index + m.Length, person.Actor));
             }
         }
-        var pair = TopTwo(named, gazetteer);
+        foreach (Match m in ShipByClass().Matches(text))
+        {
+            // The ship named last before it; a class word with no ship named before stays no one.
+            if (named.LastOrDefault(a => a.End <= m.Index && a.Actor.Kind == "vessel") is { } ship && Free(m.Index, m.Index + m.Length))
+            {
+                found.Add(new ActorMention(m.Index, m.Index + m.Length, ship.Actor));
+            }
+        }
+        var ranked = Ranked(named, gazetteer);
+        KnownActor?[] pair = [.. ranked.Take(2)];
+        // "the allies" are the two most named countries that are allied, not a state and its adversary.
+        KnownActor?[] allies = ranked.SelectMany((a, i) => ranked.Skip(i + 1).Where(b => gazetteer.Allied(a.Name, b.Name)).Select(b => new[] { a, b }))
+            .FirstOrDefault() ?? pair;
         foreach (Match m in Parties().Matches(text))
         {
             var parties = m.Groups["koreas"].Success ? [gazetteer.Country("North Korea"), gazetteer.Country("South Korea")]
                 : m.Groups["six"].Success ? SixParties(gazetteer)
+                : m.Groups["allies"].Success ? allies
                 : pair;
             if (m.Groups["six"].Success)
             {
@@ -94,10 +112,11 @@ public static partial class ArticleActors
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
 
-        // The two countries the article names most, themselves or through their people and bodies: who "both sides" are.
-        static KnownActor?[] TopTwo(List<ActorMention> named, Gazetteer gazetteer) =>
+        // The countries the article names, themselves or through their people and bodies, most named first: the first
+        // two are who "both sides" are.
+        static List<KnownActor> Ranked(List<ActorMention> named, Gazetteer gazetteer) =>
             [.. named.Select(a => a.Actor.Kind == "country" ? a.Actor : gazetteer.Country(a.Actor.Country)).OfType<KnownActor>()
-                .GroupBy(a => a.Name).OrderByDescending(g => g.Count()).Take(2).Select(g => g.First())];
+                .GroupBy(a => a.Name).OrderByDescending(g => g.Count()).Select(g => g.First())];
     }
 
     private static KnownActor?[] SixParties(Gazetteer gazetteer) =>

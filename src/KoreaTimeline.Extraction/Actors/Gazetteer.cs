@@ -55,6 +55,7 @@ public sealed partial class Gazetteer
     private readonly Dictionary<string, KnownPlace> _placesByAlias;
     private readonly Dictionary<string, KnownActor> _countries;
     private readonly Dictionary<string, string> _vesselCountries;
+    private readonly HashSet<(string, string)> _alliances;
 
     public static Gazetteer Default { get; } = Load();
 
@@ -80,6 +81,7 @@ public sealed partial class Gazetteer
         _countries = actors.Actors.Where(a => a.Kind == "country")
             .ToDictionary(a => a.Name, a => new KnownActor(a.Name, a.Kind, null, false), StringComparer.Ordinal);
         _vesselCountries = actors.VesselPrefixes;
+        _alliances = [.. (actors.Alliances ?? []).SelectMany(pair => new[] { (pair[0], pair[1]), (pair[1], pair[0]) })];
         _actorNames = new AliasMatcher(_actorsByAlias.Keys);
         _placeNames = new AliasMatcher(_placesByAlias.Keys);
         _vesselPattern = new Regex(
@@ -96,6 +98,9 @@ public sealed partial class Gazetteer
     /// <summary>The country an adjective or short name stands for ("North Korean", "U.S."), if the gazetteer lists it.</summary>
     public KnownActor? CountryByAdjective(string alias) =>
         _actorsByAlias.TryGetValue(alias, out var a) && a.Actor.Kind == "country" ? Country(a.Actor.Name) : null;
+
+    /// <summary>Whether the two countries are treaty allies.</summary>
+    public bool Allied(string a, string b) => _alliances.Contains((a, b));
 
     /// <summary>The country actor of that name, if the gazetteer lists it.</summary>
     public KnownActor? Country(string? name) => name is not null && _countries.TryGetValue(name, out var c) ? c : null;
@@ -232,7 +237,7 @@ public sealed partial class Gazetteer
     private static Gazetteer Load() =>
         new(EmbeddedResources.ReadJson<ActorsFile>("actors/actors.json"), EmbeddedResources.ReadJson<PlacesFile>("actors/places.json"));
 
-    private sealed record ActorsFile(List<ActorEntry> Actors, Dictionary<string, string> VesselPrefixes);
+    private sealed record ActorsFile(List<ActorEntry> Actors, Dictionary<string, string> VesselPrefixes, List<List<string>>? Alliances);
 
     private sealed record ActorEntry(string Name, string Kind, List<string> Aliases, List<string>? Short, string? Country, bool Leader);
 

@@ -524,8 +524,12 @@ public static partial class MentionFinder
         /// <summary>The country the article names most often, itself or through its people and bodies: who the story is about.</summary>
         public KnownActor? Protagonist => Leading.FirstOrDefault();
 
-        /// <summary>The two countries the story names most: the parties of its talks and deals.</summary>
+        /// <summary>
+        /// The two countries the story names most: the parties of its talks and deals. Ships do not count: "the carrier"
+        /// told ten times does not make a story about the state whose navy sails it.
+        /// </summary>
         public List<KnownActor> Leading { get; } = [.. Doc.Actors
+            .Where(a => a.Actor.Kind != "vessel")
             .Select(a => a.Actor.Kind == "country" ? a.Actor : Gazetteer.Country(a.Actor.Country))
             .OfType<KnownActor>()
             .GroupBy(a => a.Name)

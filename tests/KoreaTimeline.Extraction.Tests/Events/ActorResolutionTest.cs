@@ -175,4 +175,44 @@ public sealed class ActorResolutionTest
 
         Assert.Equal(["China", "Japan", "North Korea", "Russia", "South Korea", "United States"], Names(e).Order());
     }
+
+    [Fact]
+    public void The_allies_are_the_two_most_named_countries_that_are_allied_not_a_state_and_its_adversary()
+    {
+        const string text = "North Korea fired a cruise missile on Monday. North Korea said the launch answered drills by "
+            + "the United States and South Korea. Pyongyang warned Seoul again. The allies held a joint naval exercise on Tuesday.";
+
+        var drill = Assert.Single(Extract(text), e => e.Type == EventType.Exercise && e.Date.Start == new DateOnly(2025, 3, 11));
+
+        Assert.Equal(["South Korea", "United States"], Names(drill).Order());
+    }
+
+    [Fact]
+    public void The_carrier_is_the_ship_named_before_it_and_a_ship_told_often_does_not_become_the_storys_country()
+    {
+        const string text = "The aircraft carrier USS Harbor Light pulled into the port of Busan on Monday, the navy said. "
+            + "The carrier and its escorts will take part in a joint exercise with Japan next week. "
+            + "The nuclear-powered carrier carries 70 aircraft. North Korea called the visit a provocation, North Korea's state media said. "
+            + "A ballistic missile was launched from the west coast on Tuesday.";
+
+        var events = Extract(text);
+
+        var visit = Assert.Single(events, e => e.Type == EventType.Deployment && e.Date.Start == new DateOnly(2025, 3, 10));
+        Assert.Contains("USS Harbor Light", Names(visit));
+        var drills = Assert.Single(events, e => e.Type == EventType.Exercise);
+        Assert.Equal(["Japan", "USS Harbor Light", "United States"], Names(drills).Order());
+        var launch = Assert.Single(events, e => e.Type == EventType.MissileTest);
+        Assert.Equal(["North Korea"], Names(launch));
+    }
+
+    [Fact]
+    public void Who_agreed_at_a_summit_took_part_in_it()
+    {
+        const string text = "North Korea fired two rockets on Saturday, North Korea's state media said. "
+            + "Japan and Australia agreed at a summit in Manila on Monday to expand maritime patrols.";
+
+        var summit = Assert.Single(Extract(text), e => e.Type == EventType.Summit);
+
+        Assert.Equal(["Australia", "Japan"], Names(summit).Order());
+    }
 }
