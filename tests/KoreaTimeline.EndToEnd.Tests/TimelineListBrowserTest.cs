@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KoreaTimeline.Web.Components.Timeline;
 using KoreaTimeline.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -132,6 +133,48 @@ public sealed partial class TimelineListBrowserTest
         await page.WaitForTimeoutAsync(500);
         Assert.Equal(url, page.Url);
         await Expect(to).ToHaveValueAsync("2019-13");
+    }
+
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(960, 800)]
+    [InlineData(1280, 900)]
+    public async Task The_date_fields_say_they_take_a_year_a_month_or_a_day_and_their_placeholder_fits(int width, int height)
+    {
+        var (app, playwright, browser, page) = await StartAsync(width: width, height: height);
+        await using var _ = app;
+        using var __ = playwright;
+        await using var ___ = browser;
+
+        await page.GotoAsync("/");
+        await WaitInteractiveAsync(page);
+        if (width < 960)
+        {
+            // On a phone the filters fold behind one button.
+            await page.Locator("[data-testid=toggle-filters]").ClickAsync();
+        }
+
+        await Expect(page.Locator("[data-testid=date-help]")).ToHaveTextAsync(DateInput.Help);
+        foreach (var field in new[] { "from", "to" })
+        {
+            var input = page.Locator($"[data-testid={field}]");
+            await Expect(input).ToHaveAttributeAsync("placeholder", DateInput.Placeholder);
+            // The placeholder's text, in the field's font, within the field's content box: shown whole, never cut.
+            await Expect(input).ToBeVisibleAsync();
+            var widths = await input.EvaluateAsync<double[]>("""
+                e => {
+                    const style = getComputedStyle(e);
+                    const placeholder = getComputedStyle(e, '::placeholder');
+                    const context = document.createElement('canvas').getContext('2d');
+                    context.font = placeholder.font || style.font;
+                    return [context.measureText(e.placeholder).width, e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)];
+                }
+                """);
+            var (text, room) = (widths[0], widths[1]);
+            Assert.True(text <= room, $"at {width} px the {field} field's placeholder is {text:0.#} px wide in {room:0.#} px");
+        }
+        Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth"),
+            $"the page scrolls sideways at {width} px");
     }
 
     /// <summary>A search of 200 characters (the most the box keeps) of words that match nothing.</summary>

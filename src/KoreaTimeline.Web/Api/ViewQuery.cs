@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Text;
 using KoreaTimeline.Data.Queries;
 using KoreaTimeline.Extraction.Pipeline;
@@ -30,14 +29,14 @@ public sealed class ViewQuery
     [Description("Event type id (repeatable), e.g. missile_test; an event must have one of them. See /api/types.")]
     public string[]? Type { get; set; }
 
-    /// <summary>First day, ISO.</summary>
+    /// <summary>First day: a year, a month or a day (<see cref="DateInput"/>); a year or month means its first day.</summary>
     [FromQuery(Name = "from")]
-    [Description("First day, yyyy-MM-dd; keeps events whose interval overlaps [from, to].")]
+    [Description("First day: YYYY, YYYY-MM or YYYY-MM-DD (2019 is 2019-01-01, 2019-06 is 2019-06-01); keeps events whose interval overlaps [from, to].")]
     public string? From { get; set; }
 
-    /// <summary>Last day, ISO.</summary>
+    /// <summary>Last day: a year, a month or a day; a year or month means its last day.</summary>
     [FromQuery(Name = "to")]
-    [Description("Last day, yyyy-MM-dd.")]
+    [Description("Last day: YYYY, YYYY-MM or YYYY-MM-DD (2019 is 2019-12-31, 2019-06 is 2019-06-30).")]
     public string? To { get; set; }
 
     /// <summary>date, date-asc or relevance.</summary>
@@ -66,11 +65,11 @@ public sealed class ViewQuery
         {
             errors["type"] = [$"Unknown event type {string.Join(", ", unknownTypes.Select(t => $"'{t}'"))}; known: {string.Join(", ", EventTypes.All.Select(t => t.Id))}."];
         }
-        var from = ParseDate("from", From, errors);
-        var to = ParseDate("to", To, errors);
-        if (from > to)
+        var from = ParseDate("from", From, DateBound.Start, errors);
+        var to = ParseDate("to", To, DateBound.End, errors);
+        if (from is { } fromDay && to is { } toDay && fromDay > toDay)
         {
-            errors["to"] = [$"'to' ({To}) is before 'from' ({From})."];
+            errors["to"] = [$"to: '{To}' ends on {TimelineUrl.FormatDate(toDay)}, before from: '{From}' starts on {TimelineUrl.FormatDate(fromDay)}."];
         }
         if (Sort is not null && Sort is not (TimelineUrl.SortNewest or TimelineUrl.SortOldest or TimelineUrl.SortRelevance))
         {
@@ -117,18 +116,21 @@ public sealed class ViewQuery
         return sb.ToString();
     }
 
-    private static DateOnly? ParseDate(string name, string? text, Dictionary<string, string[]> errors)
+    // The page's reading of a date field (DateInput), so a URL's dates mean the same days here as on the page; only the
+    // message differs, naming the parameter and the forms as an API caller writes them.
+    private static DateOnly? ParseDate(string name, string? text, DateBound bound, Dictionary<string, string[]> errors)
     {
         if (text is null)
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var result = DateInput.Parse(text, bound, name);
+        if (!result.IsValid)
         {
-            return date;
+            var shown = TimelineUrl.CleanToken(text).Trim();
+            errors[name] = [$"{name}: '{(shown.Length > 40 ? shown[..40] + "\u2026" : shown)}' is not a date; use {DateInput.Forms}, e.g. 2019, 2019-06 or 2019-06-15."];
         }
-        errors[name] = [$"'{text}' is not a date; write yyyy-MM-dd, e.g. 2019-02-27."];
-        return null;
+        return result.Date;
     }
 }
 

@@ -192,7 +192,7 @@ public class EventsApiTest(OpenDataAppFactory app) : IClassFixture<OpenDataAppFa
 
     [Theory]
     [InlineData("/api/types?type=bogus", "type")]
-    [InlineData("/api/actors?from=2019-1-1", "from")]
+    [InlineData("/api/actors?from=2019-1-32", "from")]
     [InlineData("/api/actors?limit=501", "limit")]
     [InlineData("/export/csv?to=nope", "to")]
     [InlineData("/export/pdf", "format")]

@@ -158,6 +158,17 @@ public sealed class TimelineFiltersTest : BunitTest
         Assert.Null(changed!.To);
     }
 
+    [Fact]
+    public void The_date_fields_say_they_take_a_year_a_month_or_a_day()
+    {
+        var cut = RenderPanel(new TimelineFilter());
+
+        Assert.Equal("YYYY[-MM[-DD]]", cut.Find("[data-testid=from]").GetAttribute("placeholder"));
+        Assert.Equal("YYYY[-MM[-DD]]", cut.Find("[data-testid=to]").GetAttribute("placeholder"));
+        Assert.Equal("YYYY, YYYY-MM or YYYY-MM-DD: a year (2019), a month (2019-06) or a day (2019-06-15)",
+            cut.Find("[data-testid=date-help]").TextContent);
+    }
+
     [Theory]
     [InlineData("from", "2019", "2019-01-01")]
     [InlineData("to", "2019", "2019-12-31")]

@@ -45,6 +45,15 @@ public static partial class DateInput
     /// <summary>What the fields accept, as their helper text says it.</summary>
     public const string Hint = "A year (2019), a month (2019-06) or a day (2019-06-15)";
 
+    /// <summary>The accepted forms as patterns, for the API's errors and the fields' help.</summary>
+    public const string Forms = "YYYY, YYYY-MM or YYYY-MM-DD";
+
+    /// <summary>The fields' placeholder: the three forms in as little room as a narrow field gives.</summary>
+    public const string Placeholder = "YYYY[-MM[-DD]]";
+
+    /// <summary>The helper text under the fields while no error shows.</summary>
+    public const string Help = Forms + ": a year (2019), a month (2019-06) or a day (2019-06-15)";
+
     /// <summary>Reads <paramref name="text"/> typed in the field called <paramref name="field"/>.</summary>
     public static DateInputResult Parse(string? text, DateBound bound, string field)
     {
