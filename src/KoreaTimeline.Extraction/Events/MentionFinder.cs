@@ -90,7 +90,7 @@ public static partial class MentionFinder
                 }
             }
             var context = new SentenceContext(si, sentence, clauses,
-                clauses.Count > 0 && clauses[0].Role == ClauseRole.Intro ? clauses[0] : null, sentenceDates, triggers, held);
+                clauses.Count > 0 && clauses[0].Role == ClauseRole.Intro ? clauses[0] : null, sentenceDates, triggers, held, quotations);
 
             var sentenceStart = mentions.Count;
             for (var ci = 0; ci < clauses.Count; ci++)
@@ -579,7 +579,7 @@ public static partial class MentionFinder
 
     private sealed record SentenceContext(
         int Index, Sentence Sentence, List<Clause> Clauses, Clause? Intro, List<TemporalExpression> Dates, List<TriggerMatch> Triggers,
-        List<(TriggerMatch Noun, TemporalExpression Date)> Held);
+        List<(TriggerMatch Noun, TemporalExpression Date)> Held, List<(int Start, int End)> Quotations);
 
     /// <summary>The event the clause states through its first trigger, or null for a tally ("nine rounds of sanctions").</summary>
     private static Mention? Stated(
@@ -601,6 +601,12 @@ public static partial class MentionFinder
         {
             // "said on Friday that ...": a saying is dated next to its verb; a date further on belongs to what was said.
             candidates = [.. candidates.Where(d => d.Start < trigger.Start || d.Start >= trigger.End && SaidOn().IsMatch(text.AsSpan(trigger.End, d.Start - trigger.End)))];
+        }
+        else if (trigger.Rule.IsVerb && trigger.End < clause.End && Cues.Speech.Match(text, trigger.End, clause.End - trigger.End) is { Success: true } then)
+        {
+            // "welcomed the measures and said Seoul would act later this month": what is said after it has its own time.
+            var saidAt = then.Index + then.Length;
+            candidates = [.. candidates.Where(d => d.Start < saidAt || SaidOn().IsMatch(text.AsSpan(saidAt, d.Start - saidAt)))];
         }
         // "the sanctions resolution, which the council adopted in March": the relative clause after the comma dates its noun.
         var held = sentence.Held.FirstOrDefault(h => h.Noun == trigger && !clause.Contains(h.Date.Start)).Date;
@@ -636,7 +642,7 @@ public static partial class MentionFinder
         var takesPart = trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro
             || Cues.Participation.IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
             || NamesParties(text, trigger, clause.End); // "the meeting between Kim and Xi"
-        var (known, assumed) = Known(article, trigger, takesPart ? ActorsOf(doc, article.Gazetteer, sentence.Clauses, clause, trigger, article.Locatives) : []);
+        var (known, assumed) = Known(article, trigger, takesPart ? ActorsOf(doc, article.Gazetteer, sentence, clause, trigger, article.Locatives) : []);
         var actors = article.WithCounterpart(trigger.Rule, known);
         var place = !takesPart ? null : PlaceOf(article.Locatives, clause) ?? (intro is { } ip ? PlaceOf(article.Locatives, ip) : null);
         var complement = sentence.Clauses.SkipWhile(c => c != clause).Skip(1).FirstOrDefault() is { Role: ClauseRole.Complement } said ? said : (Clause?)null;
@@ -948,9 +954,12 @@ public static partial class MentionFinder
     }
 
     private static List<KnownActor> ActorsOf(
-        ArticleDocument doc, Gazetteer gazetteer, List<Clause> clauses, Clause clause, TriggerMatch trigger, List<PlaceMention> locatives)
+        ArticleDocument doc, Gazetteer gazetteer, SentenceContext sentence, Clause clause, TriggerMatch trigger, List<PlaceMention> locatives)
     {
-        bool Usable(ActorMention a) => !locatives.Exists(p => p.Start < a.End && a.Start < p.End) && !Kin(doc.Text, a);
+        var clauses = sentence.Clauses;
+        // Whom a quotation names is what was said, not who says or does it.
+        bool Usable(ActorMention a) => !locatives.Exists(p => p.Start < a.End && a.Start < p.End) && !Kin(doc.Text, a)
+            && !sentence.Quotations.Exists(q => q.Start <= a.Start && a.End <= q.End);
 
         // "The JCS said North Korea fired ...": who said it is not who did it.
         var from = clause.Start;

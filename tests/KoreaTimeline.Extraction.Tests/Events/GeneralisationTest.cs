@@ -147,6 +147,34 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void Whom_a_quotation_names_is_not_who_speaks()
+    {
+        const string text = "\"Japan and South Korea must stop their reckless drills at once,\" North Korea's foreign ministry said in a statement on Monday.";
+
+        var statement = Assert.Single(Extract(text), e => e.Type == EventType.Statement);
+
+        Assert.DoesNotContain(statement.Actors, a => a.Name is "Japan" or "South Korea");
+        Assert.Contains(statement.Actors, a => a.Name == "North Korea");
+    }
+
+    [Fact]
+    public void A_reaction_is_not_dated_by_the_plan_it_goes_on_to_announce()
+    {
+        var statement = Assert.Single(Extract("Japan's foreign ministry welcomed the measures and said Tokyo would announce its own sanctions later this month."),
+            e => e.Type == EventType.Statement);
+
+        Assert.True(statement.Date.End <= Wednesday, $"dated {statement.Date}");
+    }
+
+    [Fact]
+    public void Blaming_someone_for_an_attack_is_a_statement()
+    {
+        var statement = Assert.Single(Extract("Investigators on Monday blamed a North Korean hacking group for the attack on the exchange."));
+
+        Assert.Equal(EventType.Statement, statement.Type);
+    }
+
+    [Fact]
     public void A_list_of_years_gives_one_event_per_year_sharing_the_quote()
     {
         var events = Extract("The regime's nuclear tests in 2005, 2008 and 2012 drew condemnation.");
