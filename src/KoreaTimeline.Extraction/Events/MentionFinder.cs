@@ -894,10 +894,15 @@ public static partial class MentionFinder
         var earliest = doc.Sentences[Math.Max(0, sentenceIndex - 3)].Start;
         // The narrative's date carries on within its paragraph only.
         earliest = Math.Max(earliest, doc.Text.LastIndexOf("\n\n", clause.Start, StringComparison.Ordinal));
-        var last = dates.LastOrDefault(t => t.End <= clause.Start && t.Start >= earliest && t.Type == TimexType.Date);
+        var last = dates.LastOrDefault(t => t.End <= clause.Start && t.Start >= earliest && t.Type == TimexType.Date
+            && !LastDone().IsMatch(doc.Text.AsSpan(Math.Max(earliest, t.Start - 40), t.Start - Math.Max(earliest, t.Start - 40))));
         // A main clause with no date of its own nor a narrative to carry on tells the news of the day.
         return last?.Interval is { } narrative ? (narrative, DateSource.Narrative) : (DateInterval.Day(storyDay), DateSource.Article);
     }
+
+    // "The carrier last visited in 2023", "was last test-launched on Nov. 29": a look back, not a step of the story.
+    [GeneratedRegex(@"\blast\s+(?:[\w-]+ed)\b(?:\s+[\w-]+){0,4}\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex LastDone();
 
     // Quoted passages of five words or more; shorter quotes are names and scare quotes ("hypersonic glide vehicle").
     private static List<(int Start, int End)> Quotations(string text, Sentence sentence)

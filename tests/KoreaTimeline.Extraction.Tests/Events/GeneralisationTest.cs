@@ -175,6 +175,17 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void A_look_back_at_when_it_last_happened_does_not_move_the_story_to_that_year()
+    {
+        const string text = "A British frigate docked in Busan on Monday, the navy said. The frigate last visited in 2019. "
+            + "North Korea called the visit a provocation.";
+
+        var reaction = Assert.Single(Extract(text), e => e.Type == EventType.Statement);
+
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), reaction.Date);
+    }
+
+    [Fact]
     public void A_list_of_years_gives_one_event_per_year_sharing_the_quote()
     {
         var events = Extract("The regime's nuclear tests in 2005, 2008 and 2012 drew condemnation.");
