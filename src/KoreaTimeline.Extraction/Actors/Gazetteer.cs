@@ -41,6 +41,10 @@ public sealed partial class Gazetteer
         RegexOptions.CultureInvariant)]
     private static partial Regex NamedBody();
 
+    // "the Obama administration", "the Trump era": a period or government named after a person, not the person acting.
+    [GeneratedRegex(@"^(?:\s+|-)(?:administration|administrations|era|government|presidency|years)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PeriodOf();
+
     // "Security Council resolutions" name documents, not the body acting.
     [GeneratedRegex(@"^\s+resolutions?\b", RegexOptions.CultureInvariant)]
     private static partial Regex ResolutionsOf();
@@ -62,12 +66,17 @@ public sealed partial class Gazetteer
     private Gazetteer(ActorsFile actors, PlacesFile places)
     {
         _actorsByAlias = new(StringComparer.Ordinal);
+        // "Trump", "Putin": a foreign leader's surname that names no one else in the gazetteer is that leader even when
+        // the story never gives the full name (a timeline's "Trump and Kim meet"). Korean surnames are shared by too many.
+        var owners = actors.Actors.SelectMany(a => a.Aliases.Concat(a.Short ?? []).Distinct().Select(alias => (alias, a.Name)))
+            .GroupBy(x => x.alias, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Name).Distinct().Count(), StringComparer.Ordinal);
         foreach (var a in actors.Actors)
         {
             var known = new KnownActor(a.Name, a.Kind, a.Country, a.Leader);
+            var standalone = a.Leader && a.Country is not ("North Korea" or "South Korea");
             foreach (var alias in a.Aliases)
             {
-                _actorsByAlias.TryAdd(alias, (known, a.Short?.Contains(alias) == true));
+                _actorsByAlias.TryAdd(alias, (known, a.Short?.Contains(alias) == true && !(standalone && owners[alias] == 1)));
             }
         }
         _placesByAlias = new(StringComparer.Ordinal);
@@ -124,6 +133,7 @@ public sealed partial class Gazetteer
             }
             var (actor, isShort) = _actorsByAlias[alias];
             if (isShort && !named.Contains(actor.Name)
+                || actor.Kind == "person" && PeriodOf().IsMatch(text.AsSpan(index + alias.Length))
                 || actor.Kind is "organization" or "military_unit"
                     && (InsideLongerName(text, index) || ResolutionsOf().IsMatch(text.AsSpan(index + alias.Length))))
             {

@@ -215,4 +215,29 @@ public sealed class ActorResolutionTest
 
         Assert.Equal(["Australia", "Japan"], Names(summit).Order());
     }
+
+    [Fact]
+    public void A_foreign_leaders_unique_surname_names_him_even_without_the_full_name()
+    {
+        var talks = Assert.Single(Extract("Feb. 3, 2025 - Putin hosts a North Korean delegation in Moscow for talks on arms supplies."));
+
+        Assert.Contains("Vladimir Putin", Names(talks));
+    }
+
+    [Fact]
+    public void A_government_named_after_a_leader_is_not_the_leader_acting()
+    {
+        var e = Assert.Single(Extract("A senior Biden administration official said on Monday that the sanctions would stay."));
+
+        Assert.DoesNotContain("Joe Biden", Names(e));
+    }
+
+    [Fact]
+    public void A_chronology_in_the_present_tense_blows_up_too()
+    {
+        var e = Assert.Single(Extract("June 9, 2024 - North Korea blows up a road linking the two Koreas."));
+
+        Assert.Equal(EventType.Other, e.Type);
+        Assert.Equal(new DateOnly(2024, 6, 9), e.Date.Start);
+    }
 }
