@@ -37,7 +37,7 @@ public sealed partial class Gazetteer
     private static partial Regex KoreanName();
 
     // A named body the gazetteer does not know: "the Nuclear Consultative Group", "the National Security Council".
-    [GeneratedRegex(@"\b(?<name>(?:[A-Z][\w'’-]+\s+){1,4}(?<head>Group|Council|Committee|Agency|Commission|Command|Forces|Corps|Fleet|Institute|Assembly|Party))\b",
+    [GeneratedRegex(@"\b(?!(?:The|A|An)\s)(?<name>(?:[A-Z][\w'’-]+\s+){1,4}(?<head>Group|Council|Committee|Agency|Administration|Bureau|Commission|Command|Forces|Corps|Fleet|Institute|Assembly|Party))\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex NamedBody();
 

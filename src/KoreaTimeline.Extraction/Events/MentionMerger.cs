@@ -89,8 +89,11 @@ public static partial class MentionMerger
             {
                 return false;
             }
-            var actors = group.Where(g => !g.ActorsAssumed).SelectMany(g => g.Actors).Select(a => a.Name).ToHashSet();
-            return actors.Count == 0 || m.Actors.Count == 0 || m.ActorsAssumed || m.Actors.Any(a => actors.Contains(a.Name));
+            // A guessed actor does not keep a deed from joining the event of that day; things said are told apart by
+            // who says them, so there the guess counts.
+            var deed = !IsSpeechAct(m.Type);
+            var actors = group.Where(g => !(deed && g.ActorsAssumed)).SelectMany(g => g.Actors).Select(a => a.Name).ToHashSet();
+            return actors.Count == 0 || m.Actors.Count == 0 || deed && m.ActorsAssumed || m.Actors.Any(a => actors.Contains(a.Name));
         }
         // A noun whose date spans the event's refers back to it; an event known only from nouns takes a verb's finer date.
         return !m.IsVerb && Contains(other, date) || group.TrueForAll(g => !g.IsVerb) && Contains(date, other);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 namespace KoreaTimeline.Extraction.Pipeline;
 
 /// <summary>A sentence of the article: <c>text[Start..End]</c>, trimmed, final punctuation included.</summary>
@@ -9,7 +10,7 @@ public readonly record struct Sentence(int Start, int End)
 }
 
 /// <summary>Splits news text into sentences: at . ! ? before a capital, a digit or a quote, and at every line break.</summary>
-public static class SentenceSplitter
+public static partial class SentenceSplitter
 {
     // Words whose trailing period does not end a sentence ("Gen. Kim", "Jan. 5", "U.S. Navy").
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
@@ -18,6 +19,10 @@ public static class SentenceSplitter
         "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "est", "dept", "univ",
     };
+
+    // What may follow "10 a.m." in the same sentence: a zone ("KST", "Seoul time"), a day or a month.
+    [GeneratedRegex(@"^(?:[A-Z]{2,5}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|[A-Z][\w-]+\s+[Tt]ime\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex ClockQualifier();
 
     public static List<Sentence> Split(string text)
     {
@@ -86,6 +91,11 @@ public static class SentenceSplitter
             wordStart--;
         }
         var word = text.AsSpan(wordStart, i - wordStart);
+        if (word.Equals("a.m", StringComparison.OrdinalIgnoreCase) || word.Equals("p.m", StringComparison.OrdinalIgnoreCase))
+        {
+            // "struck at 10:29 a.m. China's agency said": a clock time ends a sentence unless a zone or day follows it.
+            return !ClockQualifier().IsMatch(text.AsSpan(next));
+        }
         if (word.Contains('.') || word.Length == 1 && char.IsUpper(word[0]))
         {
             return false;

@@ -240,4 +240,37 @@ public sealed class ActorResolutionTest
         Assert.Equal(EventType.Other, e.Type);
         Assert.Equal(new DateOnly(2024, 6, 9), e.Date.Start);
     }
+
+    [Fact]
+    public void A_body_that_will_hold_a_session_takes_part_in_it()
+    {
+        const string text = "North Korea fired a missile on Monday. North Korea said it was a test. "
+            + "The U.N. Security Council will hold an emergency session on Friday at the request of Japan.";
+
+        var session = Assert.Single(Extract(text), e => e.Type == EventType.Meeting);
+
+        Assert.Contains("UN Security Council", Names(session));
+        Assert.DoesNotContain("North Korea", Names(session));
+    }
+
+    [Fact]
+    public void A_body_the_gazetteer_lacks_is_named_without_the_article_and_speaks_for_itself()
+    {
+        const string text = "North Korea fired a missile on Monday. The Pacific Seismic Bureau said a tremor struck at noon. "
+            + "China's earthquake agency said it had detected an explosion.";
+
+        var statements = Extract(text).Where(e => e.Type == EventType.Statement).ToList();
+
+        Assert.Equal(2, statements.Count);
+        Assert.Equal(["Pacific Seismic Bureau"], Names(statements[0]));
+    }
+
+    [Fact]
+    public void A_saying_whose_speaker_is_only_guessed_is_not_merged_into_another_speakers()
+    {
+        const string text = "North Korea fired a missile on Monday. North Korea said it was a test. "
+            + "Officials at the observatory said on Monday that a tremor struck at 10:29 a.m. China's earthquake agency said on Monday it had detected an explosion.";
+
+        Assert.Equal(3, Extract(text).Count(e => e.Type == EventType.Statement));
+    }
 }
