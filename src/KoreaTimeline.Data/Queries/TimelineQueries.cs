@@ -366,7 +366,19 @@ public sealed partial class TimelineQueries : IDisposable
             {
                 return loaded;
             }
-            facetIndex = await FacetIndex.LoadAsync(db, version, cancellationToken);
+            // The links (about twice as many rows as events) on a second connection while this one reads the events.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                var links = ReadAsync(other => FacetIndex.ReadLinksAsync(other, cancellationToken), cancellationToken);
+                var events = FacetIndex.ReadEventsAsync(db, cancellationToken);
+                await Task.WhenAll(links, events);
+                facetIndex = FacetIndex.Build(version, await events, await links, await FacetIndex.ReadActorsAsync(db, cancellationToken));
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
             return facetIndex;
         }
         finally
