@@ -116,7 +116,7 @@ public sealed partial class TimelineQueries : IDisposable
         }
         else
         {
-            var candidates = index.Filter(filter, actorIds, index.PositionsOf(await MatchesAsync(match, version, cancellationToken)));
+            var candidates = index.Filter(filter, actorIds, await MatchesAsync(match, index, cancellationToken));
             total = candidates.Length;
             if (filter.EffectiveSort == TimelineSort.Relevance)
             {
@@ -193,13 +193,17 @@ public sealed partial class TimelineQueries : IDisposable
         return matching > 0 && (long)index.EventCount * (take + 1) < 2L * matching * driving;
     }
 
-    /// <summary>The ids <paramref name="match"/> matches, ascending: one FTS5 run per expression and data version.</summary>
-    private Task<int[]> MatchesAsync(string match, (long, long) version, CancellationToken cancellationToken) =>
-        matches.GetAsync(match, version, token => ReadAsync(async db =>
+    /// <summary>
+    /// The positions in <paramref name="index"/> of the events <paramref name="match"/> matches, ascending: one FTS5 run
+    /// per expression and data version, kept as positions so that a request reuses them as they are (a common word's
+    /// half a million matches were turned into positions, and copied, by every request).
+    /// </summary>
+    private Task<int[]> MatchesAsync(string match, FacetIndex index, CancellationToken cancellationToken) =>
+        matches.GetAsync(match, index.Version, token => ReadAsync(async db =>
         {
             var ids = await search.MatchingIds(db, match).ToArrayAsync(token);
             Array.Sort(ids);
-            return ids;
+            return index.PositionsOf(ids);
         }, token), cancellationToken);
 
     /// <summary>
@@ -350,7 +354,7 @@ public sealed partial class TimelineQueries : IDisposable
         var match = search.Expression(query);
         var version = dataVersion.Read();
         var index = await GetFacetIndexAsync(db, version, cancellationToken);
-        return (index, match is null ? null : index.PositionsOf(await MatchesAsync(match, version, cancellationToken)));
+        return (index, match is null ? null : await MatchesAsync(match, index, cancellationToken));
     }
 
     private async Task<FacetIndex> GetFacetIndexAsync(TimelineDbContext db, (long, long) version, CancellationToken cancellationToken)
