@@ -21,6 +21,7 @@ internal sealed class FacetIndex
     private readonly int[] linkStarts;
     private readonly int[] links;
     private readonly Dictionary<int, int> eventsByActor;
+    private static long loads;
 
     private FacetIndex((long, long) version, int[] ids, byte[] types, int[] starts, int[] ends, int[] linkStarts, int[] links,
         Dictionary<int, ActorSummary> actorsById)
@@ -46,6 +47,12 @@ internal sealed class FacetIndex
 
     /// <summary>The <see cref="DataVersion"/> the index was read at.</summary>
     public (long, long) Version { get; }
+
+    /// <summary>
+    /// A number no other index of this process has: two indexes read at the same <see cref="Version"/> may still differ
+    /// (rows committed while one was read), so what holds positions in an index is keyed by this, not by the version.
+    /// </summary>
+    public long Load { get; } = Interlocked.Increment(ref loads);
 
     /// <summary>Every actor by id.</summary>
     public Dictionary<int, ActorSummary> ActorsById { get; }

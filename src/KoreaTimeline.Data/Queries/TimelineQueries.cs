@@ -26,7 +26,7 @@ public sealed partial class TimelineQueries : IDisposable
     private readonly IDbContextFactory<TimelineDbContext> contextFactory;
     private readonly DataVersion dataVersion;
     private readonly SearchSql search;
-    // Ids an FTS5 expression matched (sorted); 4 M ids (16 MB) at most in all.
+    // Facet index positions of the events an FTS5 expression matched (ascending); 4 M (16 MB) at most in all.
     private readonly ResultCache<int[]> matches = new(4_000_000, ids => ids.Length);
     // Ranked ids of a search under its other filters, for the pages after the first.
     private readonly ResultCache<int[]> rankings = new(64 * RankLimit, ids => ids.Length);
@@ -198,8 +198,13 @@ public sealed partial class TimelineQueries : IDisposable
     /// per expression and data version, kept as positions so that a request reuses them as they are (a common word's
     /// half a million matches were turned into positions, and copied, by every request).
     /// </summary>
+    /// <remarks>
+    /// Keyed by the index itself (<see cref="FacetIndex.Load"/>), not the data version: a request that read the version
+    /// before another loaded a newer index reloads one labelled with its older version, and positions in one index are
+    /// not positions in the other.
+    /// </remarks>
     private Task<int[]> MatchesAsync(string match, FacetIndex index, CancellationToken cancellationToken) =>
-        matches.GetAsync(match, index.Version, token => ReadAsync(async db =>
+        matches.GetAsync(match, (index.Load, 0), token => ReadAsync(async db =>
         {
             var ids = await search.MatchingIds(db, match).ToArrayAsync(token);
             Array.Sort(ids);
