@@ -379,7 +379,9 @@ public sealed partial class TimelineQueries : IDisposable
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                var links = ReadAsync(other => FacetIndex.ReadLinksAsync(other, cancellationToken), cancellationToken);
+                // On a thread of its own: Microsoft.Data.Sqlite's async calls complete synchronously, so the read would
+                // otherwise run to its end before the events' read starts.
+                var links = Task.Run(() => ReadAsync(other => FacetIndex.ReadLinksAsync(other, cancellationToken), cancellationToken), cancellationToken);
                 var events = FacetIndex.ReadEventsAsync(db, cancellationToken);
                 await Task.WhenAll(links, events);
                 facetIndex = FacetIndex.Build(version, await events, await links, await FacetIndex.ReadActorsAsync(db, cancellationToken));
