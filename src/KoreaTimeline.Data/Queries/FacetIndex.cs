@@ -103,9 +103,10 @@ internal sealed class FacetIndex
                 Array.Resize(ref ends, ids.Length);
             }
             ids[n] = row.GetInt32(0);
-            types[n] = (byte)row.GetInt32(1);
-            starts[n] = row.GetInt32(2);
-            ends[n] = row.GetInt32(3);
+            var packed = row.GetInt64(1);
+            types[n] = (byte)(packed >> TypeShift);
+            starts[n] = (int)((packed >> StartShift) & DayMask);
+            ends[n] = (int)(packed & DayMask);
             n++;
         }, cancellationToken);
         if (n < ids.Length)
@@ -127,15 +128,17 @@ internal sealed class FacetIndex
         var eventIds = new int[count];
         var actorIds = new int[count];
         var n = 0;
-        await ForEachRowAsync(db, db.ProviderOf(), """SELECT "EventId", "ActorId" FROM "EventActors" ORDER BY "EventId", "ActorId" """, row =>
+        // One integer per row (event id in the high half): each column read is a call into the provider's native library.
+        await ForEachRowAsync(db, db.ProviderOf(), """SELECT CAST("EventId" AS BIGINT) * 4294967296 + "ActorId" FROM "EventActors" ORDER BY "EventId", "ActorId" """, row =>
         {
             if (n == eventIds.Length)
             {
                 Array.Resize(ref eventIds, n * 2 + 16);
                 Array.Resize(ref actorIds, eventIds.Length);
             }
-            eventIds[n] = row.GetInt32(0);
-            actorIds[n] = row.GetInt32(1);
+            var link = row.GetInt64(0);
+            eventIds[n] = (int)(link >> 32);
+            actorIds[n] = (int)link;
             n++;
         }, cancellationToken);
         return new LinkRows(eventIds, actorIds, n);
@@ -185,17 +188,25 @@ internal sealed class FacetIndex
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    // An event's type, start and end in one integer (EventRowsSql): each column read is a call into the provider's native
+    // library, a million rows times per column. Day numbers stay below 2^22 (9999-12-31 is 3,652,058).
+    private const int StartShift = 22;
+    private const int TypeShift = 44;
+    private const long DayMask = (1L << StartShift) - 1;
+
     /// <summary>
-    /// Every event's id, type (its <see cref="EventType"/> value; an unknown id is <see cref="EventType.Other"/>, as
-    /// EF Core reads it), and start and end as day numbers (days since 0001-01-01, <see cref="DateOnly.DayNumber"/>).
+    /// Every event's id, and its type (its <see cref="EventType"/> value; an unknown id is <see cref="EventType.Other"/>,
+    /// as EF Core reads it), start and end as day numbers (days since 0001-01-01, <see cref="DateOnly.DayNumber"/>) packed
+    /// into one integer: type &lt;&lt; <see cref="TypeShift"/> | start &lt;&lt; <see cref="StartShift"/> | end.
     /// </summary>
     private static string EventRowsSql(DatabaseProvider provider)
     {
         var type = $"""CASE "Type" {string.Concat(EventTypes.All.Select(t => $"WHEN '{t.Id.Replace("'", "''", StringComparison.Ordinal)}' THEN {(int)t.Type} "))}ELSE {(int)EventType.Other} END""";
-        return provider == DatabaseProvider.Postgres
-            ? $"""SELECT "Id", {type}, "Start" - DATE '0001-01-01', "End" - DATE '0001-01-01' FROM "Events" """
+        var (start, end) = provider == DatabaseProvider.Postgres
+            ? ("""("Start" - DATE '0001-01-01')""", """("End" - DATE '0001-01-01')""")
             // julianday() of 0001-01-01 is 1721425.5; dates are stored as yyyy-MM-dd text.
-            : $"""SELECT "Id", {type}, CAST(julianday("Start") - 1721425.5 AS INTEGER), CAST(julianday("End") - 1721425.5 AS INTEGER) FROM "Events" """;
+            : ("""CAST(julianday("Start") - 1721425.5 AS INTEGER)""", """CAST(julianday("End") - 1721425.5 AS INTEGER)""");
+        return $"""SELECT "Id", CAST({type} AS BIGINT) * {1L << TypeShift} + CAST({start} AS BIGINT) * {1L << StartShift} + {end} FROM "Events" """;
     }
 
     /// <summary>
