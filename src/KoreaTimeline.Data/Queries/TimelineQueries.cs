@@ -196,7 +196,7 @@ public sealed partial class TimelineQueries : IDisposable
     /// <summary>
     /// The positions in <paramref name="index"/> of the events <paramref name="match"/> matches, ascending: one FTS5 run
     /// per expression and data version, kept as positions so that a request reuses them as they are (a common word's
-    /// half a million matches were turned into positions, and copied, by every request).
+    /// 300,000 matches at a million events were turned into positions, and copied, by every request).
     /// </summary>
     /// <remarks>
     /// Keyed by the index itself (<see cref="FacetIndex.Load"/>), not the data version: a request that read the version
