@@ -21,6 +21,7 @@ internal sealed class FacetIndex
     private readonly int[] linkStarts;
     private readonly int[] links;
     private readonly Dictionary<int, int> eventsByActor;
+    private static long loads;
 
     private FacetIndex((long, long) version, int[] ids, byte[] types, int[] starts, int[] ends, int[] linkStarts, int[] links,
         Dictionary<int, ActorSummary> actorsById)
@@ -47,6 +48,12 @@ internal sealed class FacetIndex
     /// <summary>The <see cref="DataVersion"/> the index was read at.</summary>
     public (long, long) Version { get; }
 
+    /// <summary>
+    /// A number no other index of this process has: two indexes read at the same <see cref="Version"/> may still differ
+    /// (rows committed while one was read), so what holds positions in an index is keyed by this, not by the version.
+    /// </summary>
+    public long Load { get; } = Interlocked.Increment(ref loads);
+
     /// <summary>Every actor by id.</summary>
     public Dictionary<int, ActorSummary> ActorsById { get; }
 
@@ -62,93 +69,151 @@ internal sealed class FacetIndex
     /// <summary>How many events involve the actor.</summary>
     public int EventsOf(int actorId) => eventsByActor.GetValueOrDefault(actorId);
 
+    /// <summary>Every event's id, type, start and end (day numbers), in ascending id order.</summary>
+    internal sealed record EventColumns(int[] Ids, byte[] Types, int[] Starts, int[] Ends);
+
+    /// <summary>Every actor link as (event id, actor id), ascending; <see cref="Count"/> of the arrays are used.</summary>
+    internal sealed record LinkRows(int[] EventIds, int[] ActorIds, int Count);
+
     /// <summary>
-    /// Reads the index of every event: two streamed reads of plain rows (events by id, actor links by event) through the
-    /// provider's data reader, not EF Core's materializer, since the first request after start or after an import waits
-    /// for it (a million events and their links are millions of rows).
+    /// Every event's columns, streamed as plain rows through the provider's data reader (not EF Core's materializer: a
+    /// million rows, and the first request after start or after an import waits for them) straight into the final arrays:
+    /// no object, not even the type's string, per row.
     /// </summary>
-    public static async Task<FacetIndex> LoadAsync(TimelineDbContext db, (long, long) version, CancellationToken cancellationToken)
+    internal static async Task<EventColumns> ReadEventsAsync(TimelineDbContext db, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var provider = db.ProviderOf();
+        var count = await CountAsync(db, "Events", cancellationToken);
+        var ids = new int[count];
+        var types = new byte[count];
+        var starts = new int[count];
+        var ends = new int[count];
+        var n = 0;
+        // In no particular order, sorted by id below: without ORDER BY, SQLite reads the small covering index
+        // IX_Events_Type_End_Start (type, dates and the row id) instead of the table with its titles, a few times fewer
+        // pages. Dates come as day numbers (DateOnly.DayNumber) and types as their enum values, computed by the database.
+        await ForEachRowAsync(db, provider, EventRowsSql(provider), row =>
         {
-            var count = await db.Events.CountAsync(cancellationToken);
-            var ids = new int[count];
-            var types = new byte[count];
-            var starts = new int[count];
-            var ends = new int[count];
-            var n = 0;
-            var typeIds = new Dictionary<string, byte>(StringComparer.Ordinal);
-            var lastType = "";
-            byte lastTypeId = 0;
-            // In no particular order, sorted by id below: without ORDER BY, SQLite reads the small covering index
-            // IX_Events_Type_End_Start (type, dates and the row id) instead of the table with its titles, a few times fewer
-            // pages. Dates come as day numbers (DateOnly.DayNumber) computed by the database, not parsed per row.
-            await ForEachRowAsync(db, EventRowsSql(db.ProviderOf()), row =>
+            if (n == ids.Length)
             {
-                if (n == ids.Length)
-                {
-                    // Rows added since the count: grow (rare; the version already moved, so the next call reloads).
-                    Array.Resize(ref ids, n * 2 + 16);
-                    Array.Resize(ref types, ids.Length);
-                    Array.Resize(ref starts, ids.Length);
-                    Array.Resize(ref ends, ids.Length);
-                }
-                var typeId = row.GetString(1);
-                if (!string.Equals(typeId, lastType, StringComparison.Ordinal))
-                {
-                    if (!typeIds.TryGetValue(typeId, out lastTypeId))
-                    {
-                        lastTypeId = typeIds[typeId] = (byte)(EventTypes.TryParse(typeId, out var parsed) ? parsed : EventType.Other);
-                    }
-                    lastType = typeId;
-                }
-                ids[n] = row.GetInt32(0);
-                types[n] = lastTypeId;
-                starts[n] = row.GetInt32(2);
-                ends[n] = row.GetInt32(3);
-                n++;
-            }, cancellationToken);
-            (ids, types, starts, ends) = SortedById(ids.AsSpan(0, n).ToArray(), types.AsSpan(0, n).ToArray(), starts.AsSpan(0, n).ToArray(), ends.AsSpan(0, n).ToArray());
-
-            // Links in event order, merged with the events (both sorted by event id); a link to no event is skipped.
-            var linkStarts = new int[ids.Length + 1];
-            var links = new List<int>(ids.Length * 2);
-            var position = 0;
-            await ForEachRowAsync(db, """SELECT "EventId", "ActorId" FROM "EventActors" ORDER BY "EventId", "ActorId" """, row =>
-            {
-                var eventId = row.GetInt32(0);
-                while (position < ids.Length && ids[position] < eventId)
-                {
-                    linkStarts[++position] = links.Count;
-                }
-                if (position < ids.Length && ids[position] == eventId)
-                {
-                    links.Add(row.GetInt32(1));
-                }
-            }, cancellationToken);
-            while (position < ids.Length)
-            {
-                linkStarts[++position] = links.Count;
+                // Rows added since the count: grow (rare; the version already moved, so the next call reloads).
+                Array.Resize(ref ids, n * 2 + 16);
+                Array.Resize(ref types, ids.Length);
+                Array.Resize(ref starts, ids.Length);
+                Array.Resize(ref ends, ids.Length);
             }
-
-            var actors = await db.Actors.AsNoTracking().ToDictionaryAsync(a => a.Id, a => new ActorSummary(a.Slug, a.Name, a.Kind), cancellationToken);
-            return new FacetIndex(version, ids, types, starts, ends, linkStarts, [.. links], actors);
-        }
-        finally
+            ids[n] = row.GetInt32(0);
+            var packed = row.GetInt64(1);
+            types[n] = (byte)(packed >> TypeShift);
+            starts[n] = (int)((packed >> StartShift) & DayMask);
+            ends[n] = (int)(packed & DayMask);
+            n++;
+        }, cancellationToken);
+        if (n < ids.Length)
         {
-            await db.Database.CloseConnectionAsync();
+            // Rows deleted since the count (rare).
+            Array.Resize(ref ids, n);
+            Array.Resize(ref types, n);
+            Array.Resize(ref starts, n);
+            Array.Resize(ref ends, n);
         }
+        SortById(ids, types, starts, ends);
+        return new EventColumns(ids, types, starts, ends);
     }
 
-    /// <summary>Every event's id, type, and start and end as day numbers (days since 0001-01-01, <see cref="DateOnly.DayNumber"/>).</summary>
-    private static string EventRowsSql(DatabaseProvider provider) => provider == DatabaseProvider.Postgres
-        ? """SELECT "Id", "Type", "Start" - DATE '0001-01-01', "End" - DATE '0001-01-01' FROM "Events" """
-        // julianday() of 0001-01-01 is 1721425.5; dates are stored as yyyy-MM-dd text.
-        : """SELECT "Id", "Type", CAST(julianday("Start") - 1721425.5 AS INTEGER), CAST(julianday("End") - 1721425.5 AS INTEGER) FROM "Events" """;
+    /// <summary>Every actor link in (event id, actor id) order, streamed as plain rows.</summary>
+    internal static async Task<LinkRows> ReadLinksAsync(TimelineDbContext db, CancellationToken cancellationToken)
+    {
+        var count = await CountAsync(db, "EventActors", cancellationToken);
+        var eventIds = new int[count];
+        var actorIds = new int[count];
+        var n = 0;
+        // One integer per row (event id in the high half): each column read is a call into the provider's native library.
+        await ForEachRowAsync(db, db.ProviderOf(), """SELECT CAST("EventId" AS BIGINT) * 4294967296 + "ActorId" FROM "EventActors" ORDER BY "EventId", "ActorId" """, row =>
+        {
+            if (n == eventIds.Length)
+            {
+                Array.Resize(ref eventIds, n * 2 + 16);
+                Array.Resize(ref actorIds, eventIds.Length);
+            }
+            var link = row.GetInt64(0);
+            eventIds[n] = (int)(link >> 32);
+            actorIds[n] = (int)link;
+            n++;
+        }, cancellationToken);
+        return new LinkRows(eventIds, actorIds, n);
+    }
 
-    /// <summary>The columns reordered by ascending id (rows arrive in index order).</summary>
-    private static (int[], byte[], int[], int[]) SortedById(int[] ids, byte[] types, int[] starts, int[] ends)
+    /// <summary>Every actor by id.</summary>
+    internal static Task<Dictionary<int, ActorSummary>> ReadActorsAsync(TimelineDbContext db, CancellationToken cancellationToken) =>
+        db.Actors.AsNoTracking().ToDictionaryAsync(a => a.Id, a => new ActorSummary(a.Slug, a.Name, a.Kind), cancellationToken);
+
+    /// <summary>The index of <paramref name="events"/> and their links, merged (both sorted by event id); a link to no event is skipped.</summary>
+    internal static FacetIndex Build((long, long) version, EventColumns events, LinkRows links, Dictionary<int, ActorSummary> actors)
+    {
+        var ids = events.Ids;
+        var linkStarts = new int[ids.Length + 1];
+        // Links are kept in place and compacted only when some name no event (written since the events were read).
+        var kept = links.ActorIds;
+        var k = 0;
+        var position = 0;
+        for (var r = 0; r < links.Count; r++)
+        {
+            var eventId = links.EventIds[r];
+            while (position < ids.Length && ids[position] < eventId)
+            {
+                linkStarts[++position] = k;
+            }
+            if (position < ids.Length && ids[position] == eventId)
+            {
+                kept[k++] = links.ActorIds[r];
+            }
+        }
+        while (position < ids.Length)
+        {
+            linkStarts[++position] = k;
+        }
+        if (k < kept.Length)
+        {
+            Array.Resize(ref kept, k);
+        }
+        return new FacetIndex(version, ids, events.Types, events.Starts, events.Ends, linkStarts, kept, actors);
+    }
+
+    private static async Task<int> CountAsync(TimelineDbContext db, string table, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"""SELECT count(*) FROM "{table}" """;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // An event's type, start and end in one integer (EventRowsSql): each column read is a call into the provider's native
+    // library, a million rows times per column. Day numbers stay below 2^22 (9999-12-31 is 3,652,058).
+    private const int StartShift = 22;
+    private const int TypeShift = 44;
+    private const long DayMask = (1L << StartShift) - 1;
+
+    /// <summary>
+    /// Every event's id, and its type (its <see cref="EventType"/> value; an unknown id is <see cref="EventType.Other"/>,
+    /// as EF Core reads it), start and end as day numbers (days since 0001-01-01, <see cref="DateOnly.DayNumber"/>) packed
+    /// into one integer: type &lt;&lt; <see cref="TypeShift"/> | start &lt;&lt; <see cref="StartShift"/> | end.
+    /// </summary>
+    private static string EventRowsSql(DatabaseProvider provider)
+    {
+        var type = $"""CASE "Type" {string.Concat(EventTypes.All.Select(t => $"WHEN '{t.Id.Replace("'", "''", StringComparison.Ordinal)}' THEN {(int)t.Type} "))}ELSE {(int)EventType.Other} END""";
+        var (start, end) = provider == DatabaseProvider.Postgres
+            ? ("""("Start" - DATE '0001-01-01')""", """("End" - DATE '0001-01-01')""")
+            // julianday() of 0001-01-01 is 1721425.5; dates are stored as yyyy-MM-dd text.
+            : ("""CAST(julianday("Start") - 1721425.5 AS INTEGER)""", """CAST(julianday("End") - 1721425.5 AS INTEGER)""");
+        return $"""SELECT "Id", CAST({type} AS BIGINT) * {1L << TypeShift} + CAST({start} AS BIGINT) * {1L << StartShift} + {end} FROM "Events" """;
+    }
+
+    /// <summary>
+    /// Reorders the columns by ascending id in place (rows arrive in index order): the permutation is applied cycle by
+    /// cycle, so sorting a million events allocates one array of positions, not a copy of every column.
+    /// </summary>
+    private static void SortById(int[] ids, byte[] types, int[] starts, int[] ends)
     {
         var sorted = true;
         for (var i = 1; i < ids.Length && sorted; i++)
@@ -157,7 +222,7 @@ internal sealed class FacetIndex
         }
         if (sorted)
         {
-            return (ids, types, starts, ends);
+            return;
         }
         var order = new int[ids.Length];
         for (var i = 0; i < order.Length; i++)
@@ -165,24 +230,43 @@ internal sealed class FacetIndex
             order[i] = i;
         }
         Array.Sort(ids, order);
-        var byType = new byte[ids.Length];
-        var byStart = new int[ids.Length];
-        var byEnd = new int[ids.Length];
+        // Position i takes the row at order[i]; a visited position is marked by its complement (order[i] is never negative).
         for (var i = 0; i < order.Length; i++)
         {
-            byType[i] = types[order[i]];
-            byStart[i] = starts[order[i]];
-            byEnd[i] = ends[order[i]];
+            if (order[i] < 0 || order[i] == i)
+            {
+                continue;
+            }
+            var (type, start, end) = (types[i], starts[i], ends[i]);
+            var j = i;
+            while (order[j] != i)
+            {
+                var from = order[j];
+                (types[j], starts[j], ends[j]) = (types[from], starts[from], ends[from]);
+                order[j] = ~from;
+                j = from;
+            }
+            (types[j], starts[j], ends[j]) = (type, start, end);
+            order[j] = ~i;
         }
-        return (ids, byType, byStart, byEnd);
     }
 
-    private static async Task ForEachRowAsync(TimelineDbContext db, string sql, Action<System.Data.Common.DbDataReader> read, CancellationToken cancellationToken)
+    /// <summary>Streams <paramref name="sql"/>'s rows; on SQLite with <c>Read</c>, which is what its <c>ReadAsync</c> does with a task more per row.</summary>
+    private static async Task ForEachRowAsync(TimelineDbContext db, DatabaseProvider provider, string sql, Action<System.Data.Common.DbDataReader> read, CancellationToken cancellationToken)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // Cancellation interrupts the statement (the connection's interrupt), so Read throws then.
+            while (reader.Read())
+            {
+                read(reader);
+            }
+            return;
+        }
         while (await reader.ReadAsync(cancellationToken))
         {
             read(reader);
@@ -212,9 +296,16 @@ internal sealed class FacetIndex
         return [.. positions];
     }
 
-    /// <summary>The positions among <paramref name="positions"/> (all events when null) that pass every filter but the search.</summary>
+    /// <summary>
+    /// The positions among <paramref name="positions"/> (all events when null) that pass every filter but the search:
+    /// <paramref name="positions"/> itself, not a copy, when there is no other filter (callers never change the arrays).
+    /// </summary>
     public int[] Filter(TimelineFilter filter, List<int> actorIds, int[]? positions)
     {
+        if (positions is not null && filter.Types.Count == 0 && filter.From is null && filter.To is null && actorIds.Count == 0)
+        {
+            return positions;
+        }
         var test = new Test(filter);
         var passing = new List<int>();
         if (positions is null)

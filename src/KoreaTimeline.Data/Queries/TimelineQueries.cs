@@ -26,7 +26,7 @@ public sealed partial class TimelineQueries : IDisposable
     private readonly IDbContextFactory<TimelineDbContext> contextFactory;
     private readonly DataVersion dataVersion;
     private readonly SearchSql search;
-    // Ids an FTS5 expression matched (sorted); 4 M ids (16 MB) at most in all.
+    // Facet index positions of the events an FTS5 expression matched (ascending); 4 M (16 MB) at most in all.
     private readonly ResultCache<int[]> matches = new(4_000_000, ids => ids.Length);
     // Ranked ids of a search under its other filters, for the pages after the first.
     private readonly ResultCache<int[]> rankings = new(64 * RankLimit, ids => ids.Length);
@@ -116,7 +116,7 @@ public sealed partial class TimelineQueries : IDisposable
         }
         else
         {
-            var candidates = index.Filter(filter, actorIds, index.PositionsOf(await MatchesAsync(match, version, cancellationToken)));
+            var candidates = index.Filter(filter, actorIds, await MatchesAsync(match, index, cancellationToken));
             total = candidates.Length;
             if (filter.EffectiveSort == TimelineSort.Relevance)
             {
@@ -193,13 +193,22 @@ public sealed partial class TimelineQueries : IDisposable
         return matching > 0 && (long)index.EventCount * (take + 1) < 2L * matching * driving;
     }
 
-    /// <summary>The ids <paramref name="match"/> matches, ascending: one FTS5 run per expression and data version.</summary>
-    private Task<int[]> MatchesAsync(string match, (long, long) version, CancellationToken cancellationToken) =>
-        matches.GetAsync(match, version, token => ReadAsync(async db =>
+    /// <summary>
+    /// The positions in <paramref name="index"/> of the events <paramref name="match"/> matches, ascending: one FTS5 run
+    /// per expression and data version, kept as positions so that a request reuses them as they are (a common word's
+    /// 300,000 matches at a million events were turned into positions, and copied, by every request).
+    /// </summary>
+    /// <remarks>
+    /// Keyed by the index itself (<see cref="FacetIndex.Load"/>), not the data version: a request that read the version
+    /// before another loaded a newer index reloads one labelled with its older version, and positions in one index are
+    /// not positions in the other.
+    /// </remarks>
+    private Task<int[]> MatchesAsync(string match, FacetIndex index, CancellationToken cancellationToken) =>
+        matches.GetAsync(match, (index.Load, 0), token => ReadAsync(async db =>
         {
             var ids = await search.MatchingIds(db, match).ToArrayAsync(token);
             Array.Sort(ids);
-            return ids;
+            return index.PositionsOf(ids);
         }, token), cancellationToken);
 
     /// <summary>
@@ -350,7 +359,7 @@ public sealed partial class TimelineQueries : IDisposable
         var match = search.Expression(query);
         var version = dataVersion.Read();
         var index = await GetFacetIndexAsync(db, version, cancellationToken);
-        return (index, match is null ? null : index.PositionsOf(await MatchesAsync(match, version, cancellationToken)));
+        return (index, match is null ? null : await MatchesAsync(match, index, cancellationToken));
     }
 
     private async Task<FacetIndex> GetFacetIndexAsync(TimelineDbContext db, (long, long) version, CancellationToken cancellationToken)
@@ -366,7 +375,21 @@ public sealed partial class TimelineQueries : IDisposable
             {
                 return loaded;
             }
-            facetIndex = await FacetIndex.LoadAsync(db, version, cancellationToken);
+            // The links (about twice as many rows as events) on a second connection while this one reads the events.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                // On a thread of its own: Microsoft.Data.Sqlite's async calls complete synchronously, so the read would
+                // otherwise run to its end before the events' read starts.
+                var links = Task.Run(() => ReadAsync(other => FacetIndex.ReadLinksAsync(other, cancellationToken), cancellationToken), cancellationToken);
+                var events = FacetIndex.ReadEventsAsync(db, cancellationToken);
+                await Task.WhenAll(links, events);
+                facetIndex = FacetIndex.Build(version, await events, await links, await FacetIndex.ReadActorsAsync(db, cancellationToken));
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
             return facetIndex;
         }
         finally

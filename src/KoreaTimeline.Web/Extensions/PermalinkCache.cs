@@ -65,7 +65,8 @@ public static class PermalinkCache
             ?? throw new InvalidOperationException("Register antiforgery (AddRazorComponents or AddAntiforgery) before the permalink cache.");
         var inner = registered.ImplementationType!;
         services.Replace(ServiceDescriptor.Singleton<IAntiforgery>(sp =>
-            new ReaderPageAntiforgery((IAntiforgery)ActivatorUtilities.CreateInstance(sp, inner), sp.GetRequiredService<IOptions<AntiforgeryOptions>>())));
+            new ReaderPageAntiforgery((IAntiforgery)ActivatorUtilities.CreateInstance(sp, inner), sp.GetRequiredService<IOptions<AntiforgeryOptions>>(),
+                sp.GetRequiredService<ILogger<ReaderPageAntiforgery>>())));
         return services;
     }
 
@@ -124,20 +125,25 @@ public static class PermalinkCache
 }
 
 /// <summary>
-/// The antiforgery service, except that a page the permalink cache may share between readers gets no token and sets no
-/// antiforgery cookie (<see cref="PermalinkCache"/>): Blazor then persists no token into its HTML, and the circuit has
-/// none, which a reader's permalink page never needs (it has no form). Every other request, and all validation, is the
-/// inner service's.
+/// The antiforgery service, except that a request gets no token and no antiforgery cookie when it may be shared or when
+/// the cookie cannot be set on it. A page the permalink cache may share between readers (<see cref="PermalinkCache"/>):
+/// Blazor then persists no token into its HTML, and the circuit has none, which a reader's permalink page never needs (it
+/// has no form). A plain HTTP request while the cookie is HTTPS-only (<c>SecurePolicy = Always</c>, production): the inner
+/// service throws there, and Blazor asks for a token while prerendering every interactive page, so each page logged an
+/// error and paid an exception; a cookie that would never be sent back could not pair with a token anyway, so a form
+/// posted over plain HTTP still fails validation as before. Every other request, and all validation, is the inner service's.
 /// </summary>
-internal sealed class ReaderPageAntiforgery(IAntiforgery inner, IOptions<AntiforgeryOptions> options) : IAntiforgery
+internal sealed class ReaderPageAntiforgery(IAntiforgery inner, IOptions<AntiforgeryOptions> options, ILogger<ReaderPageAntiforgery> logger) : IAntiforgery
 {
+    private int warned;
+
     private AntiforgeryTokenSet None => new(null, null, options.Value.FormFieldName, options.Value.HeaderName);
 
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
-        PermalinkCache.IsSharedPage(httpContext) ? None : inner.GetAndStoreTokens(httpContext);
+        Withheld(httpContext) ? None : inner.GetAndStoreTokens(httpContext);
 
     public AntiforgeryTokenSet GetTokens(HttpContext httpContext) =>
-        PermalinkCache.IsSharedPage(httpContext) ? None : inner.GetTokens(httpContext);
+        Withheld(httpContext) ? None : inner.GetTokens(httpContext);
 
     public Task<bool> IsRequestValidAsync(HttpContext httpContext) => inner.IsRequestValidAsync(httpContext);
 
@@ -145,9 +151,26 @@ internal sealed class ReaderPageAntiforgery(IAntiforgery inner, IOptions<Antifor
 
     public void SetCookieTokenAndHeader(HttpContext httpContext)
     {
-        if (!PermalinkCache.IsSharedPage(httpContext))
+        if (!Withheld(httpContext))
         {
             inner.SetCookieTokenAndHeader(httpContext);
         }
+    }
+
+    private bool Withheld(HttpContext httpContext)
+    {
+        if (PermalinkCache.IsSharedPage(httpContext))
+        {
+            return true;
+        }
+        if (options.Value.Cookie.SecurePolicy != CookieSecurePolicy.Always || httpContext.Request.IsHttps)
+        {
+            return false;
+        }
+        if (Interlocked.Exchange(ref warned, 1) == 0)
+        {
+            logger.LogWarning("A page was requested over plain HTTP while the antiforgery cookie is HTTPS-only: pages get no antiforgery token and forms posted over HTTP fail. Serve the app over HTTPS, or behind a proxy that sends X-Forwarded-Proto (Timeline:ForwardedHeaders:KnownProxies).");
+        }
+        return true;
     }
 }

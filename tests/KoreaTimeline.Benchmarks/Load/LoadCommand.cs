@@ -61,7 +61,9 @@ internal static class LoadCommand
         if (!args.Contains("--skip-publish") || !File.Exists(Path.Combine(app, "KoreaTimeline.Web.dll")))
         {
             await log.WriteLineAsync($"Publishing the web app to {app}");
-            var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", Path.Combine(repository, "src", "KoreaTimeline.Web"), "-c", "Release", "-o", app, "--nologo", "-v", "q"]))!;
+            var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", Path.Combine(repository, "src", "KoreaTimeline.Web"), "-c", "Release",
+                // For this machine's runtime, as deployed: precompiled (ReadyToRun), framework-dependent.
+                "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", app, "--nologo", "-v", "q"]))!;
             await publish.WaitForExitAsync();
             if (publish.ExitCode != 0)
             {
