@@ -32,9 +32,18 @@ public sealed partial class Gazetteer
         RegexOptions.CultureInvariant)]
     private static partial Regex TitledPerson();
 
-    // A Korean name as wire services write it: "Cho Tae-yul", "Choe Son-hui".
-    [GeneratedRegex(@"\b(?!(?:The|A|An|In|On|At|By|For|And|But|New|Its|His|Her|Our|This|That|As|If|So|To|Pro|Anti|Non)\s)(?<name>[A-Z][a-z]{1,4}\s+[A-Z][a-z]+-[a-z]+)\b", RegexOptions.CultureInvariant)]
+    // A Korean name as wire services write it: "Cho Tae-yul", "Choe Son-hui"; or in three words after a common family
+    // name, as others do: "Kim Yong Chol".
+    [GeneratedRegex(@"\b(?!(?:The|A|An|In|On|At|By|For|And|But|New|Its|His|Her|Our|This|That|As|If|So|To|Pro|Anti|Non)\s)(?<name>[A-Z][a-z]{1,4}\s+[A-Z][a-z]+-[a-z]+)\b"
+        + @"|\b(?<name>(?:" + KoreanFamilyNames + @")\s+[A-Z][a-z]+\s+[A-Z][a-z]+)\b(?!\s+[A-Z])",
+        RegexOptions.CultureInvariant)]
     private static partial Regex KoreanName();
+
+    // Family names common enough in Korea that a name of three words after one is Korean, said family name first.
+    private const string KoreanFamilyNames = "Kim|Lee|Ri|Rim|Park|Pak|Choe|Choi|Jong|Jang|Kang|Yun|Yoon|Han|Hwang|Ryu|Kwon|Chung|Cho|Jo|Song|Shin|Sin|Hong|Yang|Ju|Noh|Roh|Chun|Paek|Thae";
+
+    [GeneratedRegex(@"^(?:" + KoreanFamilyNames + @")\s+[A-Z][a-z]+\s+[A-Z][a-z]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex KoreanInThreeWords();
 
     // A named body the gazetteer does not know: "the Nuclear Consultative Group", "the National Security Council".
     [GeneratedRegex(@"\b(?!(?:The|A|An)\s)(?<name>(?:[A-Z][\w'’-]+\s+){1,4}(?<head>Group|Council|Committee|Agency|Administration|Bureau|Commission|Command|Forces|Corps|Fleet|Institute|Assembly|Party))\b",
@@ -163,7 +172,7 @@ public sealed partial class Gazetteer
             {
                 continue;
             }
-            var korean = name.Value.Contains('-', StringComparison.Ordinal);
+            var korean = name.Value.Contains('-', StringComparison.Ordinal) || KoreanInThreeWords().IsMatch(name.Value);
             var parts = name.Value.Split(' ');
             var actor = new KnownActor(name.Value, "person", CountryBefore(text, m.Index, found), false);
             found.Add(new ActorMention(name.Index, name.Index + name.Length, actor));

@@ -24,7 +24,7 @@ public static partial class MentionFinder
     private static partial Regex WhenAfter();
 
     // A place after one of these words is where the event happened, not who took part.
-    [GeneratedRegex(@"(?:\b(?i:in|into|to|at|near|off|toward|towards|outside|inside|from|visit|visited|visits|visiting|port\s+of|city\s+of|coast\s+of|capital\s+of|waters\s+of)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|southeastern|southwestern|northeastern|northwestern|border|port|coastal|capital|[A-Z][\w-]+)\s+)?)$",
+    [GeneratedRegex(@"(?:\b(?i:in|into|to|at|near|off|toward|towards|outside|inside|(?<!\b(?i:negotiators|officials|delegates|delegations?|envoys|diplomats|troops|soldiers|leaders|ministers|experts|lawmakers|representatives|teams?|athletes|workers)\s+)from|visit|visited|visits|visiting|port\s+of|city\s+of|coast\s+of|capital\s+of|waters\s+of)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|southeastern|southwestern|northeastern|northwestern|border|port|coastal|capital|[A-Z][\w-]+)\s+)?)$",
         RegexOptions.CultureInvariant)]
     private static partial Regex Locative();
 

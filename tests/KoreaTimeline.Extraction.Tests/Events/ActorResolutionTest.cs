@@ -273,4 +273,31 @@ public sealed class ActorResolutionTest
 
         Assert.Equal(3, Extract(text).Count(e => e.Type == EventType.Statement));
     }
+
+    [Fact]
+    public void Negotiators_from_a_country_are_that_country_not_a_place()
+    {
+        var talks = Assert.Single(Extract("Negotiators from North Korea and Japan met in Hanoi on Monday for the first time in a year."));
+
+        Assert.Equal(["Japan", "North Korea"], Names(talks).Order());
+    }
+
+    [Fact]
+    public void A_korean_name_in_three_words_is_a_person_and_their_family_name_refers_back()
+    {
+        const string text = "North Korean envoy Choe Kang Hyok met Chinese officials in Beijing on Monday. Choe said on Tuesday that the talks were useful.";
+
+        var events = Extract(text);
+
+        Assert.Contains("Choe Kang Hyok", Names(Assert.Single(events, e => e.Type == EventType.Meeting)));
+        Assert.Contains("Choe Kang Hyok", Names(Assert.Single(events, e => e.Type == EventType.Statement)));
+    }
+
+    [Fact]
+    public void Rejecting_an_offer_is_a_statement()
+    {
+        var e = Assert.Single(Extract("North Korea rejected the offer of talks on Monday."));
+
+        Assert.Equal(EventType.Statement, e.Type);
+    }
 }
