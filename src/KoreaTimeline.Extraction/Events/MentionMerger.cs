@@ -20,7 +20,9 @@ public static partial class MentionMerger
         // Verbs state events and nouns refer to them, so verbs found the groups and nouns join them.
         foreach (var m in mentions.Where(m => m.Date is not null).OrderBy(m => !m.IsVerb).ThenBy(m => m.Trigger.Start))
         {
-            var group = groups.FirstOrDefault(g => g[0].Type == m.Type && SameEvent(g, m));
+            // A noun dated by its end belongs to the event of the kind that began last before that end.
+            var group = !m.IsVerb && Ends(m) ? groups.Where(g => g[0].Type == m.Type && SameEvent(g, m)).MaxBy(g => Date(g).Start)
+                : groups.FirstOrDefault(g => g[0].Type == m.Type && SameEvent(g, m));
             if (group is null)
             {
                 groups.Add([m]);
@@ -95,9 +97,19 @@ public static partial class MentionMerger
             var actors = group.Where(g => !(deed && g.ActorsAssumed)).SelectMany(g => g.Actors).Select(a => a.Name).ToHashSet();
             return actors.Count == 0 || m.Actors.Count == 0 || deed && m.ActorsAssumed || m.Actors.Any(a => actors.Contains(a.Name));
         }
-        // A noun whose date spans the event's refers back to it; an event known only from nouns takes a verb's finer date.
-        return !m.IsVerb && Contains(other, date) || group.TrueForAll(g => !g.IsVerb) && Contains(date, other);
+        // A noun whose date spans the event's refers back to it; an event known only from nouns takes a verb's finer date;
+        // "The 11-day exercise will run through Aug. 28": a noun dated by its end refers back to the event begun before it.
+        return !m.IsVerb && Contains(other, date) || group.TrueForAll(g => !g.IsVerb) && Contains(date, other)
+            || !m.IsVerb && Ends(m) && date.Start < other.Start && other.Start.DayNumber - date.Start.DayNumber <= 92;
     }
+
+    // The mention's date is where its event ends: "runs through Aug. 28", "lasts until Friday".
+    private static bool Ends(Mention m) =>
+        m.Timex is { } t && t.Start > m.Evidence.Start && t.Start <= m.Evidence.End
+        && UntilBefore().IsMatch(m.Evidence.Text.AsSpan(0, t.Start - m.Evidence.Start));
+
+    [GeneratedRegex(@"\b(?:run|runs|running|ran|last|lasts|lasting|lasted|continue|continues|continuing|continued)\s+(?:through|until|till|to)\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex UntilBefore();
 
     private static bool Contains(DateInterval outer, DateInterval inner) => outer.Start <= inner.Start && inner.End <= outer.End;
 

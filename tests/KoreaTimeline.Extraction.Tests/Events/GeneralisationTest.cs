@@ -186,6 +186,18 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void An_exercise_said_to_run_through_a_date_is_the_one_begun_before_not_a_new_one()
+    {
+        const string text = "The allies staged a combined air drill on March 3. Japan and the United States began a joint naval exercise on Monday. "
+            + "The ten-day exercise will run through March 19 and includes live-fire drills.";
+
+        var exercises = Extract(text).Where(e => e.Type == EventType.Exercise).OrderBy(e => e.Date.Start).ToList();
+
+        Assert.Equal([new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 10)], exercises.Select(e => e.Date.Start));
+        Assert.Contains(exercises[1].Evidence, q => q.Text.Contains("run through", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_list_of_years_gives_one_event_per_year_sharing_the_quote()
     {
         var events = Extract("The regime's nuclear tests in 2005, 2008 and 2012 drew condemnation.");
