@@ -260,10 +260,16 @@ internal sealed class FacetIndex
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (provider == DatabaseProvider.Sqlite)
         {
-            // Cancellation interrupts the statement (the connection's interrupt), so Read throws then.
+            // Cancellation interrupts the statement (the connection's interrupt), so Read throws then; the token is also
+            // looked at every few thousand rows, for an interrupt that came between two statements and was lost.
+            var rows = 0;
             while (reader.Read())
             {
                 read(reader);
+                if (++rows % 4096 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
             }
             return;
         }

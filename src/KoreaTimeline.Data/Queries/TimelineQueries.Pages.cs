@@ -51,7 +51,7 @@ public sealed partial class TimelineQueries
         ReadAsync(async db =>
         {
             pageSize = Math.Clamp(pageSize, 1, 200);
-            var index = await GetFacetIndexAsync(db, dataVersion.Read(), cancellationToken);
+            var index = await GetFacetIndexAsync(dataVersion.Read(), cancellationToken);
             IEnumerable<ActorStat> rows = index.ActorStats();
             var term = SearchSyntax.Clean(search).Trim();
             if (term.Length > 0)
@@ -131,7 +131,7 @@ public sealed partial class TimelineQueries
         ReadAsync(async db =>
         {
             var actorIds = await ResolveActorsInOrderAsync(db, actorSlugs, cancellationToken);
-            var index = await GetFacetIndexAsync(db, dataVersion.Read(), cancellationToken);
+            var index = await GetFacetIndexAsync(dataVersion.Read(), cancellationToken);
             var view = filter with { Actors = [], Query = null };
             var counts = new List<ActorCount>();
             foreach (var id in actorIds)

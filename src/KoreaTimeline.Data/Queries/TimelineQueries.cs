@@ -73,7 +73,7 @@ public sealed partial class TimelineQueries : IDisposable
     /// (<c>FacetIndexWarmUp</c>), so the first requests find it built or under way instead of starting it.
     /// </summary>
     public Task WarmUpAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(db => GetFacetIndexAsync(db, dataVersion.Read(), cancellationToken), cancellationToken);
+        GetFacetIndexAsync(dataVersion.Read(), cancellationToken);
 
     /// <summary>
     /// One page of the events matching <paramref name="filter"/>, in its order, with search matches marked, and the total.
@@ -99,7 +99,7 @@ public sealed partial class TimelineQueries : IDisposable
             return new TimelineResults([], 0, null);
         }
         var version = dataVersion.Read();
-        var index = await GetFacetIndexAsync(db, version, cancellationToken);
+        var index = await GetFacetIndexAsync(version, cancellationToken);
 
         int total;
         int? rankedOnly = null;
@@ -245,7 +245,7 @@ public sealed partial class TimelineQueries : IDisposable
             {
                 return new TimelineFacets([], [], []);
             }
-            var (index, matching) = await IndexAndMatchesAsync(db, filter.Query, cancellationToken);
+            var (index, matching) = await IndexAndMatchesAsync(filter.Query, cancellationToken);
             return index.Count(filter, actorIds, matching, actorLimit);
         }, cancellationToken);
 
@@ -272,7 +272,7 @@ public sealed partial class TimelineQueries : IDisposable
             {
                 actorIds = null;
             }
-            var (index, matching) = await IndexAndMatchesAsync(db, actorIds is null ? null : filter.Query, cancellationToken);
+            var (index, matching) = await IndexAndMatchesAsync(actorIds is null ? null : filter.Query, cancellationToken);
             var positions = actorIds is null ? [] : index.Filter(filter, actorIds, matching);
             if (laneActors is { Count: > 0 })
             {
@@ -339,63 +339,82 @@ public sealed partial class TimelineQueries : IDisposable
             return new TimeAxisData(scale, positions.Length, lanes, clusters, events, (scale.Slice(peak).From, scale.Slice(peak).To, perBin[peak]));
         }, cancellationToken);
 
-    private readonly SemaphoreSlim facetIndexLock = new(1, 1);
+    // Cancels the shared facet index load when the queries go away (the host stops); no request's token does.
+    private readonly CancellationTokenSource disposing = new();
 
     public void Dispose()
     {
-        facetIndexLock.Dispose();
+        disposing.Cancel();
         dataVersion.Dispose();
     }
 
     private FacetIndex? facetIndex;
 
+    // The facet index load under way (or the last one), shared by every call that needs the index of its version.
+    private Task<FacetIndex>? facetIndexLoad;
+    private (long, long) facetIndexLoadVersion;
+    private readonly Lock facetIndexGate = new();
+
     /// <summary>The version of the data the facet index in memory was read at; null before the first load.</summary>
     public (long, long)? FacetIndexVersion => facetIndex?.Version;
 
-    /// <summary>The in-memory facet index, reloaded when the data version differs.</summary>
     /// <summary>The facet index of the current data and, for a search, the index positions of its matches (null without one).</summary>
-    private async Task<(FacetIndex Index, int[]? Matching)> IndexAndMatchesAsync(TimelineDbContext db, string? query, CancellationToken cancellationToken)
+    private async Task<(FacetIndex Index, int[]? Matching)> IndexAndMatchesAsync(string? query, CancellationToken cancellationToken)
     {
         var match = search.Expression(query);
         var version = dataVersion.Read();
-        var index = await GetFacetIndexAsync(db, version, cancellationToken);
+        var index = await GetFacetIndexAsync(version, cancellationToken);
         return (index, match is null ? null : await MatchesAsync(match, index, cancellationToken));
     }
 
-    private async Task<FacetIndex> GetFacetIndexAsync(TimelineDbContext db, (long, long) version, CancellationToken cancellationToken)
+    /// <summary>
+    /// The in-memory facet index, reloaded when the data version differs. The load is shared: it runs on its own
+    /// connections under no request's token, and a cancelled caller only stops waiting for it (at once, even while
+    /// SQLite reads rows synchronously), so a reader who leaves neither fails the others waiting nor wastes the work done.
+    /// </summary>
+    private Task<FacetIndex> GetFacetIndexAsync((long, long) version, CancellationToken cancellationToken)
     {
         if (facetIndex is { } current && current.Version == version)
         {
-            return current;
+            return Task.FromResult(current);
         }
-        await facetIndexLock.WaitAsync(cancellationToken);
-        try
+        Task<FacetIndex> load;
+        lock (facetIndexGate)
         {
-            if (facetIndex is { } loaded && loaded.Version == version)
+            if (facetIndexLoad is { IsFaulted: false, IsCanceled: false } pending && facetIndexLoadVersion == version)
             {
-                return loaded;
+                load = pending;
             }
-            // The links (about twice as many rows as events) on a second connection while this one reads the events.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            try
+            else
             {
-                // On a thread of its own: Microsoft.Data.Sqlite's async calls complete synchronously, so the read would
-                // otherwise run to its end before the events' read starts.
-                var links = Task.Run(() => ReadAsync(other => FacetIndex.ReadLinksAsync(other, cancellationToken), cancellationToken), cancellationToken);
-                var events = FacetIndex.ReadEventsAsync(db, cancellationToken);
-                await Task.WhenAll(links, events);
-                facetIndex = FacetIndex.Build(version, await events, await links, await FacetIndex.ReadActorsAsync(db, cancellationToken));
+                // One load at a time (each holds the whole index in memory): a newer version's load starts after the last.
+                var previous = facetIndexLoad;
+                load = facetIndexLoad = Task.Run(() => LoadFacetIndexAsync(previous, version, disposing.Token), CancellationToken.None);
+                facetIndexLoadVersion = version;
             }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-            return facetIndex;
         }
-        finally
+        return load.WaitAsync(cancellationToken);
+    }
+
+    private async Task<FacetIndex> LoadFacetIndexAsync(Task? previous, (long, long) version, CancellationToken cancellationToken)
+    {
+        if (previous is not null)
         {
-            facetIndexLock.Release();
+            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+        if (facetIndex is { } loaded && loaded.Version == version)
+        {
+            return loaded;
+        }
+        // The links (about twice as many rows as events) on a second connection while the first reads the events, on a
+        // thread of its own: Microsoft.Data.Sqlite's async calls complete synchronously, so the read would otherwise run
+        // to its end before the events' read starts.
+        var links = Task.Run(() => ReadAsync(db => FacetIndex.ReadLinksAsync(db, cancellationToken), cancellationToken), cancellationToken);
+        var (events, actors) = await ReadAsync(async db =>
+            (await FacetIndex.ReadEventsAsync(db, cancellationToken), await FacetIndex.ReadActorsAsync(db, cancellationToken)), cancellationToken);
+        var index = FacetIndex.Build(version, events, await links, actors);
+        facetIndex = index;
+        return index;
     }
 
     /// <summary>
@@ -428,7 +447,7 @@ public sealed partial class TimelineQueries : IDisposable
                 return [];
             }
             var cleaned = SearchSyntax.Clean(text);
-            var (index, matching) = await IndexAndMatchesAsync(db, filter.Query, cancellationToken);
+            var (index, matching) = await IndexAndMatchesAsync(filter.Query, cancellationToken);
             return index.CountActors(filter, actorIds, matching, cleaned.Length == 0 ? null : cleaned, limit);
         }, cancellationToken);
 
@@ -472,9 +491,11 @@ public sealed partial class TimelineQueries : IDisposable
     }
 
     /// <summary>One event with its evidence, or null when the id is unknown.</summary>
-    public async Task<EventDetail?> GetEventAsync(int id, CancellationToken cancellationToken = default)
+    public Task<EventDetail?> GetEventAsync(int id, CancellationToken cancellationToken = default) =>
+        ReadAsync(db => EventAsync(db, id, cancellationToken), cancellationToken);
+
+    private static async Task<EventDetail?> EventAsync(TimelineDbContext db, int id, CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.Events.AsNoTracking().AsSplitQuery()
             .Where(e => e.Id == id)
             .Select(e => new
@@ -517,17 +538,16 @@ public sealed partial class TimelineQueries : IDisposable
     /// </summary>
     public async Task<EventNeighbours> GetNeighboursAsync(int id, int days = 30, int limit = 10, CancellationToken cancellationToken = default)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         // The facet index holds every event's dates and actors: the neighbours are found there, and only the dozen events
         // shown are read (a window scan with a count of shared actors per row cost a permalink tens of milliseconds).
-        var index = await GetFacetIndexAsync(db, dataVersion.Read(), cancellationToken);
+        var index = await GetFacetIndexAsync(dataVersion.Read(), cancellationToken);
         if (index.Neighbours(id, days, limit) is not { } found)
         {
             return new EventNeighbours([], null, null);
         }
         var (related, previousId, nextId) = found;
         var wanted = related.Select(r => r.Id).Append(previousId ?? 0).Append(nextId ?? 0).ToList();
-        var summaries = await LoadSummariesAsync(db, wanted, cancellationToken);
+        var summaries = await ReadAsync(db => LoadSummariesAsync(db, wanted, cancellationToken), cancellationToken);
         return new EventNeighbours(
             related.Where(r => summaries.ContainsKey(r.Id)).Select(r => new RelatedEvent(summaries[r.Id], r.Shared)).ToList(),
             previousId is { } p ? summaries.GetValueOrDefault(p) : null,
@@ -545,7 +565,7 @@ public sealed partial class TimelineQueries : IDisposable
                 return null;
             }
             // From the facet index: grouping a frequent actor's events in SQL reads all of them.
-            var index = await GetFacetIndexAsync(db, dataVersion.Read(), cancellationToken);
+            var index = await GetFacetIndexAsync(dataVersion.Read(), cancellationToken);
             var (types, first, last) = index.ActorEvents(actor.Id);
             return new ActorDetail(actor.Summary, types.Sum(t => t.Count), types, first, last);
         }, cancellationToken);

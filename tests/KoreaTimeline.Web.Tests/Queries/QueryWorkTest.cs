@@ -169,6 +169,52 @@ public sealed class QueryWorkTest(BroadTimelineAppFactory app) : IClassFixture<B
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queries.GetPageAsync(new TimelineFilter { Query = "drill" }, cancelled.Token));
     }
 
+    /// <summary>
+    /// Holds the facet index load at its read of the actors until released, whatever the caller's token says: as a long
+    /// synchronous row read on SQLite does.
+    /// </summary>
+    private sealed class ActorsReadGate : DbCommandInterceptor
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("FROM \"Actors\" AS", StringComparison.Ordinal) && !command.CommandText.Contains("\"Events\"", StringComparison.Ordinal))
+            {
+                Entered.TrySetResult();
+                await Released.Task;
+            }
+            return result;
+        }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_permalink_whose_reader_left_stops_waiting_for_the_index_and_another_reader_still_gets_it()
+    {
+        var gate = new ActorsReadGate();
+        var options = new DbContextOptionsBuilder<TimelineDbContext>().UseSqlite($"Data Source={app.DatabasePath}").AddInterceptors(gate).Options;
+        using var queries = new TimelineQueries(new PooledDbContextFactory<TimelineDbContext>(options));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<TimelineDbContext>>().CreateDbContextAsync(Cancellation);
+        var id = await db.Events.OrderBy(e => e.Id).Select(e => e.Id).Skip(100).FirstAsync(Cancellation);
+        using var leaving = CancellationTokenSource.CreateLinkedTokenSource(Xunit.TestContext.Current.CancellationToken);
+
+        // The first permalink starts the index load; a second one waits for the same load; then the first reader leaves.
+        var left = queries.GetNeighboursAsync(id, cancellationToken: leaving.Token);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60), Cancellation);
+        var staying = queries.GetNeighboursAsync(id, cancellationToken: Cancellation);
+        await leaving.CancelAsync();
+        var stopped = await Record.ExceptionAsync(() => left.WaitAsync(TimeSpan.FromSeconds(10), Cancellation));
+        gate.Released.TrySetResult();
+
+        Assert.IsAssignableFrom<OperationCanceledException>(stopped);
+        var neighbours = await staying.WaitAsync(TimeSpan.FromSeconds(60), Cancellation);
+        Assert.NotEmpty(neighbours.Related);
+        Assert.NotNull(queries.FacetIndexVersion);
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task Cancelling_interrupts_a_statement_that_is_running()
     {
