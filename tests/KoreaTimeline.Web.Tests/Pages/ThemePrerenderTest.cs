@@ -42,4 +42,22 @@ public sealed class ThemePrerenderTest(InventedTimelineAppFactory app) : IClassF
         Assert.DoesNotContain("theme-css-system", html, StringComparison.Ordinal);
         Assert.Contains($"mud-layout theme-{theme}", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task No_script_blocks_the_parser_and_the_scripts_start_in_order_after_the_first_paint()
+    {
+        var html = await GetAsync(null);
+
+        // Every classic script is deferred: the loader (boot.js), which starts Blazor, MudBlazor and app.js, in this
+        // order, once the first paint is on screen; the head preloads them so they are fetched at once.
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>").Select(m => m.Value).ToList();
+        Assert.All(scripts, s => Assert.True(s.Contains(" defer", StringComparison.Ordinal) || s.Contains("type=\"module\"", StringComparison.Ordinal), s));
+        var boot = Assert.Single(scripts, s => s.Contains("boot.", StringComparison.Ordinal));
+        var listed = System.Text.RegularExpressions.Regex.Match(boot, "data-scripts=\"([^\"]*)\"").Groups[1].Value.Split(' ');
+        Assert.Collection(listed,
+            s => Assert.StartsWith("_framework/blazor.web.", s, StringComparison.Ordinal),
+            s => Assert.StartsWith("_content/MudBlazor/MudBlazor.min.", s, StringComparison.Ordinal),
+            s => Assert.StartsWith("app.", s, StringComparison.Ordinal));
+        Assert.All(listed, s => Assert.Contains($"<link rel=\"preload\" as=\"script\" href=\"{s}\" />", html, StringComparison.Ordinal));
+    }
 }
