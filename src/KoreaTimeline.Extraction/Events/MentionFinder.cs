@@ -608,6 +608,12 @@ public static partial class MentionFinder
             var saidAt = then.Index + then.Length;
             candidates = [.. candidates.Where(d => d.Start < saidAt || SaidOn().IsMatch(text.AsSpan(saidAt, d.Start - saidAt)))];
         }
+        if (trigger.Rule.IsVerb && !trigger.Rule.IsSpeech && trigger.End < clause.End
+            && ObjectRelative().Match(text, trigger.End, clause.End - trigger.End) is { Success: true } relative)
+        {
+            // "agreed to restore a hotline that Pyongyang cut off in April": a relative clause on the object has its own time.
+            candidates = [.. candidates.Where(d => d.Start < relative.Index)];
+        }
         // "the sanctions resolution, which the council adopted in March": the relative clause after the comma dates its noun.
         var held = sentence.Held.FirstOrDefault(h => h.Noun == trigger && !clause.Contains(h.Date.Start)).Date;
         var (timex, source) = held is not null ? (held, DateSource.Own) : Governing(text, clause, intro, speaker, trigger, candidates);
@@ -903,6 +909,11 @@ public static partial class MentionFinder
     // "The carrier last visited in 2023", "was last test-launched on Nov. 29": a look back, not a step of the story.
     [GeneratedRegex(@"\blast\s+(?:[\w-]+ed)\b(?:\s+[\w-]+){0,4}\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex LastDone();
+
+    // A relative clause with a subject of its own on a noun after the verb: "a hotline that Pyongyang cut off",
+    // "the deal which the two sides signed".
+    [GeneratedRegex(@"(?<=[a-z]\s)(?:that|which)\s+(?:the\s+)?(?:[A-Z][\w.-]*|it|they|he|she|we|two\s+sides)\s+(?:had\s+|has\s+|have\s+)?[a-z]+\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ObjectRelative();
 
     // Quoted passages of five words or more; shorter quotes are names and scare quotes ("hypersonic glide vehicle").
     private static List<(int Start, int End)> Quotations(string text, Sentence sentence)

@@ -198,6 +198,15 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void A_relative_clause_on_the_object_does_not_date_the_verb()
+    {
+        var deal = Assert.Single(Extract("The two Koreas agreed to restore a military hotline that Pyongyang cut off in January."),
+            e => e.Type == EventType.Agreement);
+
+        Assert.Equal(DateInterval.Day(Wednesday), deal.Date);
+    }
+
+    [Fact]
     public void A_list_of_years_gives_one_event_per_year_sharing_the_quote()
     {
         var events = Extract("The regime's nuclear tests in 2005, 2008 and 2012 drew condemnation.");
