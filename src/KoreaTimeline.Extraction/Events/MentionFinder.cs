@@ -616,7 +616,7 @@ public static partial class MentionFinder
         }
         // "the sanctions resolution, which the council adopted in March": the relative clause after the comma dates its noun.
         var held = sentence.Held.FirstOrDefault(h => h.Noun == trigger && !clause.Contains(h.Date.Start)).Date;
-        var (timex, source) = held is not null ? (held, DateSource.Own) : Governing(text, clause, intro, speaker, trigger, candidates);
+        var (timex, source) = held is not null ? (held, DateSource.Own) : Governing(doc, sentence.Sentence.Start, clause, intro, speaker, trigger, candidates);
         if (timex is not null && NamesTheLaterEvent(text, trigger, timex))
         {
             (timex, source) = (null, DateSource.None);
@@ -733,8 +733,9 @@ public static partial class MentionFinder
     /// that date ("since January, when it fired ..."); else the sentence's fronted phrase.
     /// </summary>
     private static (TemporalExpression? Timex, DateSource Source) Governing(
-        string text, Clause clause, Clause? intro, Clause? speaker, TriggerMatch trigger, List<TemporalExpression> sentenceDates)
+        ArticleDocument doc, int sentenceStart, Clause clause, Clause? intro, Clause? speaker, TriggerMatch trigger, List<TemporalExpression> sentenceDates)
     {
+        var text = doc.Text;
         if (clause.Role == ClauseRole.Subordinate && text.AsSpan(clause.Start).StartsWith("when ", StringComparison.Ordinal)
             && sentenceDates.LastOrDefault(t => t.End <= clause.Start) is { } anchor
             && text.AsSpan(anchor.End, clause.Start - anchor.End).Trim().SequenceEqual(","))
@@ -767,6 +768,17 @@ public static partial class MentionFinder
         {
             return (said, DateSource.Own);
         }
+        // "Xi met Putin on Tuesday, while back home his navy fired three shells": what happened meanwhile shares the time
+        // of the clause before it; "while it has fired ..." (a perfect) is background.
+        if (clause.Role == ClauseRole.Subordinate && trigger.Rule.IsVerb && text.AsSpan(clause.Start).StartsWith("while ", StringComparison.Ordinal)
+            && !NotSimplePast().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start))
+            && sentenceDates.LastOrDefault(t => t.End <= clause.Start && t.Type == TimexType.Date) is { Interval: { } past } meanwhile
+            && past.End <= doc.Published
+            && !Cues.Scheduled.IsMatch(text.AsSpan(sentenceStart, clause.Start - sentenceStart))
+            && !Cues.Hedge.IsMatch(text.AsSpan(sentenceStart, clause.Start - sentenceStart)))
+        {
+            return (meanwhile, intro is { } fr && fr.Contains(meanwhile.Start) ? DateSource.Intro : DateSource.Own);
+        }
         if (intro is { } i && clause.Role is ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Participle)
         {
             var fronted = sentenceDates.LastOrDefault(t => t.Start >= i.Start && t.End <= i.End);
@@ -777,6 +789,9 @@ public static partial class MentionFinder
         }
         return (null, DateSource.None);
     }
+
+    [GeneratedRegex(@"\b(?:has|have|had|is|are|will|would|could|can|may|might|should|must)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NotSimplePast();
 
     // Nouns of another kind than the clause's event, each with a date right next to it and closer to it than to the
     // clause's trigger: events of their own.

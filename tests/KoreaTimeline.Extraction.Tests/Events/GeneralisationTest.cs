@@ -207,6 +207,19 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void What_happened_while_another_event_took_place_shares_its_day_unless_it_is_background_or_a_plan()
+    {
+        var events = Extract("The foreign ministers of China and Russia met in Beijing on Monday, while Chinese forces fired two ballistic missiles into the sea.");
+        var launch = Assert.Single(events, e => e.Type == EventType.MissileTest);
+        Assert.Equal(DateInterval.Day(Wednesday.AddDays(-2)), launch.Date);
+
+        Assert.DoesNotContain(Extract("The envoys met in Geneva on Monday, while Pyongyang has fired dozens of missiles since 2019."),
+            e => e.Type == EventType.MissileTest && e.Date == DateInterval.Day(Wednesday.AddDays(-2)));
+        Assert.DoesNotContain(Extract("The council expects to vote on Friday, while officials believe a missile was fired."),
+            e => e.Type == EventType.MissileTest && e.Date.Start > Wednesday);
+    }
+
+    [Fact]
     public void A_list_of_years_gives_one_event_per_year_sharing_the_quote()
     {
         var events = Extract("The regime's nuclear tests in 2005, 2008 and 2012 drew condemnation.");
