@@ -738,7 +738,7 @@ public static partial class MentionFinder
         var text = doc.Text;
         if (clause.Role == ClauseRole.Subordinate && text.AsSpan(clause.Start).StartsWith("when ", StringComparison.Ordinal)
             && sentenceDates.LastOrDefault(t => t.End <= clause.Start) is { } anchor
-            && text.AsSpan(anchor.End, clause.Start - anchor.End).Trim().SequenceEqual(","))
+            && text.AsSpan(anchor.End, clause.Start - anchor.End).Trim() is "," or "")
         {
             return (anchor, DateSource.Own);
         }

@@ -39,7 +39,7 @@ public static partial class MentionMerger
             // An article is about its lead event: a later "the launch" is that launch, not an older one.
             // A report of the day in the lead carries on an event told before it, or one of that day, or one that a
             // later reference dates ("The launch on Thursday ..."); an event told later in its own right is another.
-            var candidates = groups.Where(g => g[0].Type == m.Type && !(m.Separate && m.IsVerb)
+            var candidates = groups.Where(g => g[0].Type == m.Type && !(m.Separate && m.IsVerb) && !OthersAct(g, m)
                 && (m.FallbackDate is not { } day || Date(g).Overlaps(day) || g.TrueForAll(x => !x.IsVerb)
                     || g.Exists(x => x.Evidence.Start < m.Evidence.Start)
                     // An undated lead and the next sentences' dated account a day apart: one event told across time zones.
@@ -70,6 +70,18 @@ public static partial class MentionMerger
             .OrderBy(g => g.Min(m => m.Evidence.Start))
             .Select(ToEvent)
             .ToList();
+    }
+
+    // "The council met in New York; Lee convened his ministers": a deed whose named actors share none with an event's
+    // is another event, though the day is the same.
+    private static bool OthersAct(List<Mention> group, Mention m)
+    {
+        if (m.ActorsAssumed || m.Actors.Count == 0 || !m.IsVerb || !m.NamesSpeaker)
+        {
+            return false;
+        }
+        var named = group.Where(g => !g.ActorsAssumed).SelectMany(g => g.Actors).Select(a => a.Name).ToHashSet();
+        return named.Count > 0 && !m.Actors.Any(a => named.Contains(a.Name));
     }
 
     private static bool IsSpeechAct(EventType type) =>

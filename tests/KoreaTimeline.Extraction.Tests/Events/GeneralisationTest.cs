@@ -220,6 +220,36 @@ public sealed class GeneralisationTest
     }
 
     [Fact]
+    public void A_passive_launch_or_signing_is_an_event_and_a_named_missile_is_a_missile()
+    {
+        var events = Extract("The new Pegasus-7 missile was fired at 6:15 a.m. Monday from the west coast. "
+            + "The navy last launched a Pegasus-5 on January 9. The fisheries treaty was signed Tuesday by the two ministers.");
+
+        Assert.Equal([new DateOnly(2025, 1, 9), Wednesday.AddDays(-2)],
+            events.Where(e => e.Type == EventType.MissileTest).Select(e => e.Date.Start).Order());
+        Assert.Equal(DateInterval.Day(Wednesday.AddDays(-1)), Assert.Single(events, e => e.Type == EventType.Agreement).Date);
+    }
+
+    [Fact]
+    public void Two_meetings_of_one_day_by_different_named_actors_stay_two_events()
+    {
+        var events = Extract("The Security Council held an emergency session in New York on Tuesday. "
+            + "President Lee Jae-myung convened a meeting of his security ministers.");
+
+        var meetings = events.Where(e => e.Type == EventType.Meeting).ToList();
+        Assert.Equal(2, meetings.Count);
+        Assert.All(meetings, m => Assert.Equal(DateInterval.Day(Wednesday.AddDays(-1)), m.Date));
+    }
+
+    [Fact]
+    public void A_when_clause_right_after_a_date_happened_at_that_date()
+    {
+        var events = Extract("The North fired a rocket on Monday. It alarmed the region in August 1998 when it fired a rocket over Japan.");
+
+        Assert.Contains(events, e => e.Type == EventType.MissileTest && e.Date == new DateInterval(new DateOnly(1998, 8, 1), new DateOnly(1998, 8, 31), DatePrecision.Month));
+    }
+
+    [Fact]
     public void A_list_of_years_gives_one_event_per_year_sharing_the_quote()
     {
         var events = Extract("The regime's nuclear tests in 2005, 2008 and 2012 drew condemnation.");
