@@ -28,9 +28,14 @@ public sealed record PlaceMention(int Start, int End, KnownPlace Place);
 public sealed partial class Gazetteer
 {
     // A person the gazetteer does not know, named after a title: "Defense Minister Sergei Shoigu", "spokesperson John Kirby".
-    [GeneratedRegex(@"\b(?:President|Prime\s+Minister|Premier|Minister|Secretary(?:\s+of\s+(?:State|Defense|the\s+Treasury))?|Chairman|Chairwoman|Ambassador|[Ee]nvoy|[Ss]pokes(?:person|man|woman)|Gen\.|General|Adm\.|Admiral|Marshal|[Ll]eader|Senator|Sen\.|Rep\.|Director|[Cc]ommander|[Cc]hief|Vice\s+Chairman|Lt\.|Col\.)\s+(?<name>[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\b",
+    [GeneratedRegex(@"\b(?:President|Prime\s+Minister|Premier|Minister|Secretary(?:\s+of\s+(?:State|Defense|the\s+Treasury)|[- ]General)?|Chairman|Chairwoman|Ambassador|[Ee]nvoy|[Ss]pokes(?:person|man|woman)|Gen\.|General|Adm\.|Admiral|Marshal|[Ll]eader|Senator|Sen\.|Rep\.|Director|[Cc]ommander|[Cc]hief|Vice\s+Chairman|Lt\.|Col\.)\s+(?<name>[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex TitledPerson();
+
+    // A person named in apposition to a lower-case title: "Ukraine's defense minister, Rustem Umerov, said".
+    [GeneratedRegex(@"\b(?:minister|secretary|spokes(?:person|man|woman)|adviser|advisor|ambassador|envoy|president|chief|director|commander|negotiator)\s*,\s+(?<name>[A-Z][a-z]+(?:-[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){1,2})\s*,",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex AppositivePerson();
 
     // A Korean name as wire services write it: "Cho Tae-yul", "Choe Son-hui"; or in three words after a common family
     // name, as others do: "Kim Yong Chol".
@@ -165,7 +170,7 @@ public sealed partial class Gazetteer
         bool Free(int start, int end) => !found.Exists(f => f.Start < end && start < f.End);
 
         var people = new List<(string Name, string Short, KnownActor Actor, int End)>();
-        foreach (var m in TitledPerson().Matches(text).Concat(KoreanName().Matches(text)))
+        foreach (var m in TitledPerson().Matches(text).Concat(AppositivePerson().Matches(text)).Concat(KoreanName().Matches(text)))
         {
             var name = m.Groups["name"];
             if (!Free(name.Index, name.Index + name.Length) || _actorsByAlias.ContainsKey(name.Value))

@@ -300,4 +300,14 @@ public sealed class ActorResolutionTest
 
         Assert.Equal(EventType.Statement, e.Type);
     }
+
+    [Theory]
+    [InlineData("Norway's foreign minister, Ingrid Dahl, said on Monday that the launch was a grave provocation.", "Ingrid Dahl")]
+    [InlineData("NATO Secretary General Lars Holm condemned the launch on Monday.", "Lars Holm")]
+    public void A_person_the_gazetteer_lacks_is_named_by_a_title_in_apposition_or_before_the_name(string text, string person)
+    {
+        var e = Assert.Single(Extract(text), x => x.Type == EventType.Statement);
+
+        Assert.Contains(person, Names(e));
+    }
 }
