@@ -850,7 +850,7 @@ public static partial class MentionFinder
     private const string DeterminedSubject = @"(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+";
     private const string DatingRelative =
         @",?\s+(?:(?:that|which)\s+(?:" + RelativeSubject + "|" + DeterminedSubject + ")?|" + RelativeSubject + @")(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:formally\s+|jointly\s+|first\s+)?"
-        + @"(?:ended|stilled|halted|closed|concluded|brought\s+an\s+end\s+to|signed|reached|struck|sealed|brokered|adopted|passed|imposed|held|conducted|staged|carried\s+out)\s+(?:[\w'’-]+\s+){0,6}?";
+        + @"(?:ended|stilled|halted|closed|concluded|brought\s+an\s+end\s+to|signed|reached|struck|sealed|brokered|adopted|passed|imposed|held|conducted|staged|carried\s+out|opened|began|convened)\s+(?:[\w'’-]+\s+){0,6}?";
 
     [GeneratedRegex("^" + DatingRelative + @"(?:in|on)\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex EndingRelative();
