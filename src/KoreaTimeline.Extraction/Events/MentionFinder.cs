@@ -205,7 +205,7 @@ public static partial class MentionFinder
                 }
                 mentions.AddRange(seconds.Select(second => Named(article, context, clause, second.Noun, second.Date)).SelectMany(m => EachDate(text, context.Dates, m)));
             }
-            DropSayingsOfEvents(mentions, sentenceStart, clauses);
+            DropSayingsOfEvents(text, mentions, sentenceStart, clauses);
         }
         return mentions;
     }
@@ -216,7 +216,7 @@ public static partial class MentionFinder
     /// event of another day ("said on Tuesday that the North fired a missile on Sunday") is news of its own, and so is a
     /// saying about an event told before ("the agency said on Tuesday that the test used a smaller device").
     /// </summary>
-    private static void DropSayingsOfEvents(List<Mention> mentions, int sentenceStart, List<Clause> clauses)
+    private static void DropSayingsOfEvents(string text, List<Mention> mentions, int sentenceStart, List<Clause> clauses)
     {
         for (var i = mentions.Count - 1; i >= sentenceStart; i--)
         {
@@ -224,12 +224,24 @@ public static partial class MentionFinder
             var k = clauses.IndexOf(saying.Clause);
             if ((saying.Trigger.Rule.IsSpeech || saying.Trigger.Rule.ReportsObject) && k >= 0 && k + 1 < clauses.Count && clauses[k + 1] is { Role: ClauseRole.Complement } said
                 && mentions.Skip(sentenceStart).Any(m => said.Contains(m.Trigger.Start) && m.Trigger.Rule.Type != EventType.Statement
-                    && (saying.Date is null || m.Date == saying.Date)))
+                    && (saying.Date is null || m.Date == saying.Date) && !ToldBefore(text, mentions, sentenceStart, m)))
             {
                 mentions.RemoveAt(i);
             }
         }
     }
+
+    /// <summary>
+    /// "the underground test used a smaller device": a definite noun of an event of that kind and day that an earlier
+    /// sentence told. What is said about it is news; the noun only refers back.
+    /// </summary>
+    private static bool ToldBefore(string text, List<Mention> mentions, int sentenceStart, Mention reference) =>
+        !reference.IsVerb && reference.Date is { } day
+        && DefiniteBefore().IsMatch(text.AsSpan(Math.Max(0, reference.Trigger.Start - 24), Math.Min(24, reference.Trigger.Start)))
+        && mentions.Take(sentenceStart).Any(m => m.Type == reference.Type && (m.Date is not { } told || told.Overlaps(day)));
+
+    [GeneratedRegex(@"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DefiniteBefore();
 
     // Who passes the news on rather than making it: "the news agency reported", "state media said".
     [GeneratedRegex(@"\b(?:news|newspaper|media|daily|broadcaster|television|TV|radio|reported|reports)\b", RegexOptions.CultureInvariant)]

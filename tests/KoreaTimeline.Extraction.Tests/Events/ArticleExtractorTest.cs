@@ -34,6 +34,19 @@ public sealed class ArticleExtractorTest
     }
 
     [Fact]
+    public void What_an_agency_says_about_an_event_told_before_is_a_statement_of_its_own()
+    {
+        const string text = "Pyongyang says it has detonated a sixth nuclear device.\n\n"
+            + "The state news agency said Tuesday that the underground blast used a \"compact warhead\" made for its rockets.";
+
+        var events = Extract(text).Events;
+
+        Assert.Single(events, e => e.Type == EventType.NuclearTest);
+        var said = Assert.Single(events, e => e.Type == EventType.Statement);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 11)), said.Date);
+    }
+
+    [Fact]
     public void A_fronted_since_makes_an_ongoing_range_up_to_the_article_date()
     {
         var e = Assert.Single(Extract("Since January 2024, Seoul has proposed talks with Pyongyang.").Events);
