@@ -39,6 +39,8 @@ public static class TemporalCases
     public const string Deictic = """
         Last Friday, North Korea announced a test. | 2025-03-02 | Last Friday | DATE 2025-02-28 | 2025-02-28..2025-02-28 day
         The ministry said on Friday that it fired. | 2025-02-28 | Friday | DATE 2025-02-28 | 2025-02-28..2025-02-28 day
+        The premier called a cabinet session for Friday. | 2025-03-05 | Friday | DATE 2025-03-07 | 2025-03-07..2025-03-07 day
+        They blamed the army for Friday's shelling. | 2025-03-05 | Friday | DATE 2025-02-28 | 2025-02-28..2025-02-28 day
         The ministry said on Friday that it fired. | 2025-03-02 | Friday | DATE 2025-02-28 | 2025-02-28..2025-02-28 day
         The frigate had been due to leave Manila on Saturday but stayed. | 2025-03-02 | Saturday | DATE 2025-03-01 | 2025-03-01..2025-03-01 day
         The frigate is due to leave Manila on Saturday. | 2025-03-02 | Saturday | DATE 2025-03-08 | 2025-03-08..2025-03-08 day

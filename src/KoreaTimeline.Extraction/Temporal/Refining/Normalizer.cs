@@ -239,9 +239,9 @@ internal sealed partial class Normalizer(TemporalResources res)
         var delta = dow - Calendar.IsoDow(basis);
         var rel0 = c[Slot.Rel]?.ToLowerInvariant();
         DateOnly date;
-        if (rel0 is null && delta != 0 && FutureContext(a.Text, c.Start))
+        if (rel0 is null && delta != 0 && (FutureContext(a.Text, c.Start) || ForDay(a.Text, c.Start, c.End)))
         {
-            // "will meet Tuesday", "is scheduled to close Monday": the next such day.
+            // "will meet Tuesday", "is scheduled to close Monday", "called a meeting for Friday": the next such day.
             date = basis.AddDays(delta > 0 ? delta : delta + 7);
         }
         else if (rel0 is null)
@@ -302,6 +302,14 @@ internal sealed partial class Normalizer(TemporalResources res)
     // modifies a noun after an article or possessive ("the unnamed official", "its limited range").
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\b(?i:a|an|the|its|their|his|her|our|this|that|these|those|been|be|being|is|are|was|were)\s+)\b(?!(?:hundred|kindred|sacred|naked|united|so-called|alleged|suspected|unidentified|unnamed|undisclosed|armed|advanced|limited|detailed|isolated|sophisticated|expected|scheduled|planned|proposed)\b)[a-z]{3,}[^aeiou\s]ed\b")]
     private static partial System.Text.RegularExpressions.Regex RegularPast();
+
+    /// <summary>"called a meeting for Friday", "set talks for Monday": a day something is arranged for lies ahead ("for Friday's attack" does not).</summary>
+    private static bool ForDay(string text, int start, int end) =>
+        ForBefore().IsMatch(text.AsSpan(Math.Max(0, start - 5), Math.Min(5, start)))
+        && !text.AsSpan(end).StartsWith("'") && !text.AsSpan(end).StartsWith("’");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bfor\s+$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ForBefore();
 
     /// <summary>Whether the clause before <paramref name="position"/> speaks of the future ("will", "scheduled to", "as soon as").</summary>
     private static bool FutureContext(string text, int position)
