@@ -626,6 +626,14 @@ public static partial class MentionFinder
             // "agreed to restore a hotline that Pyongyang cut off in April": a relative clause on the object has its own time.
             candidates = [.. candidates.Where(d => d.Start < relative.Index)];
         }
+        if (trigger.Rule.IsVerb
+            && sentence.Triggers.FirstOrDefault(t => t.Start > trigger.End && clause.Contains(t.Start) && t.Rule.IsVerb && !t.Rule.IsSpeech && t.Rule.Type != trigger.Rule.Type
+                && AndBefore().IsMatch(text.AsSpan(trigger.End, t.Start - trigger.End))) is { } coordinated
+            && candidates.Exists(d => d.Start > coordinated.End && clause.Contains(d.Start)))
+        {
+            // "promised stern action and called a meeting for Friday": the date after the second verb is that verb's.
+            candidates = [.. candidates.Where(d => d.Start < coordinated.Start || !clause.Contains(d.Start))];
+        }
         // "the sanctions resolution, which the council adopted in March": the relative clause after the comma dates its noun.
         var held = sentence.Held.FirstOrDefault(h => h.Noun == trigger && !clause.Contains(h.Date.Start)).Date;
         var (timex, source) = held is not null ? (held, DateSource.Own) : Governing(doc, sentence.Sentence.Start, clause, intro, speaker, trigger, candidates);

@@ -47,6 +47,15 @@ public sealed class ArticleExtractorTest
     }
 
     [Fact]
+    public void A_date_after_a_second_verb_of_another_kind_is_that_verbs_own()
+    {
+        var events = Extract("The prime minister vowed a firm response to the shelling and convened a cabinet meeting for Friday.").Events;
+
+        Assert.Equal(Wednesday, Assert.Single(events, e => e.Type == EventType.Statement).Date.Start);
+        Assert.Equal(new DateOnly(2025, 3, 14), Assert.Single(events, e => e.Type == EventType.Meeting).Date.Start);
+    }
+
+    [Fact]
     public void A_fronted_since_makes_an_ongoing_range_up_to_the_article_date()
     {
         var e = Assert.Single(Extract("Since January 2024, Seoul has proposed talks with Pyongyang.").Events);
