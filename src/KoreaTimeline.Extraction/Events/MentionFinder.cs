@@ -858,8 +858,13 @@ public static partial class MentionFinder
         dates.FirstOrDefault(t =>
             t.Start < noun.End && noun.Start < t.End
             || t.End <= noun.Start && noun.Start - t.End <= 1
+            // "the February breakdown of the second summit", "the 2019 signing of the accord"
+            || t.End <= noun.Start && noun.Start - t.End <= 50 && PhaseOf().IsMatch(text.AsSpan(t.End, noun.Start - t.End))
             || t.Start >= noun.End && t.Start - noun.End <= 4 && InOnOf().IsMatch(text.AsSpan(noun.End, t.Start - noun.End))
             || t.Start >= noun.End && t.Start - noun.End <= 100 && EndingRelative().IsMatch(text.AsSpan(noun.End, t.Start - noun.End)));
+
+    [GeneratedRegex(@"^['’]?s?\s+(?:breakdown|collapse|failure|end|start|outbreak|signing|opening|close|resumption|suspension)\s+of\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhaseOf();
 
     // A relative clause after a noun that says how its event came about or what it ended, up to the preposition of the
     // date it gives: ", which ended the war in 1953", " that halted the fighting in July", " it signed with Seoul in

@@ -56,6 +56,15 @@ public sealed class ArticleExtractorTest
     }
 
     [Fact]
+    public void Talks_dated_by_a_possessive_weekday_and_the_summit_dated_by_its_breakdown_are_two_events()
+    {
+        var events = Extract("Sunday's talks were the first between the two sides since the June collapse of a summit in Hanoi.").Events;
+
+        Assert.Equal(new DateOnly(2025, 3, 9), Assert.Single(events, e => e.Type == EventType.Negotiation).Date.Start);
+        Assert.Equal(DateInterval.Month(2024, 6), Assert.Single(events, e => e.Type == EventType.Summit).Date);
+    }
+
+    [Fact]
     public void A_fronted_since_makes_an_ongoing_range_up_to_the_article_date()
     {
         var e = Assert.Single(Extract("Since January 2024, Seoul has proposed talks with Pyongyang.").Events);
