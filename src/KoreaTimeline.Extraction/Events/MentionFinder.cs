@@ -1014,7 +1014,7 @@ public static partial class MentionFinder
     {
         var clauses = sentence.Clauses;
         // Whom a quotation names is what was said, not who says or does it.
-        bool Usable(ActorMention a) => !locatives.Exists(p => p.Start < a.End && a.Start < p.End) && !Kin(doc.Text, a)
+        bool Usable(ActorMention a) => !locatives.Exists(p => p.Start < a.End && a.Start < p.End) && !Kin(doc.Text, a) && !Posting(doc.Text, a)
             && !sentence.Quotations.Exists(q => q.Start <= a.Start && a.End <= q.End);
 
         // "The JCS said North Korea fired ...": who said it is not who did it.
@@ -1071,6 +1071,18 @@ public static partial class MentionFinder
         }
         return withCountries.DistinctBy(a => a.Name).ToList();
     }
+
+    // "China's UN ambassador", "the US envoy to the United Nations": the body a diplomat is posted to names the post, not a party.
+    private static bool Posting(string text, ActorMention a) =>
+        a.Actor.Kind == "organization"
+        && (PostAfter().IsMatch(text.AsSpan(a.End, Math.Min(30, text.Length - a.End)))
+            || PostBefore().IsMatch(text.AsSpan(Math.Max(0, a.Start - 40), Math.Min(40, a.Start))));
+
+    [GeneratedRegex(@"^\s+(?:ambassador|envoy|representative|delegate|mission)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PostAfter();
+
+    [GeneratedRegex(@"\b(?:ambassador|envoy|representative|delegate|mission)\s+(?:to|at)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PostBefore();
 
     // "the sister of leader Kim Jong-un", "Kim's younger brother": the relative acts, not the person named to say who they are.
     [GeneratedRegex(@"\b(?:sister|brother|wife|husband|son|daughter|father|mother|uncle|aunt|nephew|niece|widow|half[- ]brother|half[- ]sister)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -54,7 +54,10 @@ public static partial class MentionMerger
                 : m.Trigger.Rule.IsSpeech && m.FallbackDate is { } said
                     ? groups.LastOrDefault(g => g[0].Type == m.Type && g[^1].Evidence.Start < m.Evidence.Start
                         && (Date(g).Overlaps(said) || m.SentenceIndex - g[^1].SentenceIndex <= 2)
-                        && g.SelectMany(x => x.Actors).Any(a => a.Kind != "country" && m.Actors.Any(b => b.Name == a.Name)))
+                        && (g.SelectMany(x => x.Actors).Any(a => a.Kind != "country" && m.Actors.Any(b => b.Name == a.Name))
+                            // "Russia called the test a threat, and its ambassador told reporters ...": one voice in one sentence.
+                            || g[^1].SentenceIndex == m.SentenceIndex && g.SelectMany(x => x.Actors).ToList() is { Count: > 0 } voices
+                                && voices.TrueForAll(a => a.Kind == "country" && m.Actors.Any(b => b.Name == a.Name))))
                     : null;
             if (group is not null)
             {

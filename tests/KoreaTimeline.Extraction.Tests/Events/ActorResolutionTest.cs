@@ -16,6 +16,26 @@ public sealed class ActorResolutionTest
     private static IEnumerable<string> Names(ExtractedEvent e) => e.Actors.Select(a => a.Name);
 
     [Theory]
+    [InlineData("On Monday, France's UN ambassador, Nicolas de Riviere, called the launch a clear breach of the resolutions.")]
+    [InlineData("On Monday, the French envoy to the United Nations, Nicolas de Riviere, called the launch a clear breach of the resolutions.")]
+    public void The_body_a_diplomat_is_posted_to_is_not_a_party_to_what_he_says(string text)
+    {
+        var e = Assert.Single(Extract(text), x => x.Type == EventType.Statement);
+
+        Assert.Contains("France", Names(e));
+        Assert.DoesNotContain("United Nations", Names(e));
+    }
+
+    [Fact]
+    public void A_state_and_its_ambassador_speaking_in_one_sentence_are_one_statement()
+    {
+        const string text = "Moscow condemned the launch on Monday. France called the launch a threat to regional stability, "
+            + "and at the United Nations the French ambassador Nicolas de Riviere told reporters it was \"very serious.\"";
+
+        Assert.Single(Extract(text), x => x.Type == EventType.Statement && Names(x).Contains("France"));
+    }
+
+    [Theory]
     [InlineData("SEOUL, March 12 (Yonhap) -- The military said it fired artillery rounds into the sea on Monday.", "South Korea")]
     [InlineData("TOKYO, March 12 -- The government imposed new sanctions on Monday on three shipping firms.", "Japan")]
     [InlineData("Washington: The military held a live-fire drill on Monday.", "United States")]
