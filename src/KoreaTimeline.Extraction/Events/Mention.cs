@@ -59,6 +59,12 @@ public sealed record Mention
     /// </summary>
     public bool Separate { get; init; }
 
+    /// <summary>
+    /// Told in an "after" clause of a sentence whose fronted phrase dates the main event: its fallback date is that
+    /// day, but it joins an event of its kind told for the week before it.
+    /// </summary>
+    public bool Preceding { get; init; }
+
     public EventType Type => Trigger.Rule.Type;
 
     public bool IsVerb => Trigger.Rule.IsVerb;

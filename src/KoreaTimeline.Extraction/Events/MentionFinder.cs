@@ -659,6 +659,15 @@ public static partial class MentionFinder
             (date, source) = (offset, DateSource.Own); // "The drill was held two days before the launch on Monday"
         }
         var fallback = date is null ? Fallback(doc, article.Dates, article.StoryDay ?? doc.Published, sentence.Index, clause, trigger, intro is not null) : null;
+        // "On Tuesday Tokyo walked away from the pact, after the navy fired a missile": that day, unless the story tells
+        // of such an event in the days before it.
+        var preceding = date is null && intro is { } fr && clause.Role is ClauseRole.Main or ClauseRole.Coordinate && OpensAfter().IsMatch(text.AsSpan(clause.Start, Math.Min(8, clause.End - clause.Start)))
+            && sentence.Dates.FirstOrDefault(t => t.Start >= fr.Start && t.End <= fr.End) is { Interval: { } frontedDay } fronted
+                ? (fronted, frontedDay) : ((TemporalExpression, DateInterval)?)null;
+        if (preceding is { } p)
+        {
+            (timex, fallback) = (p.Item1, (p.Item2, DateSource.Intro));
+        }
         // "In an inaugural address on Tuesday, Lee pledged ...": the fronted setting of a statement is part of it.
         var evidenceStart = intro is { } i && clause.Role == ClauseRole.Main
             && (source == DateSource.Intro || trigger.Rule.Type == EventType.Statement && SpeechSetting().IsMatch(text.AsSpan(i.Start, i.End - i.Start)))
@@ -683,6 +692,7 @@ public static partial class MentionFinder
                 : new EvidenceSpan(evidenceStart, clause.End, text[evidenceStart..clause.End]),
             Timex = timex,
             Date = date,
+            Preceding = preceding is not null,
             DateSource = date is null ? DateSource.None : source,
             FallbackDate = date is null ? fallback?.Date : null,
             FallbackSource = date is null && fallback is { } f ? f.Source : DateSource.None,
@@ -799,7 +809,9 @@ public static partial class MentionFinder
         {
             return (meanwhile, intro is { } fr && fr.Contains(meanwhile.Start) ? DateSource.Intro : DateSource.Own);
         }
-        if (intro is { } i && clause.Role is ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Participle)
+        // "On Wednesday Tokyo moved to ..., after the North launched a satellite": what came before is not of that day.
+        if (intro is { } i && clause.Role is ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Participle
+            && !OpensAfter().IsMatch(text.AsSpan(clause.Start, Math.Min(8, clause.End - clause.Start))))
         {
             var fronted = sentenceDates.LastOrDefault(t => t.Start >= i.Start && t.End <= i.End);
             if (fronted is not null)
@@ -809,6 +821,9 @@ public static partial class MentionFinder
         }
         return (null, DateSource.None);
     }
+
+    [GeneratedRegex(@"^after\s", RegexOptions.CultureInvariant)]
+    private static partial Regex OpensAfter();
 
     [GeneratedRegex(@"\b(?:has|have|had|is|are|will|would|could|can|may|might|should|must)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NotSimplePast();
@@ -924,7 +939,9 @@ public static partial class MentionFinder
     {
         // "After an emergency meeting, the council ...": a noun fronting the sentence happened in the sentence's time.
         if (!(trigger.Rule.IsVerb || clause.Role == ClauseRole.Intro) || clause.Role is not (ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Intro)
-            || doc.Text.AsSpan(clause.Start, trigger.Start - clause.Start).Contains("will ", StringComparison.Ordinal))
+            || doc.Text.AsSpan(clause.Start, trigger.Start - clause.Start).Contains("will ", StringComparison.Ordinal)
+            // "..., after the North launched a satellite": it came before the clause it hangs on, on a day it does not give.
+            || OpensAfter().IsMatch(doc.Text.AsSpan(clause.Start, Math.Min(8, clause.End - clause.Start))))
         {
             return null;
         }

@@ -42,6 +42,7 @@ public static partial class MentionMerger
             var candidates = groups.Where(g => g[0].Type == m.Type && !(m.Separate && m.IsVerb) && !OthersAct(g, m)
                 && (m.FallbackDate is not { } day || Date(g).Overlaps(day) || g.TrueForAll(x => !x.IsVerb)
                     || g.Exists(x => x.Evidence.Start < m.Evidence.Start)
+                    || m.Preceding && Date(g) is var earlier && earlier.End <= day.Start && day.Start.DayNumber - earlier.End.DayNumber <= 7
                     // An undated lead and the next sentences' dated account a day apart: one event told across time zones.
                     || m.SentenceIndex <= 1 && g.Exists(x => x.SentenceIndex <= 3) && Date(g) is var near
                         && near.Start.DayNumber - day.End.DayNumber <= 1 && day.Start.DayNumber - near.End.DayNumber <= 1));

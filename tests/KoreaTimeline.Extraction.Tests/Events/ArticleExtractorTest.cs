@@ -65,6 +65,19 @@ public sealed class ArticleExtractorTest
     }
 
     [Fact]
+    public void Suspending_an_accord_is_an_event_and_what_an_after_clause_tells_joins_the_day_told_elsewhere()
+    {
+        const string text = "On Wednesday Tokyo moved to suspend part of a trade accord it signed with Manila in 2019, "
+            + "after the North ignored warnings and launched a satellite.\n\nNorth Korea said its satellite reached orbit on Tuesday.";
+
+        var events = Extract(text).Events;
+
+        Assert.Equal(Wednesday, Assert.Single(events, e => e.Type == EventType.Other).Date.Start);
+        Assert.Equal(DateInterval.Year(2019), Assert.Single(events, e => e.Type == EventType.Agreement).Date);
+        Assert.Equal(new DateOnly(2025, 3, 11), Assert.Single(events, e => e.Type == EventType.MissileTest).Date.Start);
+    }
+
+    [Fact]
     public void A_fronted_since_makes_an_ongoing_range_up_to_the_article_date()
     {
         var e = Assert.Single(Extract("Since January 2024, Seoul has proposed talks with Pyongyang.").Events);
