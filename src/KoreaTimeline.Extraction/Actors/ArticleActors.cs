@@ -20,7 +20,7 @@ public static partial class ArticleActors
     private static partial Regex UnqualifiedBody();
 
     // A person by title alone: "the president", "the North Korean leader", "the foreign minister".
-    [GeneratedRegex(@"\b[Tt]he\s+(?:(?<adj>North\s+Korean|South\s+Korean|U\.S\.|US|American|Chinese|Japanese|Russian)\s+)?(?<title>president|leader|prime\s+minister|premier|foreign\s+minister|defen[cs]e\s+minister|unification\s+minister)\b(?!\s+(?:of|and)\b)(?!\s+[A-Z])",
+    [GeneratedRegex(@"\b[Tt]he\s+(?:(?<adj>North\s+Korean|South\s+Korean|U\.S\.|US|American|Chinese|Japanese|Russian)\s+)?(?<title>president|leader|prime\s+minister|premier|foreign\s+minister|defen[cs]e\s+minister|unification\s+minister|minister|general|admiral|commander|ambassador|envoy|spokes(?:man|woman|person)|secretary\s+of\s+state|secretary|chairman|chairwoman)\b(?!\s+(?:of|and)\b)(?!\s+[A-Z])",
         RegexOptions.CultureInvariant)]
     private static partial Regex Titled();
 
@@ -127,7 +127,11 @@ public static partial class ArticleActors
     {
         var from = Math.Max(0, person.Start - TitleWindow);
         var to = Math.Min(text.Length, person.End + TitleWindow);
-        return text.AsSpan(from, person.Start - from).Contains(title, StringComparison.OrdinalIgnoreCase)
+        // "Lt. Gen. Park", "Vice Adm. Lee": a rank written short.
+        var written = title switch { "general" => "Gen.", "admiral" => "Adm.", _ => null };
+        var before = text.AsSpan(from, person.Start - from);
+        return before.Contains(title, StringComparison.OrdinalIgnoreCase)
+            || written is not null && before.EndsWith(written + " ", StringComparison.Ordinal)
             || text.AsSpan(person.End, to - person.End).TrimStart().StartsWith(", the " + title, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1065,6 +1065,13 @@ public static partial class MentionFinder
             // ", which met for the first time": the relative pronoun is the name right before it.
             found.Insert(0, named.Actor);
         }
+        else if (clause.Role == ClauseRole.Coordinate && ConjunctionOnly().IsMatch(doc.Text.AsSpan(clause.Start, trigger.Start - clause.Start))
+            && clauses.LastOrDefault(c => c.End <= clause.Start && c.Role == ClauseRole.Main) is { } main
+            && doc.Actors.FirstOrDefault(a => main.Contains(a.Start) && a.Start - main.Start <= 40 && Usable(a)) is { } subject)
+        {
+            // "The general said ..., but warned that ...": a verb with no subject of its own shares the main clause's.
+            found.Insert(0, subject.Actor);
+        }
         else if (!doc.Actors.Any(a => a.Start >= from && a.Start < trigger.Start)
             && Pronoun().Match(doc.Text, from, trigger.Start - from) is { Success: true } pronoun)
         {
@@ -1100,6 +1107,9 @@ public static partial class MentionFinder
 
     [GeneratedRegex(@"\b(?:ambassador|envoy|representative|delegate|mission)\s+(?:to|at)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PostBefore();
+
+    [GeneratedRegex(@"^\s*,?\s*(?:but|and|yet)\s+(?:also\s+|then\s+|later\s+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ConjunctionOnly();
 
     // "the sister of leader Kim Jong-un", "Kim's younger brother": the relative acts, not the person named to say who they are.
     [GeneratedRegex(@"\b(?:sister|brother|wife|husband|son|daughter|father|mother|uncle|aunt|nephew|niece|widow|half[- ]brother|half[- ]sister)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

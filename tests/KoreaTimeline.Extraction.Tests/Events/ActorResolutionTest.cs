@@ -35,6 +35,18 @@ public sealed class ActorResolutionTest
         Assert.Single(Extract(text), x => x.Type == EventType.Statement && Names(x).Contains("France"));
     }
 
+    [Fact]
+    public void A_rank_alone_is_the_officer_named_with_it_and_a_verb_after_but_shares_its_subject()
+    {
+        const string text = "Lt. Gen. Park Jin-woo of the Joint Chiefs of Staff called the attack \"premeditated\" on Tuesday.\n\n"
+            + "The general said on Tuesday the military was ready, but warned that \"if the North stages another provocation, we will respond.\"";
+
+        var events = Extract(text);
+
+        Assert.All(events.Where(e => e.Type is EventType.Statement or EventType.Threat), e => Assert.Contains("Park Jin-woo", Names(e)));
+        Assert.DoesNotContain(events, e => e.Type == EventType.Threat && Names(e).Contains("North Korea"));
+    }
+
     [Theory]
     [InlineData("SEOUL, March 12 (Yonhap) -- The military said it fired artillery rounds into the sea on Monday.", "South Korea")]
     [InlineData("TOKYO, March 12 -- The government imposed new sanctions on Monday on three shipping firms.", "Japan")]
