@@ -96,6 +96,8 @@ public static class TimelineWebExtensions
         builder.AddTimelineAccounts();
         // The permalink page's HTML for readers, per data version (PermalinkCache); after antiforgery, which it wraps.
         builder.Services.AddTimelinePermalinkCache();
+        // How many pages render at once (Timeline:PageRenders, PageRenderGate).
+        builder.Services.AddPageRenderGate(builder.Configuration);
         return builder;
     }
 
@@ -124,6 +126,8 @@ public static class TimelineWebExtensions
         app.UseOutputCache();
         // A replaced or merged-away event id answers 301 to its successor's permalink (not the page's 404).
         app.UseEventAliasRedirects();
+        // Page renders past the limit wait their turn (PageRenderGate): after the cache, so a cached permalink never waits.
+        app.UsePageRenderGate();
         // CSS, JS and readers' pages without a precompressed copy are compressed as they go out (TimelineCompression).
         app.UseResponseCompression();
         app.MapStaticAssets();
