@@ -23,9 +23,14 @@ public enum ClauseRole
     Attribution,
 }
 
-/// <summary>A clause: <c>text[Start..End]</c>.</summary>
-public readonly record struct Clause(int Start, int End, ClauseRole Role)
+/// <summary>
+/// A clause: <c>text[Start..End]</c>. A main clause that goes on after a relative one ("Lee, who met the envoy, said ...")
+/// has its subject apart: <c>text[SubjectStart..SubjectEnd]</c>, else both are -1.
+/// </summary>
+public readonly record struct Clause(int Start, int End, ClauseRole Role, int SubjectStart = -1, int SubjectEnd = -1)
 {
+    public bool HasSubject => SubjectStart >= 0;
+
     public bool Contains(int offset) => offset >= Start && offset < End;
 }
 
@@ -43,6 +48,7 @@ public static partial class ClauseSplitter
         (?<coord>;\s*(?<cut>)|,\s+(?<cut>)(?=(?:but|yet|whereas)\b)|,\s+(?<cut>)(?=and\s+(?:the|a|an|he|she|it|they|we|its|his|their|[A-Z])))
         |(?<sub>\s+(?<cut>)(?=(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|just|only)\s+(?:[\w-]+\s+)?)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s)|\s+(?:--|—|–)\s+(?<cut>)(?=(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|just|only)\s+(?:[\w-]+\s+)?)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s)|,\s+(?<cut>)(?=(?:while|although|though|because|as|when|after|before|if|unless|which|who|whom|where|amid|despite)\b)|\s+(?<cut>)(?=(?:at\s+a\s+time\s+when|while|because|whereas|when|amid)\b)|(?<=\b(?:comes?|came)(?:\s+\w+ly)?)\s+(?<cut>)(?=as\s)|,\s+(?<cut>)(?=(?:a|an|its|their|the\s+(?:first|second|third|fourth|fifth|latest|last|largest|biggest)|in\s+(?:its|their|his|her|a|an|what))\s))
         |(?<attr>,\s+(?<cut>)(?=according\s+to\b)|,\s+(?<cut>)(?=(?:[\w'’.()-]+\s+){1,8}?(?:said|says|reported|reports|told|added|noted|announced|confirmed)\b(?!\s+that\b)))
+        |(?<resume>,\s+(?<cut>)(?=(?:said|says|told|added|announced|stressed|warned|urged|called)\b))
         |(?<part>,\s+(?<cut>)(?=[a-z]+ing\b))
         |(?<purp>,\s+(?<cut>)(?=to\s)|\s+(?<cut>)(?=in\s+(?:an\s+attempt|an\s+effort|order|a\s+bid)\s+to\b|so\s+as\s+to\b))
         |(?<comp>\s+(?:announced|announces|said|says|stated|states|claimed|claims|reported|reports|warned|warns|emphasized|emphasised|stressed|noted|insisted|added|confirmed|revealed|argued|analy[sz]ed?|point(?:ed|s)?\s+out|believes?|think|thinks|told\s+\w+)(?:\s+(?!that\b)[\w.'’-]+){0,4}?\s+that\s+(?<cut>))
@@ -53,6 +59,9 @@ public static partial class ClauseSplitter
     [GeneratedRegex(@"^(?:a|an)\s+[^,;:]{1,80},\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|says|told|met|made|held|left|went|came|flew|has|have|had|was|were|is|will|would)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Appositive();
 
+    [GeneratedRegex(@"^(?:who|which)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex RelativeOpening();
+
     /// <summary>
     /// The clauses of <paramref name="sentence"/>; <paramref name="protectedSpans"/> (the dates in it) are never cut.
     /// </summary>
@@ -62,6 +71,7 @@ public static partial class ClauseSplitter
         var span = text.AsSpan(sentence.Start, sentence.Length);
         var start = sentence.Start;
         var role = ClauseRole.Main;
+        Clause? subject = null;
 
         if (IntroStart().IsMatch(span) || protectedSpans.Any(p => p.Start == sentence.Start))
         {
@@ -90,21 +100,31 @@ public static partial class ClauseSplitter
             {
                 continue;
             }
+            // "Lee, who met the envoy on Monday, said ...": a verb after the relative clause goes on with the main clause.
+            if (m.Groups["resume"].Success && !(role == ClauseRole.Subordinate && RelativeOpening().IsMatch(text.AsSpan(start))))
+            {
+                continue;
+            }
             // "announced that": the complementizer belongs to neither clause.
             var end = m.Groups["comp"].Success ? text.LastIndexOf("that", cut, cut - start, StringComparison.Ordinal) : m.Index;
-            clauses.Add(new Clause(start, TrimEnd(text, start, end), role));
+            clauses.Add(WithSubject(new Clause(start, TrimEnd(text, start, end), role), subject));
+            subject = m.Groups["resume"].Success ? clauses.LastOrDefault(c => c.Role == ClauseRole.Main && !c.HasSubject) : null;
             start = cut;
             role = m.Groups["coord"].Success ? ClauseRole.Coordinate
                 : m.Groups["sub"].Success ? ClauseRole.Subordinate
                 : m.Groups["attr"].Success ? ClauseRole.Attribution
+                : m.Groups["resume"].Success ? ClauseRole.Main
                 : m.Groups["part"].Success ? ClauseRole.Participle
                 : m.Groups["purp"].Success ? ClauseRole.Purpose
                 : ClauseRole.Complement;
         }
-        clauses.Add(new Clause(start, TrimEnd(text, start, sentence.End), role));
+        clauses.Add(WithSubject(new Clause(start, TrimEnd(text, start, sentence.End), role), subject));
         clauses.RemoveAll(c => c.End <= c.Start);
         return clauses;
     }
+
+    private static Clause WithSubject(Clause clause, Clause? subject) =>
+        subject is { } main && clause.Role == ClauseRole.Main ? clause with { SubjectStart = main.Start, SubjectEnd = main.End } : clause;
 
     private static int FirstCommaOutside(string text, Sentence sentence, IReadOnlyList<(int Start, int End)> protectedSpans)
     {

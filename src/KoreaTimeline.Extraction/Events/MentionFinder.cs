@@ -24,7 +24,7 @@ public static partial class MentionFinder
     private static partial Regex WhenAfter();
 
     // A place after one of these words is where the event happened, not who took part.
-    [GeneratedRegex(@"(?:\b(?i:in|into|to|at|near|off|toward|towards|outside|inside|(?<!\b(?i:negotiators|officials|delegates|delegations?|envoys|diplomats|troops|soldiers|leaders|ministers|experts|lawmakers|representatives|teams?|athletes|workers)\s+)from|visit|visited|visits|visiting|port\s+of|city\s+of|coast\s+of|capital\s+of|waters\s+of)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|southeastern|southwestern|northeastern|northwestern|border|port|coastal|capital|[A-Z][\w-]+)\s+)?)$",
+    [GeneratedRegex(@"(?:\b(?i:in|into|to|at|near|off|toward|towards|outside|inside|(?<!\b(?i:negotiators|officials|delegates|delegations?|envoys|diplomats|troops|soldiers|leaders|ministers|experts|lawmakers|representatives|teams?|athletes|workers)\s+)from|visit|visited|visits|visiting|port\s+of|city\s+of|coast\s+of|capital\s+of|waters\s+of|(?i:sea|seas|waters|area|border|strait|zone)\s+between(?:\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+and)?)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|southeastern|southwestern|northeastern|northwestern|border|port|coastal|capital|[A-Z][\w-]+)\s+)?)$",
         RegexOptions.CultureInvariant)]
     private static partial Regex Locative();
 
@@ -538,10 +538,10 @@ public static partial class MentionFinder
 
         /// <summary>
         /// The two countries the story names most: the parties of its talks and deals. Ships do not count: "the carrier"
-        /// told ten times does not make a story about the state whose navy sails it.
+        /// told ten times does not make a story about the state whose navy sails it; nor do places ("landed off Japan").
         /// </summary>
         public List<KnownActor> Leading { get; } = [.. Doc.Actors
-            .Where(a => a.Actor.Kind != "vessel")
+            .Where(a => a.Actor.Kind != "vessel" && !Locatives.Exists(p => p.Start < a.End && a.Start < p.End))
             .Select(a => a.Actor.Kind == "country" ? a.Actor : Gazetteer.Country(a.Actor.Country))
             .OfType<KnownActor>()
             .GroupBy(a => a.Name)
@@ -700,7 +700,7 @@ public static partial class MentionFinder
             ActorsAssumed = assumed,
             Place = place,
             Headline = Headlines.For(doc, clause, trigger, actors, intro, complement),
-            NamesSpeaker = doc.Actors.Any(a => a.Start >= clause.Start && a.End <= trigger.Start) || TitledSubject().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)),
+            NamesSpeaker = doc.Actors.Any(a => a.Start >= clause.Start && a.End <= trigger.Start || clause.HasSubject && a.Start >= clause.SubjectStart && a.End <= clause.SubjectEnd) || TitledSubject().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)),
         };
     }
 
@@ -1041,9 +1041,11 @@ public static partial class MentionFinder
         {
             from = speech.Index + speech.Length;
         }
-        var found = doc.Actors.Where(a => a.Start >= from && a.Start < clause.End && Usable(a)).Select(a => a.Actor).ToList();
+        // "Lee, who met the envoy on Monday, said ...": the subject before the relative clause is this clause's.
+        bool InSubject(ActorMention a) => clause.HasSubject && a.Start >= clause.SubjectStart && a.End <= clause.SubjectEnd;
+        var found = doc.Actors.Where(a => (InSubject(a) || a.Start >= from && a.Start < clause.End) && Usable(a)).Select(a => a.Actor).ToList();
         if ((trigger.Rule.IsSpeech || trigger.Rule.AgentOnly || trigger.Rule.Type.Info().AgentOnly)
-            && doc.Actors.Where(a => a.Start >= from && a.End <= trigger.Start && Usable(a)).Select(a => a.Actor).ToList() is { Count: > 0 } agents)
+            && doc.Actors.Where(a => (InSubject(a) || a.Start >= from && a.End <= trigger.Start) && Usable(a)).Select(a => a.Actor).ToList() is { Count: > 0 } agents)
         {
             found = agents; // who said or did it, not whom it was about
         }

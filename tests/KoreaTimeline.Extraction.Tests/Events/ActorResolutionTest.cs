@@ -342,4 +342,14 @@ public sealed class ActorResolutionTest
 
         Assert.Contains(person, Names(e));
     }
+
+    [Theory]
+    [InlineData("The rocket was fired from the west coast on Monday and fell into the sea between the peninsula and China.", "China")]
+    [InlineData("The missile was launched on Monday and crashed in waters between Russia and Japan.", "Japan")]
+    public void The_countries_a_sea_lies_between_are_a_place_not_parties(string text, string country)
+    {
+        var e = Assert.Single(Extract(text));
+
+        Assert.DoesNotContain(country, Names(e));
+    }
 }

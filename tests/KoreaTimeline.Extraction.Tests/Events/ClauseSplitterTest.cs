@@ -76,4 +76,15 @@ public sealed class ClauseSplitterTest
 
         Assert.Equal([("The navy fired a cruise missile", ClauseRole.Main), ("a sign of rising tension", ClauseRole.Subordinate)], clauses);
     }
+
+    [Fact]
+    public void A_verb_after_a_relative_clause_goes_on_with_the_main_clause()
+    {
+        var clauses = Clauses("Premier Lindqvist, who met the envoy in Oslo on Friday, said Sweden would host more talks.", "Friday");
+
+        Assert.Equal(
+            [("Premier Lindqvist", ClauseRole.Main), ("who met the envoy in Oslo on Friday", ClauseRole.Subordinate),
+                ("said Sweden would host more talks", ClauseRole.Main)],
+            clauses);
+    }
 }

@@ -548,4 +548,24 @@ public sealed class GeneralisationTest
         Assert.Equal(EventType.Exercise, e.Type);
         Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), e.Date);
     }
+
+    [Fact]
+    public void A_speaker_named_before_a_relative_clause_still_makes_the_statement()
+    {
+        var e = Assert.Single(Extract("Premier Lars Lindqvist, who met the envoy in Oslo, said on Monday that Sweden would host more talks."),
+            x => x.Type == EventType.Statement);
+
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), e.Date);
+        Assert.Contains(new ActorRef("Lars Lindqvist", "person"), e.Actors);
+    }
+
+    [Theory]
+    [InlineData("Hours after the talks ended on Monday, the foreign minister of Norway disputed that account at a briefing.")]
+    [InlineData("On Monday the ministry dismissed the report as fabricated.")]
+    [InlineData("The navy acknowledged on Monday that a patrol boat had crossed the line.")]
+    public void Disputing_dismissing_and_acknowledging_are_statements(string text)
+    {
+        Assert.Contains(Extract(text), x => x.Type == EventType.Statement && x.Date == DateInterval.Day(new DateOnly(2025, 3, 10)));
+    }
 }
+
