@@ -146,6 +146,12 @@ public sealed partial class Gazetteer
                 continue;
             }
             var (actor, isShort) = _actorsByAlias[alias];
+            // "Kim Jong Gyu", "Kim Yo-jong": a family name that opens a longer Korean name the gazetteer lacks is that person.
+            if (actor.Kind == "person" && !alias.Contains(' ', StringComparison.Ordinal)
+                && KoreanName().Match(text, index) is { Success: true } longer && longer.Index == index && !_actorsByAlias.ContainsKey(longer.Groups["name"].Value))
+            {
+                continue;
+            }
             if (isShort && !named.Contains(actor.Name)
                 || actor.Kind == "person" && PeriodOf().IsMatch(text.AsSpan(index + alias.Length))
                 || actor.Kind is "organization" or "military_unit"
@@ -177,9 +183,12 @@ public sealed partial class Gazetteer
             {
                 continue;
             }
-            var korean = name.Value.Contains('-', StringComparison.Ordinal) || KoreanInThreeWords().IsMatch(name.Value);
+            var threeWords = KoreanInThreeWords().IsMatch(name.Value);
+            var korean = threeWords || name.Value.Contains('-', StringComparison.Ordinal);
             var parts = name.Value.Split(' ');
-            var actor = new KnownActor(name.Value, "person", CountryBefore(text, m.Index, found), false);
+            // "Kim Jong Gyu" is written "Kim Jong-gyu" by the wire services whose spelling the gazetteer keeps.
+            var canonical = threeWords ? $"{parts[0]} {parts[1]}-{parts[2].ToLowerInvariant()}" : name.Value;
+            var actor = new KnownActor(canonical, "person", CountryBefore(text, m.Index, found), false);
             found.Add(new ActorMention(name.Index, name.Index + name.Length, actor));
             people.Add((name.Value, korean ? parts[0] : parts[^1], actor, name.Index + name.Length));
         }
