@@ -138,6 +138,20 @@ public sealed partial class Gazetteer
             var prefix = v.Value[..v.Value.IndexOf(' ', StringComparison.Ordinal)];
             found.Add(new ActorMention(v.Index, v.Index + v.Length, new KnownActor(v.Value, "vessel", _vesselCountries[prefix], false)));
         }
+        // "The Theodore Roosevelt arrived in Busan": a ship named once with its prefix keeps its name without it.
+        foreach (var ship in found.ToList())
+        {
+            var name = ship.Actor.Name[(ship.Actor.Name.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+            for (var at = text.IndexOf(name, ship.End, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+            {
+                var after = at + name.Length;
+                if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (after >= text.Length || !char.IsLetterOrDigit(text[after]))
+                    && !found.Exists(f => f.Start < after && at < f.End))
+                {
+                    found.Add(new ActorMention(at, after, ship.Actor));
+                }
+            }
+        }
         var vessels = found.ToList();
         foreach (var (index, alias) in _actorNames.Matches(text))
         {
@@ -146,9 +160,10 @@ public sealed partial class Gazetteer
                 continue;
             }
             var (actor, isShort) = _actorsByAlias[alias];
-            // "Kim Jong Gyu", "Kim Yo-jong": a family name that opens a longer Korean name the gazetteer lacks is that person.
-            if (actor.Kind == "person" && !alias.Contains(' ', StringComparison.Ordinal)
-                && KoreanName().Match(text, index) is { Success: true } longer && longer.Index == index && !_actorsByAlias.ContainsKey(longer.Groups["name"].Value))
+            // "Kim Jong Gyu", "Kim Song Il": a family name (or a shorter name) that opens a longer Korean name the gazetteer lacks is that person.
+            if (actor.Kind == "person"
+                && KoreanName().Match(text, index) is { Success: true } longer && longer.Index == index && longer.Length > alias.Length
+                && !_actorsByAlias.ContainsKey(longer.Groups["name"].Value))
             {
                 continue;
             }
@@ -176,7 +191,7 @@ public sealed partial class Gazetteer
         bool Free(int start, int end) => !found.Exists(f => f.Start < end && start < f.End);
 
         var people = new List<(string Name, string Short, KnownActor Actor, int End)>();
-        foreach (var m in TitledPerson().Matches(text).Concat(AppositivePerson().Matches(text)).Concat(KoreanName().Matches(text)))
+        foreach (var m in KoreanName().Matches(text).Concat(TitledPerson().Matches(text)).Concat(AppositivePerson().Matches(text)))
         {
             var name = m.Groups["name"];
             if (!Free(name.Index, name.Index + name.Length) || _actorsByAlias.ContainsKey(name.Value))

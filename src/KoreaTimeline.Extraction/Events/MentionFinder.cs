@@ -813,7 +813,9 @@ public static partial class MentionFinder
         if (intro is { } i && clause.Role is ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Participle
             && !OpensAfter().IsMatch(text.AsSpan(clause.Start, Math.Min(8, clause.End - clause.Start))))
         {
-            var fronted = sentenceDates.LastOrDefault(t => t.Start >= i.Start && t.End <= i.End);
+            // "Jan. 4 -- After missing the year-end deadline, ...": a list entry's own date, not the one its phrase names.
+            var fronted = sentenceDates.FirstOrDefault(t => t.Start == i.Start && EntryDash().IsMatch(text.AsSpan(t.End)))
+                ?? sentenceDates.LastOrDefault(t => t.Start >= i.Start && t.End <= i.End);
             if (fronted is not null)
             {
                 return (fronted, DateSource.Intro);
@@ -822,8 +824,18 @@ public static partial class MentionFinder
         return (null, DateSource.None);
     }
 
+    // "Xi Jinping and Russian President Vladimir Putin": what joins two names, titles included.
+    [GeneratedRegex(@"^(?:\s+[A-Z][\w'’-]*)?\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AndTitle();
+
+    [GeneratedRegex(@"^\s+(?:[A-Z][\w.'’-]*\s+){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleOnly();
+
     [GeneratedRegex(@"^after\s", RegexOptions.CultureInvariant)]
     private static partial Regex OpensAfter();
+
+    [GeneratedRegex(@"^\s*(?:--|[-–—:])\s", RegexOptions.CultureInvariant)]
+    private static partial Regex EntryDash();
 
     [GeneratedRegex(@"\b(?:has|have|had|is|are|will|would|could|can|may|might|should|must)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NotSimplePast();
@@ -1064,8 +1076,14 @@ public static partial class MentionFinder
         else if (clause.Role == ClauseRole.Subordinate && RelativePronoun().IsMatch(doc.Text.AsSpan(clause.Start))
             && doc.Actors.LastOrDefault(a => a.End <= clause.Start && a.Start >= clauses[0].Start && Usable(a)) is { } named)
         {
-            // ", which met for the first time": the relative pronoun is the name right before it.
+            // ", which met for the first time": the relative pronoun is the name right before it ("Xi and Putin, who met": both).
             found.Insert(0, named.Actor);
+            if (doc.Actors.LastOrDefault(a => a.End <= named.Start && a.Start >= clauses[0].Start && a.Actor.Name != named.Actor.Name && Usable(a)
+                    && !TitleOnly().IsMatch(doc.Text.AsSpan(a.End, named.Start - a.End))) is { } first
+                && AndTitle().IsMatch(doc.Text.AsSpan(first.End, named.Start - first.End)))
+            {
+                found.Insert(0, first.Actor);
+            }
         }
         else if (clause.Role == ClauseRole.Coordinate && ConjunctionOnly().IsMatch(doc.Text.AsSpan(clause.Start, trigger.Start - clause.Start))
             && clauses.LastOrDefault(c => c.End <= clause.Start && c.Role == ClauseRole.Main) is { } main

@@ -10,6 +10,7 @@ public static partial class Dateline
 {
     [GeneratedRegex("""
         \G[ \t]*
+        (?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zA-Z]*\.?\s+\d)         # not a timeline's entry: "JAN. 9 -"
         (?:
             [A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}                 # SEOUL, NEW YORK
             (?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})?           # , North Korea / , May

@@ -321,8 +321,8 @@ public sealed class ActorResolutionTest
 
         var events = Extract(text);
 
-        Assert.Contains("Choe Kang Hyok", Names(Assert.Single(events, e => e.Type == EventType.Meeting)));
-        Assert.Contains("Choe Kang Hyok", Names(Assert.Single(events, e => e.Type == EventType.Statement)));
+        Assert.Contains("Choe Kang-hyok", Names(Assert.Single(events, e => e.Type == EventType.Meeting)));
+        Assert.Contains("Choe Kang-hyok", Names(Assert.Single(events, e => e.Type == EventType.Statement)));
     }
 
     [Fact]
@@ -352,4 +352,35 @@ public sealed class ActorResolutionTest
 
         Assert.DoesNotContain(country, Names(e));
     }
+
+    [Fact]
+    public void A_korean_name_in_three_words_the_gazetteer_lacks_is_its_own_person_not_the_leader_of_that_family_name()
+    {
+        var e = Assert.Single(Extract("Vice Foreign Minister Kim Song Gyu said on Monday that the treaty was lawful."));
+
+        Assert.Contains("Kim Song-gyu", Names(e));
+        Assert.DoesNotContain("Kim Jong-un", Names(e));
+    }
+
+    [Fact]
+    public void A_ship_named_once_with_its_prefix_is_the_same_ship_without_it()
+    {
+        var events = Extract("The USS Ronald Reagan joined the drill on Monday. Earlier, the Ronald Reagan arrived in Busan on March 2.");
+
+        var visit = Assert.Single(events, e => e.Date == DateInterval.Day(new DateOnly(2025, 3, 2)));
+        Assert.Equal(EventType.Deployment, visit.Type);
+        Assert.Contains("USS Ronald Reagan", Names(visit));
+    }
+
+    [Fact]
+    public void Two_people_before_a_relative_pronoun_both_take_part()
+    {
+        var e = Assert.Single(Extract("Chinese President Xi Jinping and Russian President Vladimir Putin, who held talks in Moscow on Monday, called for calm."),
+            x => x.Date == DateInterval.Day(new DateOnly(2025, 3, 10)) && x.Type != EventType.Proposal);
+
+        Assert.Equal(EventType.Summit, e.Type);
+        Assert.Contains("Xi Jinping", Names(e));
+        Assert.Contains("Vladimir Putin", Names(e));
+    }
 }
+

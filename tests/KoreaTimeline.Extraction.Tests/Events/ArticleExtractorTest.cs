@@ -239,7 +239,7 @@ public sealed class ArticleExtractorTest
     [Fact]
     public void A_pronoun_subject_takes_the_actor_named_before_it()
     {
-        var e = Assert.Single(Extract("Vladimir Putin praised the ties. On Monday, he met with Kim Jong-un in Pyongyang.").Events);
+        var e = Assert.Single(Extract("Vladimir Putin has led Russia since 2000. On Monday, he met with Kim Jong-un in Pyongyang.").Events);
 
         Assert.Equal(EventType.Summit, e.Type);
         Assert.Contains(e.Actors, a => a.Name == "Vladimir Putin");

@@ -567,5 +567,42 @@ public sealed class GeneralisationTest
     {
         Assert.Contains(Extract(text), x => x.Type == EventType.Statement && x.Date == DateInterval.Day(new DateOnly(2025, 3, 10)));
     }
+
+    [Fact]
+    public void A_timeline_written_in_capitals_dates_each_entry_by_its_heading()
+    {
+        const string text = "Here is how the crisis unfolded:\n\nJAN. 9 - The navy test-fires two cruise missiles.\n\n"
+            + "FEB. 2 - Envoys of the two sides meet in Geneva.\n\nMARCH 1 - The council adopts new sanctions.";
+
+        var events = Extract(text);
+
+        Assert.Contains(events, e => e.Type == EventType.MissileTest && e.Date == DateInterval.Day(new DateOnly(2025, 1, 9)));
+        Assert.Contains(events, e => e.Type == EventType.Meeting && e.Date == DateInterval.Day(new DateOnly(2025, 2, 2)));
+        Assert.Contains(events, e => e.Type == EventType.Sanctions && e.Date == DateInterval.Day(new DateOnly(2025, 3, 1)));
+    }
+
+    [Fact]
+    public void A_list_entry_is_dated_by_its_own_date_not_by_a_date_its_phrase_names()
+    {
+        const string text = "2024\n\nFeb. 6 -- After missing the year-end deadline, the ministry says it sent the report to the council.";
+
+        var e = Assert.Single(Extract(text));
+
+        Assert.Equal(DateInterval.Day(new DateOnly(2024, 2, 6)), e.Date);
+    }
+
+    [Theory]
+    [InlineData("The upper house voted on Monday to ratify the border treaty.")]
+    [InlineData("On Monday the two envoys signed a \"comprehensive strategic\" treaty in Oslo.")]
+    public void Ratifying_a_treaty_and_signing_one_with_a_quoted_name_are_agreements(string text)
+    {
+        Assert.Contains(Extract(text), e => e.Type == EventType.Agreement && e.Date == DateInterval.Day(new DateOnly(2025, 3, 10)));
+    }
+
+    [Fact]
+    public void Receiving_a_visiting_minister_is_a_meeting()
+    {
+        Assert.Contains(Extract("On Monday the premier received Foreign Minister Ola Berg at his residence."), e => e.Type == EventType.Meeting);
+    }
 }
 
