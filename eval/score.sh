@@ -18,6 +18,7 @@ done
 [ ${#positional[@]} -ge 2 ] && gold=${positional[1]}
 [ -d "$articles" ] || { echo "eval/score.sh: $articles: no such folder of articles." >&2; exit 2; }
 [ -d "$gold" ] || { echo "eval/score.sh: $gold: no such folder of gold timelines." >&2; exit 2; }
+articles=$(cd "$articles" && pwd) gold=$(cd "$gold" && pwd)   # the links below must not depend on the working folder
 
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/articles" "$work/gold" "$work/pred"
