@@ -51,7 +51,7 @@ public sealed partial class Gazetteer
     private static partial Regex KoreanInThreeWords();
 
     // A named body the gazetteer does not know: "the Nuclear Consultative Group", "the National Security Council".
-    [GeneratedRegex(@"\b(?!(?:The|A|An)\s)(?<name>(?:[A-Z][\w'’-]+\s+){1,4}(?<head>Group|Council|Committee|Agency|Administration|Bureau|Commission|Command|Forces|Corps|Fleet|Institute|Assembly|Party))\b",
+    [GeneratedRegex(@"\b(?!(?:The|A|An|Its|Their|His|Her|Our|This|That|Both|Each)\s)(?<name>(?:[A-Z][\w'’-]+\s+){1,4}(?<head>Group|Council|Committee|Agency|Administration|Bureau|Commission|Command|Forces|Corps|Fleet|Institute|Assembly|Party))\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex NamedBody();
 
@@ -241,6 +241,11 @@ public sealed partial class Gazetteer
 
     private string? CountryBefore(string text, int start, List<ActorMention> found)
     {
+        // "Its National Defense Commission": the state named last, in this sentence or the one before.
+        if (start >= 4 && text.AsSpan(start - 4, 4) is "Its " or "its ")
+        {
+            return found.LastOrDefault(f => f.End <= start && f.End >= start - 300 && f.Actor.Kind == "country")?.Actor.Name;
+        }
         var from = Math.Max(0, start - CountryLookBack);
         var before = found.LastOrDefault(f => f.End <= start && f.End >= from && f.Actor.Kind == "country");
         return before is not null && !text.AsSpan(before.End, start - before.End).ContainsAny(".,;") ? before.Actor.Name : null;

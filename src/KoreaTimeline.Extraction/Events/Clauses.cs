@@ -48,7 +48,7 @@ public static partial class ClauseSplitter
         (?<coord>;\s*(?<cut>)|,\s+(?<cut>)(?=(?:but|yet|whereas)\b)|,\s+(?<cut>)(?=and\s+(?:the|a|an|he|she|it|they|we|its|his|their|[A-Z])))
         |(?<sub>\s+(?<cut>)(?=(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|just|only)\s+(?:[\w-]+\s+)?)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s)|\s+(?:--|—|–)\s+(?<cut>)(?=(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|just|only)\s+(?:[\w-]+\s+)?)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s)|,\s+(?<cut>)(?=(?:while|although|though|because|as|when|after|before|if|unless|which|who|whom|where|amid|despite)\b)|\s+(?<cut>)(?=(?:at\s+a\s+time\s+when|while|because|whereas|when|amid)\b)|(?<=\b(?:comes?|came)(?:\s+\w+ly)?)\s+(?<cut>)(?=as\s)|,\s+(?<cut>)(?=(?:a|an|its|their|the\s+(?:first|second|third|fourth|fifth|latest|last|largest|biggest)|in\s+(?:its|their|his|her|a|an|what))\s))
         |(?<attr>,\s+(?<cut>)(?=according\s+to\b)|,\s+(?<cut>)(?=(?:[\w'’.()-]+\s+){1,8}?(?:said|says|reported|reports|told|added|noted|announced|confirmed)\b(?!\s+that\b)))
-        |(?<resume>,\s+(?<cut>)(?=(?:said|says|told|added|announced|stressed|warned|urged|called)\b))
+        |(?<resume>,\s+(?<cut>)(?=(?:said|says|told|added|announced|stressed|warned|urged|called)\b)|,\s+(?<cut>)(?=and\s+[a-z]+ed\s))
         |(?<part>,\s+(?<cut>)(?=[a-z]+ing\b))
         |(?<purp>,\s+(?<cut>)(?=to\s)|\s+(?<cut>)(?=in\s+(?:an\s+attempt|an\s+effort|order|a\s+bid)\s+to\b|so\s+as\s+to\b))
         |(?<comp>\s+(?:announced|announces|said|says|stated|states|claimed|claims|reported|reports|warned|warns|emphasized|emphasised|stressed|noted|insisted|added|confirmed|revealed|argued|analy[sz]ed?|point(?:ed|s)?\s+out|believes?|think|thinks|told\s+\w+)(?:\s+(?!that\b)[\w.'’-]+){0,4}?\s+that\s+(?<cut>))
@@ -113,7 +113,7 @@ public static partial class ClauseSplitter
             role = m.Groups["coord"].Success ? ClauseRole.Coordinate
                 : m.Groups["sub"].Success ? ClauseRole.Subordinate
                 : m.Groups["attr"].Success ? ClauseRole.Attribution
-                : m.Groups["resume"].Success ? ClauseRole.Main
+                : m.Groups["resume"].Success ? (text.AsSpan(cut).StartsWith("and ", StringComparison.Ordinal) ? ClauseRole.Coordinate : ClauseRole.Main)
                 : m.Groups["part"].Success ? ClauseRole.Participle
                 : m.Groups["purp"].Success ? ClauseRole.Purpose
                 : ClauseRole.Complement;

@@ -809,6 +809,13 @@ public static partial class MentionFinder
         {
             return (meanwhile, intro is { } fr && fr.Contains(meanwhile.Start) ? DateSource.Intro : DateSource.Own);
         }
+        // "The council on Monday condemned the test, which ..., and proposed talks": a verb that shares the subject of the
+        // sentence's first clause shares its day.
+        if (clause.Role == ClauseRole.Coordinate && trigger.Rule.IsVerb && SharedSubjectVerb().IsMatch(text.AsSpan(clause.Start, clause.End - clause.Start))
+            && sentenceDates.FirstOrDefault(t => t.End <= clause.Start && t.Type == TimexType.Date) is { Interval: { Precision: DatePrecision.Day } } first)
+        {
+            return (first, intro is { } fi && fi.Contains(first.Start) ? DateSource.Intro : DateSource.Own);
+        }
         // "On Wednesday Tokyo moved to ..., after the North launched a satellite": what came before is not of that day.
         if (intro is { } i && clause.Role is ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Participle
             && !OpensAfter().IsMatch(text.AsSpan(clause.Start, Math.Min(8, clause.End - clause.Start))))
@@ -830,6 +837,9 @@ public static partial class MentionFinder
 
     [GeneratedRegex(@"^\s+(?:[A-Z][\w.'’-]*\s+){0,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex TitleOnly();
+
+    [GeneratedRegex(@"^and\s+[a-z]+ed\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SharedSubjectVerb();
 
     [GeneratedRegex(@"^after\s", RegexOptions.CultureInvariant)]
     private static partial Regex OpensAfter();

@@ -604,5 +604,27 @@ public sealed class GeneralisationTest
     {
         Assert.Contains(Extract("On Monday the premier received Foreign Minister Ola Berg at his residence."), e => e.Type == EventType.Meeting);
     }
+
+    [Fact]
+    public void A_verb_after_a_relative_clause_shares_the_subject_and_day_of_the_first_clause()
+    {
+        const string text = "Japan has said little. Its Foreign Affairs Committee on Monday called the report a fabrication, which the press "
+            + "had printed in full, and proposed a joint inquiry into the incident.";
+
+        var proposal = Assert.Single(Extract(text), e => e.Type == EventType.Proposal);
+
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), proposal.Date);
+        Assert.Contains(proposal.Actors, a => a.Name == "Foreign Affairs Committee");
+        Assert.Contains(proposal.Actors, a => a.Name == "Japan");
+    }
+
+    [Fact]
+    public void Trading_shells_across_a_border_is_a_clash_of_both_sides()
+    {
+        var e = Assert.Single(Extract("On Monday the two Koreas exchanged hundreds of artillery shells near the island."));
+
+        Assert.Equal(EventType.Other, e.Type);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), e.Date);
+    }
 }
 
