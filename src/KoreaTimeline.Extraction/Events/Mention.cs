@@ -65,6 +65,12 @@ public sealed record Mention
     /// </summary>
     public bool Preceding { get; init; }
 
+    /// <summary>
+    /// Dated only by the day it was told ("North Korea said Friday it had test-fired a missile"): it happened by that
+    /// day, so it joins an event of its kind and actors that the story dates up to a few days before.
+    /// </summary>
+    public bool DatedBySaying { get; init; }
+
     public EventType Type => Trigger.Rule.Type;
 
     public bool IsVerb => Trigger.Rule.IsVerb;

@@ -126,6 +126,7 @@ public static partial class MentionFinder
                         .Select(h => Named(article, context, clause, h.Noun, h.Date)));
                     continue;
                 }
+                TriggerMatch? teller = null;
                 if (trigger.Rule.IsSpeech || trigger.Rule.ReportsObject)
                 {
                     var next = ci + 1 < clauses.Count ? clauses[ci + 1] : (Clause?)null;
@@ -139,7 +140,7 @@ public static partial class MentionFinder
                         {
                             continue;
                         }
-                        trigger = reported;
+                        (teller, trigger) = (trigger, reported);
                     }
                     else if (!SaysSomething(text, clause, trigger, next) || Assesses(text, clause, trigger, next))
                     {
@@ -161,6 +162,8 @@ public static partial class MentionFinder
                     }
                     stated = stated with
                     {
+                        DatedBySaying = teller is not null && stated.DateSource == DateSource.Own && stated.Timex is { } toldOn
+                            && toldOn.End <= trigger.Start && toldOn.Start >= teller.End - 40,
                         Separate = OneMore(text, clause, trigger)
                             || context.Intro is { } intro && clause.Role == ClauseRole.Main && OneMoreBefore().IsMatch(text.AsSpan(intro.Start, intro.End - intro.Start)),
                     };
@@ -841,6 +844,9 @@ public static partial class MentionFinder
     [GeneratedRegex(@"^and\s+[a-z]+ed\b", RegexOptions.CultureInvariant)]
     private static partial Regex SharedSubjectVerb();
 
+    [GeneratedRegex(@"\b(?:the|a|an|this|that|these|those)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex Determiner();
+
     [GeneratedRegex(@"^after\s", RegexOptions.CultureInvariant)]
     private static partial Regex OpensAfter();
 
@@ -938,8 +944,10 @@ public static partial class MentionFinder
         {
             return doc.Actors.LastOrDefault(a => a.End <= noun.Start && a.Actor.Kind is "country" or "organization")?.Actor;
         }
+        // "South Korea's military detected the launch": a determiner after the possessive opens another noun phrase.
         return doc.Actors.LastOrDefault(a => a.End <= noun.Start && a.End >= from
-            && (doc.Text.AsSpan(a.End).StartsWith("'s", StringComparison.Ordinal) || doc.Text.AsSpan(a.End).StartsWith("’s", StringComparison.Ordinal)))?.Actor;
+            && (doc.Text.AsSpan(a.End).StartsWith("'s", StringComparison.Ordinal) || doc.Text.AsSpan(a.End).StartsWith("’s", StringComparison.Ordinal))
+            && !Determiner().IsMatch(doc.Text.AsSpan(a.End, noun.End - a.End)))?.Actor;
     }
 
     // "the North's first missile launch since January": the noun is the new launch; January dates the one before.

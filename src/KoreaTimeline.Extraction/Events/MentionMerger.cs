@@ -113,6 +113,13 @@ public static partial class MentionMerger
             var actors = group.Where(g => !(deed && g.ActorsAssumed)).SelectMany(g => g.Actors).Select(a => a.Name).ToHashSet();
             return actors.Count == 0 || m.Actors.Count == 0 || deed && m.ActorsAssumed || m.Actors.Any(a => actors.Contains(a.Name));
         }
+        // "North Korea said Friday it had tested a missile ... The JCS said it was launched at 7:23 a.m. Thursday": the
+        // deed told by the day of its telling is the deed the story dates a few days before, when the actors agree.
+        if (m.IsVerb && !IsSpeechAct(m.Type) && (m.DatedBySaying ? !group.Exists(g => g.DatedBySaying) && Before(other, date) : group.TrueForAll(g => g.DatedBySaying) && Before(date, other)))
+        {
+            var named = group.Where(g => !g.ActorsAssumed).SelectMany(g => g.Actors).Select(a => a.Name).ToHashSet();
+            return m.ActorsAssumed || named.Count == 0 || m.Actors.Any(a => named.Contains(a.Name));
+        }
         // A noun whose date spans the event's refers back to it; an event known only from nouns takes a verb's finer date;
         // "The 11-day exercise will run through Aug. 28": a noun dated by its end refers back to the event begun before it.
         return !m.IsVerb && Contains(other, date) || group.TrueForAll(g => !g.IsVerb) && Contains(date, other)
@@ -127,6 +134,10 @@ public static partial class MentionMerger
     [GeneratedRegex(@"\b(?:run|runs|running|ran|last|lasts|lasting|lasted|continue|continues|continuing|continued)\s+(?:through|until|till|to)\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex UntilBefore();
 
+    // The day a deed was told (said) and the day the story gives it (done), at most three days before.
+    private static bool Before(DateInterval said, DateInterval done) =>
+        said.Precision == DatePrecision.Day && done.Precision == DatePrecision.Day && done.End < said.Start && said.Start.DayNumber - done.End.DayNumber <= 3;
+
     private static bool Contains(DateInterval outer, DateInterval inner) => outer.Start <= inner.Start && inner.End <= outer.End;
 
     // The group's date is its finest: verbs before nouns, then the shortest interval.
@@ -134,7 +145,8 @@ public static partial class MentionMerger
 
     private static Mention Dated(List<Mention> group) =>
         group.Where(m => m.Date is not null)
-            .OrderBy(m => !m.IsVerb)
+            .OrderBy(m => m.DatedBySaying)
+            .ThenBy(m => !m.IsVerb)
             .ThenBy(m => m.Date!.Value.End.DayNumber - m.Date!.Value.Start.DayNumber)
             .ThenBy(m => m.Trigger.Start)
             .First();

@@ -626,5 +626,25 @@ public sealed class GeneralisationTest
         Assert.Equal(EventType.Other, e.Type);
         Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), e.Date);
     }
+
+    [Fact]
+    public void A_deed_told_by_the_day_it_was_announced_is_the_deed_the_story_dates_before()
+    {
+        const string text = "The army said Wednesday it had test-fired a new cruise missile, its first this year.\n\n"
+            + "Officials in Tokyo said the missile was launched at 6:10 a.m. Monday from the west coast.";
+
+        var e = Assert.Single(Extract(text), x => x.Type == EventType.MissileTest);
+
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), e.Date);
+        Assert.Equal(2, e.Evidence.Count);
+    }
+
+    [Fact]
+    public void Whoever_detects_a_launch_does_not_own_it()
+    {
+        const string text = "Pyongyang test-fired a new missile on Monday. On Monday Japan's coast guard detected the launch of a missile toward the sea.";
+
+        Assert.DoesNotContain(Extract(text), e => e.Type == EventType.MissileTest && e.Actors.Any(a => a.Name == "Japan"));
+    }
 }
 
