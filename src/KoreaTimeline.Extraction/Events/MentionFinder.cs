@@ -585,6 +585,10 @@ public static partial class MentionFinder
         {
             return (actors, false);
         }
+        if (TheTwoLeaders(article.Doc, Math.Max(0, trigger.Start - 12), trigger.End) is { Count: 2 } two)
+        {
+            return ([.. two, .. two.Select(l => article.Gazetteer.Country(l.Country)).OfType<KnownActor>()], false);
+        }
         if (Possessor(article.Doc, trigger) is { } owner)
         {
             return ([owner, .. article.Gazetteer.Country(owner.Country) is { } c ? [c] : Array.Empty<KnownActor>()], false);
@@ -743,6 +747,10 @@ public static partial class MentionFinder
         }
         // "the armistice that ended the war in 1953" is headed by its noun, not by half its relative clause.
         var (headStart, headEnd) = date.Start - noun.End > 4 ? (noun.Start, noun.End) : (start, end);
+        if (parties.Count == 0)
+        {
+            parties.AddRange(TheTwoLeaders(article.Doc, Math.Max(clause.Start, noun.Start - 12), noun.End));
+        }
         var (known, assumed) = Known(article, noun, [.. parties.DistinctBy(a => a.Name)]);
         return new Mention
         {
@@ -846,6 +854,9 @@ public static partial class MentionFinder
 
     [GeneratedRegex(@"\b(?:the|a|an|this|that|these|those)\s", RegexOptions.CultureInvariant)]
     private static partial Regex Determiner();
+
+    [GeneratedRegex(@"\b(?:(?:the\s+two|both)\s+(?:leaders|presidents|heads\s+of\s+state)|their\s+(?:[\w-]+\s+){0,2}summits?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TwoLeaders();
 
     [GeneratedRegex(@"^after\s", RegexOptions.CultureInvariant)]
     private static partial Regex OpensAfter();
@@ -1122,6 +1133,10 @@ public static partial class MentionFinder
                 found.Insert(0, antecedent.Actor);
             }
         }
+        if (found.Count == 0)
+        {
+            found.AddRange(TheTwoLeaders(doc, clause.Start, trigger.End));
+        }
         var withCountries = new List<KnownActor>(found.Count * 2);
         foreach (var actor in found)
         {
@@ -1132,6 +1147,27 @@ public static partial class MentionFinder
             }
         }
         return withCountries.DistinctBy(a => a.Name).ToList();
+    }
+
+    /// <summary>
+    /// "The two leaders had met in Singapore", "their first summit": when <c>text[from..to]</c> says so, the last two
+    /// leaders of different states named before it; else none.
+    /// </summary>
+    private static List<KnownActor> TheTwoLeaders(ArticleDocument doc, int from, int to)
+    {
+        if (to <= from || !TwoLeaders().IsMatch(doc.Text.AsSpan(from, to - from)))
+        {
+            return [];
+        }
+        var leaders = new List<KnownActor>();
+        foreach (var a in doc.Actors.Where(a => a.End <= from && a.Actor is { Kind: "person", Leader: true }).Reverse())
+        {
+            if (leaders.Count < 2 && !leaders.Exists(l => l.Name == a.Actor.Name || l.Country == a.Actor.Country))
+            {
+                leaders.Add(a.Actor);
+            }
+        }
+        return leaders.Count == 2 ? leaders : [];
     }
 
     // "China's UN ambassador", "the US envoy to the United Nations": the body a diplomat is posted to names the post, not a party.

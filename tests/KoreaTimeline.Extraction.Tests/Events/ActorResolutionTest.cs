@@ -382,5 +382,16 @@ public sealed class ActorResolutionTest
         Assert.Contains("Xi Jinping", Names(e));
         Assert.Contains("Vladimir Putin", Names(e));
     }
+
+    [Theory]
+    [InlineData("Donald Trump met Xi Jinping in Beijing on Monday. The two leaders had met for the first time in Florida in April 2017.")]
+    [InlineData("Donald Trump met Xi Jinping in Beijing on Monday, seven months after their first summit in Florida in April 2017.")]
+    public void The_two_leaders_are_the_last_two_named(string text)
+    {
+        var earlier = Assert.Single(Extract(text), e => e.Date.Start.Year == 2017);
+
+        Assert.Contains("Donald Trump", Names(earlier));
+        Assert.Contains("Xi Jinping", Names(earlier));
+    }
 }
 
