@@ -101,7 +101,8 @@ public static partial class ClauseSplitter
                 continue;
             }
             // "Lee, who met the envoy on Monday, said ...": a verb after the relative clause goes on with the main clause.
-            if (m.Groups["resume"].Success && !(role == ClauseRole.Subordinate && RelativeOpening().IsMatch(text.AsSpan(start))))
+            // So does one after a participle phrase: "Obama, speaking in Prague, said ...".
+            if (m.Groups["resume"].Success && !(role == ClauseRole.Subordinate && RelativeOpening().IsMatch(text.AsSpan(start)) || role == ClauseRole.Participle))
             {
                 continue;
             }

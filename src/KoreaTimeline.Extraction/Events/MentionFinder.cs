@@ -44,7 +44,7 @@ public static partial class MentionFinder
     [GeneratedRegex(@"\G\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceAfter();
 
-    [GeneratedRegex(@"^\s*(?:in|on|of)\s+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^,?\s*(?:in|on|of)\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex InOnOf();
 
     [GeneratedRegex(@"\bits\s+(?:[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
@@ -504,6 +504,8 @@ public static partial class MentionFinder
     // A noun right after it is its object: "Tokyo confirmed the launch" tells of the launch.
     private static TriggerMatch? Reported(string text, List<TriggerMatch> triggers, TriggerMatch speech, Clause clause, Clause? next) =>
         triggers.FirstOrDefault(t => t.Start > speech.End && !t.Rule.IsSpeech && t.Rule.Type != EventType.Statement
+            // "said the North broke the rules by testing a rocket": how the speaker judges a deed, not news of it.
+            && !ByGerund().IsMatch(text.AsSpan(Math.Max(speech.End, t.Start - 4), t.Start - Math.Max(speech.End, t.Start - 4)))
             && (speech.Rule.ReportsObject && clause.Contains(t.Start) && ObjectOf().IsMatch(text.AsSpan(speech.End, t.Start - speech.End))
                 || speech.Rule.IsSpeech && t.Rule.IsVerb && (clause.Contains(t.Start) || next is { Role: ClauseRole.Complement } c && c.Contains(t.Start))
                 // "said two bombers joined the exercise": taking part in an event told is that event.
@@ -858,6 +860,12 @@ public static partial class MentionFinder
     [GeneratedRegex(@"\b(?:(?:the\s+two|both)\s+(?:leaders|presidents|heads\s+of\s+state)|their\s+(?:[\w-]+\s+){0,2}summits?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TwoLeaders();
 
+    [GeneratedRegex(@"\bby\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ByGerund();
+
+    [GeneratedRegex(@"^(?:The\s+two|Both)\s+(?:leaders|presidents)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TwoLeadersFirst();
+
     [GeneratedRegex(@"^after\s", RegexOptions.CultureInvariant)]
     private static partial Regex OpensAfter();
 
@@ -914,7 +922,7 @@ public static partial class MentionFinder
             || t.End <= noun.Start && noun.Start - t.End <= 1
             // "the February breakdown of the second summit", "the 2019 signing of the accord"
             || t.End <= noun.Start && noun.Start - t.End <= 50 && PhaseOf().IsMatch(text.AsSpan(t.End, noun.Start - t.End))
-            || t.Start >= noun.End && t.Start - noun.End <= 4 && InOnOf().IsMatch(text.AsSpan(noun.End, t.Start - noun.End))
+            || t.Start >= noun.End && t.Start - noun.End <= 5 && InOnOf().IsMatch(text.AsSpan(noun.End, t.Start - noun.End))
             || t.Start >= noun.End && t.Start - noun.End <= 100 && EndingRelative().IsMatch(text.AsSpan(noun.End, t.Start - noun.End)));
 
     [GeneratedRegex(@"^['’]?s?\s+(?:breakdown|collapse|failure|end|start|outbreak|signing|opening|close|resumption|suspension)\s+of\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}$", RegexOptions.CultureInvariant)]
@@ -1133,9 +1141,9 @@ public static partial class MentionFinder
                 found.Insert(0, antecedent.Actor);
             }
         }
-        if (found.Count == 0)
+        if (found.Count == 0 || TwoLeadersFirst().IsMatch(doc.Text.AsSpan(clause.Start)))
         {
-            found.AddRange(TheTwoLeaders(doc, clause.Start, trigger.End));
+            found.InsertRange(0, TheTwoLeaders(doc, clause.Start, trigger.End));
         }
         var withCountries = new List<KnownActor>(found.Count * 2);
         foreach (var actor in found)

@@ -646,5 +646,25 @@ public sealed class GeneralisationTest
 
         Assert.DoesNotContain(Extract(text), e => e.Type == EventType.MissileTest && e.Actors.Any(a => a.Name == "Japan"));
     }
+
+    [Fact]
+    public void A_speaker_who_judges_a_deed_by_a_gerund_makes_a_statement_not_the_deed()
+    {
+        const string text = "The navy test-fired a cruise missile on Monday. Premier Lars Lindqvist, speaking in Oslo, said on Monday "
+            + "that the navy had broken its word by testing a missile.";
+
+        var events = Extract(text);
+
+        Assert.Contains(events, e => e.Type == EventType.Statement && e.Actors.Any(a => a.Name == "Lars Lindqvist"));
+        Assert.Single(events, e => e.Type == EventType.MissileTest);
+    }
+
+    [Fact]
+    public void A_date_after_a_comma_still_dates_the_noun_before_it()
+    {
+        const string text = "The resolution was adopted after the country's first nuclear test, on Oct. 9, 2006.";
+
+        Assert.Contains(Extract(text), e => e.Type == EventType.NuclearTest && e.Date == DateInterval.Day(new DateOnly(2006, 10, 9)));
+    }
 }
 
