@@ -38,7 +38,7 @@ public readonly record struct Clause(int Start, int End, ClauseRole Role, int Su
 public static partial class ClauseSplitter
 {
     // A phrase that opens a sentence and ends at its first comma: prepositions, time adverbs, "According to".
-    [GeneratedRegex(@"^(?:On|In|At|During|Since|Last|Earlier|Later|By|After|Before|Following|Over|From|Early|Late|This|That|Until|Throughout|Within|Between|Back|Months|Weeks|Days|Years|According to|As of|Shortly|Hours|(?:A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s+(?:days?|weeks?|months?|years?|hours?|decades?))\b",
+    [GeneratedRegex(@"^(?:On|In|At|During|Since|Last|Earlier|Later|By|After|Before|Following|Over|From|Early|Late|This|That|Until|Throughout|Within|Between|Back|Months|Weeks|Days|Years|According to|As of|Shortly|Hours|Minutes|Moments|(?:A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\s+(?:days?|weeks?|months?|years?|hours?|decades?))\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex IntroStart();
 
@@ -48,7 +48,7 @@ public static partial class ClauseSplitter
         (?<coord>;\s*(?<cut>)|,\s+(?<cut>)(?=(?:but|yet|whereas)\b)|,\s+(?<cut>)(?=and\s+(?:the|a|an|he|she|it|they|we|its|his|their|[A-Z])))
         |(?<sub>\s+(?<cut>)(?=(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|just|only)\s+(?:[\w-]+\s+)?)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s)|\s+(?:--|—|–)\s+(?<cut>)(?=(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|just|only)\s+(?:[\w-]+\s+)?)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s)|,\s+(?<cut>)(?=(?:while|although|though|because|as|when|after|before|if|unless|which|who|whom|where|amid|despite)\b)|\s+(?<cut>)(?=(?:at\s+a\s+time\s+when|while|because|whereas|when|amid)\b)|(?<=\b(?:comes?|came)(?:\s+\w+ly)?)\s+(?<cut>)(?=as\s)|,\s+(?<cut>)(?=(?:a|an|its|their|the\s+(?:first|second|third|fourth|fifth|latest|last|largest|biggest)|in\s+(?:its|their|his|her|a|an|what))\s))
         |(?<attr>,\s+(?<cut>)(?=according\s+to\b)|,\s+(?<cut>)(?=(?:[\w'’.()-]+\s+){1,8}?(?:said|says|reported|reports|told|added|noted|announced|confirmed)\b(?!\s+that\b)))
-        |(?<resume>,\s+(?<cut>)(?=(?:said|says|told|added|announced|stressed|warned|urged|called)\b)|,\s+(?<cut>)(?=and\s+[a-z]+ed\s))
+        |(?<resume>,\s+(?<cut>)(?=(?:said|says|told|added|announced|stressed|warned|urged|called|asked|issued|sent|met|held|made|took|gave|[a-z]{3,}ed)\s)|,\s+(?<cut>)(?=and\s+[a-z]+ed\s)|,\s+(?<cut>)(?<subj>)(?=(?-i:[A-Z])|(?:the|its|their|his|her)\s))
         |(?<part>,\s+(?<cut>)(?=[a-z]+ing\b))
         |(?<purp>,\s+(?<cut>)(?=to\s)|\s+(?<cut>)(?=in\s+(?:an\s+attempt|an\s+effort|order|a\s+bid)\s+to\b|so\s+as\s+to\b))
         |(?<comp>\s+(?:announced|announces|said|says|stated|states|claimed|claims|reported|reports|warned|warns|emphasized|emphasised|stressed|noted|insisted|added|confirmed|revealed|argued|analy[sz]ed?|point(?:ed|s)?\s+out|believes?|think|thinks|told\s+\w+)(?:\s+(?!that\b)[\w.'’-]+){0,4}?\s+that\s+(?<cut>))
@@ -61,6 +61,9 @@ public static partial class ClauseSplitter
 
     [GeneratedRegex(@"^(?:who|which)\s", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeOpening();
+
+    [GeneratedRegex(@"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|just|only)\s+(?:[\w-]+\s+)?)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex OffsetOpening();
 
     /// <summary>
     /// The clauses of <paramref name="sentence"/>; <paramref name="protectedSpans"/> (the dates in it) are never cut.
@@ -85,6 +88,10 @@ public static partial class ClauseSplitter
                 {
                     start++;
                 }
+                if (OffsetOpening().IsMatch(text.AsSpan(start, sentence.End - start)))
+                {
+                    role = ClauseRole.Subordinate; // "On June 26, a day before the drills began, ..."
+                }
             }
         }
 
@@ -95,6 +102,11 @@ public static partial class ClauseSplitter
                 continue;
             }
             var cut = m.Groups["cut"].Index;
+            // "a day before": no boundary inside the clause's first word.
+            if (m.Groups["sub"].Success && !text.AsSpan(start, m.Index - start).ContainsAny(' ', ','))
+            {
+                continue;
+            }
             // "Bolton, a well-known hawk, visited Seoul": an appositive that a comma and the verb close is inside its clause.
             if (m.Groups["sub"].Success && Appositive().IsMatch(text.AsSpan(cut, sentence.End - cut)))
             {
@@ -102,7 +114,11 @@ public static partial class ClauseSplitter
             }
             // "Lee, who met the envoy on Monday, said ...": a verb after the relative clause goes on with the main clause.
             // So does one after a participle phrase: "Obama, speaking in Prague, said ...".
-            if (m.Groups["resume"].Success && !(role == ClauseRole.Subordinate && RelativeOpening().IsMatch(text.AsSpan(start)) || role == ClauseRole.Participle))
+            // And the subject and verb after a fronted offset: "On June 26, a day before the drills began, the North fired ...".
+            var capital = m.Groups["subj"].Success;
+            if (m.Groups["resume"].Success && !(capital
+                    ? role == ClauseRole.Subordinate && clauses.Count > 0 && clauses[^1].Role == ClauseRole.Intro && OffsetOpening().IsMatch(text.AsSpan(start))
+                    : role == ClauseRole.Subordinate && RelativeOpening().IsMatch(text.AsSpan(start)) || role == ClauseRole.Participle))
             {
                 continue;
             }

@@ -63,7 +63,7 @@ public static partial class MentionFinder
         var locatives = doc.Places.Where(p => Locative().IsMatch(text.AsSpan(Math.Max(0, p.Start - 40), Math.Min(40, p.Start)))).ToList();
         var article = new ArticleContext(doc, gazetteer, dates, locatives);
 
-        var triggersBySentence = lexicon.Find(text, doc.Sentences);
+        var triggersBySentence = lexicon.Find(text, doc.Sentences, [.. doc.Actors.Where(a => a.Actor.Kind == "vessel").Select(a => (a.Start, a.End))]);
         for (var si = 0; si < doc.Sentences.Count; si++)
         {
             var sentence = doc.Sentences[si];
@@ -1025,7 +1025,10 @@ public static partial class MentionFinder
     private static List<(int Start, int End)> Quotations(string text, Sentence sentence)
     {
         var spans = new List<(int Start, int End)>();
-        var open = -1;
+        // A quotation of several sentences: this one may open inside it and end outside.
+        var paragraph = text.LastIndexOf("\n\n", Math.Max(0, sentence.Start - 1), StringComparison.Ordinal) is var p and >= 0 ? p : 0;
+        var before = text.AsSpan(paragraph, sentence.Start - paragraph);
+        var open = before.Count('"') % 2 == 1 || before.Count('“') > before.Count('”') ? sentence.Start : -1;
         for (var i = sentence.Start; i < sentence.End; i++)
         {
             var c = text[i];
@@ -1041,6 +1044,10 @@ public static partial class MentionFinder
                 }
                 open = -1;
             }
+        }
+        if (open >= 0 && text.AsSpan(open, sentence.End - open).Count(' ') >= 4)
+        {
+            spans.Add((open, sentence.End)); // it goes on into the next sentence
         }
         return spans;
     }

@@ -35,7 +35,8 @@ public sealed class TriggerLexicon
     /// The triggers of every sentence, in text order, none overlapping another. A rule with a context counts only
     /// where its context occurs in the sentence or the one before. Each rule scans the text once.
     /// </summary>
-    public List<TriggerMatch>[] Find(string text, IReadOnlyList<Sentence> sentences)
+    /// <param name="vessels">Where ships are named (by the gazetteer): they stand for a military asset as a subject.</param>
+    public List<TriggerMatch>[] Find(string text, IReadOnlyList<Sentence> sentences, IReadOnlyList<(int Start, int End)>? vessels = null)
     {
         var found = new List<TriggerMatch>[sentences.Count];
         for (var i = 0; i < found.Length; i++)
@@ -80,7 +81,9 @@ public sealed class TriggerLexicon
             if (rule.ContextBefore)
             {
                 var start = si > 0 ? sentences[si - 1].Start : sentences[si].Start;
-                return rule.Context.IsMatch(text.AsSpan(start, at - start));
+                // "The Theodore Roosevelt arrived": a ship named before, though without its prefix, is such a subject.
+                return rule.Context.IsMatch(text.AsSpan(start, at - start))
+                    || vessels is not null && vessels.Any(v => v.Start >= sentences[si].Start && v.End <= at);
             }
             if (!contextHolds.TryGetValue(rule.Context, out var cache))
             {

@@ -393,5 +393,16 @@ public sealed class ActorResolutionTest
         Assert.Contains("Donald Trump", Names(earlier));
         Assert.Contains("Xi Jinping", Names(earlier));
     }
+
+    [Fact]
+    public void A_ship_named_by_its_name_alone_is_the_asset_that_arrives()
+    {
+        const string text = "The USS Ronald Reagan led the drill on Monday.\n\nThe allies have held such drills for years.\n\n"
+            + "The Ronald Reagan arrived in Busan on March 2.";
+
+        var visit = Assert.Single(Extract(text), e => e.Date == DateInterval.Day(new DateOnly(2025, 3, 2)));
+
+        Assert.Equal(EventType.Deployment, visit.Type);
+    }
 }
 

@@ -87,4 +87,15 @@ public sealed class ClauseSplitterTest
                 ("said Sweden would host more talks", ClauseRole.Main)],
             clauses);
     }
+
+    [Fact]
+    public void The_subject_after_a_fronted_offset_opens_the_main_clause()
+    {
+        var clauses = Clauses("On June 26, a day before the drills began, the navy fired a missile.", "June 26");
+
+        Assert.Equal(
+            [("On June 26", ClauseRole.Intro), ("a day before the drills began", ClauseRole.Subordinate), ("the navy fired a missile", ClauseRole.Main)],
+            clauses);
+    }
 }
+

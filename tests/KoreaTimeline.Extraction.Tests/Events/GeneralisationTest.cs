@@ -666,5 +666,18 @@ public sealed class GeneralisationTest
 
         Assert.Contains(Extract(text), e => e.Type == EventType.NuclearTest && e.Date == DateInterval.Day(new DateOnly(2006, 10, 9)));
     }
+
+    [Fact]
+    public void A_reply_on_social_media_is_a_statement_and_what_its_quotation_says_over_two_sentences_is_no_event()
+    {
+        const string text = "The army test-fired a cruise missile on Monday. Minutes after the launch was reported, Premier Lars Lindqvist "
+            + "responded on Twitter on Monday night: \"They have just launched another missile. Does this army have nothing better to do? "
+            + "We fired three more in May and nobody cared at all.\"";
+
+        var events = Extract(text);
+
+        Assert.Contains(events, e => e.Type == EventType.Statement && e.Actors.Any(a => a.Name == "Lars Lindqvist"));
+        Assert.Single(events, e => e.Type == EventType.MissileTest);
+    }
 }
 
