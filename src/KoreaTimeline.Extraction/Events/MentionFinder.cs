@@ -779,7 +779,8 @@ public static partial class MentionFinder
         ArticleDocument doc, int sentenceStart, Clause clause, Clause? intro, Clause? speaker, TriggerMatch trigger, List<TemporalExpression> sentenceDates)
     {
         var text = doc.Text;
-        if (clause.Role == ClauseRole.Subordinate && text.AsSpan(clause.Start).StartsWith("when ", StringComparison.Ordinal)
+        // "in 1998 when ...", "their summit in Singapore last June, where they signed ...": the time just before.
+        if (clause.Role == ClauseRole.Subordinate && (text.AsSpan(clause.Start).StartsWith("when ", StringComparison.Ordinal) || text.AsSpan(clause.Start).StartsWith("where ", StringComparison.Ordinal))
             && sentenceDates.LastOrDefault(t => t.End <= clause.Start) is { } anchor
             && text.AsSpan(anchor.End, clause.Start - anchor.End).Trim() is "," or "")
         {
@@ -883,8 +884,13 @@ public static partial class MentionFinder
         var found = new List<(TriggerMatch, TemporalExpression)>();
         foreach (var other in triggers)
         {
-            if (other != first && clause.Contains(other.Start) && !other.Rule.IsVerb && other.Rule.Type != first.Rule.Type
-                && AdjacentDate(text, other, dates) is { } own && Distance(own, other) < Distance(own, first))
+            // ("Other" gathers unlike events: "upheld the impeachment over his declaration of martial law on Dec. 3".)
+            if (other != first && clause.Contains(other.Start) && !other.Rule.IsVerb
+                && (other.Rule.Type != first.Rule.Type || first.Rule.Type == EventType.Other
+                    && !text.AsSpan(other.Start, other.End - other.Start).Equals(text.AsSpan(first.Start, first.End - first.Start), StringComparison.OrdinalIgnoreCase))
+                && AdjacentDate(text, other, dates) is { } own && Distance(own, other) < Distance(own, first)
+                // (a period the noun names, "the Korean War", is no second event of the kind)
+                && (other.Rule.Type != first.Rule.Type || own.End <= other.Start || own.Start >= other.End))
             {
                 found.Add((other, own));
             }

@@ -679,5 +679,35 @@ public sealed class GeneralisationTest
         Assert.Contains(events, e => e.Type == EventType.Statement && e.Actors.Any(a => a.Name == "Lars Lindqvist"));
         Assert.Single(events, e => e.Type == EventType.MissileTest);
     }
+
+    [Fact]
+    public void A_where_clause_after_a_dated_noun_shares_its_time()
+    {
+        const string text = "The talks in Oslo on Monday were their second, following their first meeting in Geneva last June, "
+            + "where they signed a vaguely worded joint declaration.";
+
+        Assert.Contains(Extract(text), e => e.Type == EventType.Agreement && e.Date.Start == new DateOnly(2024, 6, 1));
+    }
+
+    [Fact]
+    public void Two_unlike_events_of_the_other_kind_in_one_clause_are_two_events()
+    {
+        const string text = "On Monday the court upheld the impeachment of the premier over his declaration of martial law on Jan. 3.";
+
+        var events = Extract(text);
+
+        Assert.Contains(events, e => e.Type == EventType.Other && e.Date == DateInterval.Day(new DateOnly(2025, 1, 3)));
+        Assert.Contains(events, e => e.Type == EventType.Other && e.Date == DateInterval.Day(new DateOnly(2025, 3, 10)));
+    }
+
+    [Theory]
+    [InlineData("On Monday the army launched a surprise cross-border incursion into the region.")]
+    [InlineData("On Monday the army fired some 200 artillery rounds near the island.")]
+    [InlineData("On Monday one of the drones crashed near the border.")]
+    [InlineData("Monday -- The ministry shuts down the reactor at the complex.")]
+    public void Incursions_barrages_crashes_and_shutdowns_are_events(string text)
+    {
+        Assert.Contains(Extract(text), e => e.Type == EventType.Other && e.Date == DateInterval.Day(new DateOnly(2025, 3, 10)));
+    }
 }
 
