@@ -48,6 +48,25 @@ public sealed class ActorResolutionTest
     }
 
     [Theory]
+    [InlineData("On Monday, Chief of General Staff Ri Myong Su warned that the army would strike back at any provocation.", "Ri Myong-su")]
+    [InlineData("On Monday, Defence Minister Pak Yong-sik warned that the army would strike back at any provocation.", "Pak Yong-sik")]
+    public void An_official_the_gazetteer_knows_keeps_the_wire_spelling_and_brings_his_country(string text, string name)
+    {
+        var e = Assert.Single(Extract(text), x => Names(x).Contains(name));
+
+        Assert.Equal(EventType.Statement, e.Type);
+        Assert.Contains("North Korea", Names(e));
+    }
+
+    [Fact]
+    public void A_news_outlet_cited_for_a_launch_lends_it_no_country()
+    {
+        var e = Assert.Single(Extract("North Korea fired two short-range missiles into the sea on Monday, CNN reported."), x => x.Type == EventType.MissileTest);
+
+        Assert.DoesNotContain("United States", Names(e));
+    }
+
+    [Theory]
     [InlineData("SEOUL, March 12 (Yonhap) -- The military said it fired artillery rounds into the sea on Monday.", "South Korea")]
     [InlineData("TOKYO, March 12 -- The government imposed new sanctions on Monday on three shipping firms.", "Japan")]
     [InlineData("Washington: The military held a live-fire drill on Monday.", "United States")]
