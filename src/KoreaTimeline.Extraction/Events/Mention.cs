@@ -71,6 +71,9 @@ public sealed record Mention
     /// </summary>
     public bool DatedBySaying { get; init; }
 
+    /// <summary>Told in the perfect ("has ratified the treaty"): done by the day it is told, maybe days before.</summary>
+    public bool Perfect { get; init; }
+
     public EventType Type => Trigger.Rule.Type;
 
     public bool IsVerb => Trigger.Rule.IsVerb;

@@ -709,6 +709,7 @@ public static partial class MentionFinder
             ActorsAssumed = assumed,
             Place = place,
             Headline = Headlines.For(doc, clause, trigger, actors, intro, complement),
+            Perfect = trigger.Rule.IsVerb && PerfectBefore().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)),
             NamesSpeaker = doc.Actors.Any(a => a.Start >= clause.Start && a.End <= trigger.Start || clause.HasSubject && a.Start >= clause.SubjectStart && a.End <= clause.SubjectEnd) || TitledSubject().IsMatch(text.AsSpan(clause.Start, trigger.Start - clause.Start)),
         };
     }

@@ -42,6 +42,8 @@ public static partial class MentionMerger
             var candidates = groups.Where(g => g[0].Type == m.Type && !(m.Separate && m.IsVerb) && !OthersAct(g, m)
                 && (m.FallbackDate is not { } day || Date(g).Overlaps(day) || g.TrueForAll(x => !x.IsVerb)
                     || g.Exists(x => x.Evidence.Start < m.Evidence.Start)
+                    // "North Korea has ratified the treaty" told on the day after the decree that ratified it
+                    || m.Perfect && Before(day, Date(g))
                     || m.Preceding && Date(g) is var earlier && earlier.End <= day.Start && day.Start.DayNumber - earlier.End.DayNumber <= 7
                     // An undated lead and the next sentences' dated account a day apart: one event told across time zones.
                     || m.SentenceIndex <= 1 && g.Exists(x => x.SentenceIndex <= 3) && Date(g) is var near
@@ -52,6 +54,7 @@ public static partial class MentionMerger
                     // "They also agreed to ...": an undated item of a deal told before it that day is that deal.
                     ? groups.FirstOrDefault(g => g[0].Type == EventType.Agreement && Date(g).Overlaps(agreed)
                         && g.Exists(x => x.Evidence.Start < m.Evidence.Start))
+                        ?? (m.Perfect ? candidates.FirstOrDefault(g => Before(agreed, Date(g))) : null)
                 : m.Trigger.Rule.IsSpeech && m.FallbackDate is { } said
                     ? groups.LastOrDefault(g => g[0].Type == m.Type && g[^1].Evidence.Start < m.Evidence.Start
                         && (Date(g).Overlaps(said) || m.SentenceIndex - g[^1].SentenceIndex <= 2)

@@ -709,5 +709,17 @@ public sealed class GeneralisationTest
     {
         Assert.Contains(Extract(text), e => e.Type == EventType.Other && e.Date == DateInterval.Day(new DateOnly(2025, 3, 10)));
     }
+
+    [Fact]
+    public void A_deal_told_in_the_perfect_in_the_lead_is_the_one_the_story_dates_days_before()
+    {
+        const string text = "Norway has ratified a fisheries treaty with Iceland, state media said on Wednesday.\n\n"
+            + "The treaty was negotiated over two years.\n\nThe fishing fleets of both countries welcomed it.\n\n"
+            + "Officials said trade would grow.\n\nKing Harald signed a decree on Monday ratifying the treaty, the palace said.";
+
+        var deal = Assert.Single(Extract(text), e => e.Type == EventType.Agreement);
+
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), deal.Date);
+    }
 }
 
