@@ -6,7 +6,11 @@ namespace KoreaTimeline.Extraction.Actors;
 /// <summary>An actor the gazetteer knows.</summary>
 /// <param name="Country">The country a person or body acts for, added beside it on events.</param>
 /// <param name="Leader">A head of state or government.</param>
-public sealed record KnownActor(string Name, string Kind, string? Country, bool Leader);
+public sealed record KnownActor(string Name, string Kind, string? Country, bool Leader)
+{
+    /// <summary>A woman: "she" and "her" refer to her, "he" and "his" do not.</summary>
+    public bool Female { get; init; }
+}
 
 /// <summary>A place with the country it lies in (null for countries and seas).</summary>
 public sealed record KnownPlace(string Name, string? Country)
@@ -86,7 +90,7 @@ public sealed partial class Gazetteer
             .GroupBy(x => x.alias, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Name).Distinct().Count(), StringComparer.Ordinal);
         foreach (var a in actors.Actors)
         {
-            var known = new KnownActor(a.Name, a.Kind, a.Country, a.Leader);
+            var known = new KnownActor(a.Name, a.Kind, a.Country, a.Leader) { Female = a.Female };
             var standalone = a.Leader && a.Country is not ("North Korea" or "South Korea");
             foreach (var alias in a.Aliases)
             {
@@ -292,7 +296,7 @@ public sealed partial class Gazetteer
 
     private sealed record ActorsFile(List<ActorEntry> Actors, Dictionary<string, string> VesselPrefixes, List<List<string>>? Alliances);
 
-    private sealed record ActorEntry(string Name, string Kind, List<string> Aliases, List<string>? Short, string? Country, bool Leader);
+    private sealed record ActorEntry(string Name, string Kind, List<string> Aliases, List<string>? Short, string? Country, bool Leader, bool Female);
 
     private sealed record PlacesFile(List<PlaceEntry> Places);
 

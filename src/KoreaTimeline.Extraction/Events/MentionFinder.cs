@@ -1148,8 +1148,13 @@ public static partial class MentionFinder
         {
             // "he met with Kim": the pronoun is the person (or, for "it", the state) named last before it.
             var person = pronoun.Groups["he"].Success;
-            var antecedent = doc.Actors.LastOrDefault(a => a.End <= pronoun.Index
-                && (person ? a.Actor.Kind == "person" : a.Actor.Kind is "country" or "organization"));
+            var female = pronoun.Value is "she" or "She" or "her" or "Her";
+            // "he" is no woman the gazetteer knows; "she" the last woman it knows, else the last person.
+            var antecedent = person && female
+                ? doc.Actors.LastOrDefault(a => a.End <= pronoun.Index && a.Actor is { Kind: "person", Female: true })
+                    ?? doc.Actors.LastOrDefault(a => a.End <= pronoun.Index && a.Actor.Kind == "person")
+                : doc.Actors.LastOrDefault(a => a.End <= pronoun.Index
+                    && (person ? a.Actor is { Kind: "person", Female: false } : a.Actor.Kind is "country" or "organization"));
             if (antecedent is not null)
             {
                 found.Insert(0, antecedent.Actor);

@@ -423,5 +423,16 @@ public sealed class ActorResolutionTest
 
         Assert.Equal(EventType.Deployment, visit.Type);
     }
+
+    [Fact]
+    public void He_is_not_a_woman_the_gazetteer_knows()
+    {
+        const string text = "Kim Jong-un was seen with his sister Kim Yo-jong in March. On Monday, he presided over a meeting of the Politburo.";
+
+        var meeting = Assert.Single(Extract(text), e => e.Type == EventType.Meeting);
+
+        Assert.Contains("Kim Jong-un", Names(meeting));
+        Assert.DoesNotContain("Kim Yo-jong", Names(meeting));
+    }
 }
 
