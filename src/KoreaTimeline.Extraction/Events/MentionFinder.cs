@@ -136,7 +136,9 @@ public static partial class MentionFinder
                     {
                         // "The JCS said the North fired two missiles": what was said is the event, not the saying. When the
                         // complement that follows states it, that clause gives the event, dated by this one if need be.
-                        if (!clause.Contains(reported.Start) || !Factual(text, context, clause, reported))
+                        // "announced he would lift some sanctions": announcing a measure is the measure.
+                        if (!clause.Contains(reported.Start)
+                            || !Factual(text, context, clause, reported) && !(trigger.Rule.ReportsObject && reported.Rule.Type == EventType.Sanctions))
                         {
                             continue;
                         }
@@ -507,6 +509,9 @@ public static partial class MentionFinder
             // "said the North broke the rules by testing a rocket": how the speaker judges a deed, not news of it.
             && !ByGerund().IsMatch(text.AsSpan(Math.Max(speech.End, t.Start - 4), t.Start - Math.Max(speech.End, t.Start - 4)))
             && (speech.Rule.ReportsObject && clause.Contains(t.Start) && ObjectOf().IsMatch(text.AsSpan(speech.End, t.Start - speech.End))
+                // "announced he would lift some sanctions"
+                || speech.Rule.ReportsObject && t.Rule.Type == EventType.Sanctions && clause.Contains(t.Start)
+                    && WouldOf().IsMatch(text.AsSpan(speech.End, t.Start - speech.End))
                 || speech.Rule.IsSpeech && t.Rule.IsVerb && (clause.Contains(t.Start) || next is { Role: ClauseRole.Complement } c && c.Contains(t.Start))
                 // "said two bombers joined the exercise": taking part in an event told is that event.
                 || speech.Rule.IsSpeech && !t.Rule.IsVerb && clause.Contains(t.Start) && Cues.Participation.IsMatch(text.AsSpan(speech.End, t.Start - speech.End))));
@@ -861,6 +866,9 @@ public static partial class MentionFinder
 
     [GeneratedRegex(@"\b(?:(?:the\s+two|both)\s+(?:leaders|presidents|heads\s+of\s+state)|their\s+(?:[\w-]+\s+){0,2}summits?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TwoLeaders();
+
+    [GeneratedRegex(@"^\s+(?:that\s+)?(?:he|she|it|they|we|the\s+[\w-]+|[A-Z][\w.-]+)\s+(?:would|will)\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex WouldOf();
 
     [GeneratedRegex(@"\bby\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex ByGerund();

@@ -721,5 +721,15 @@ public sealed class GeneralisationTest
 
         Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), deal.Date);
     }
+
+    [Theory]
+    [InlineData("On Monday the premier announced he would lift some sanctions on the North.", EventType.Sanctions)]
+    [InlineData("On Monday the two presidents issued a joint statement proposing a freeze on the drills.", EventType.Proposal)]
+    public void Announcing_a_measure_is_the_measure_and_a_statement_that_proposes_is_a_proposal(string text, EventType type)
+    {
+        var e = Assert.Single(Extract(text));
+
+        Assert.Equal(type, e.Type);
+    }
 }
 
