@@ -114,6 +114,12 @@ public static partial class MentionFinder
                 {
                     continue;
                 }
+                // "Six-party talks in Beijing produce an agreement": the verb states the event its subject only sets.
+                if (!trigger.Rule.IsVerb && triggers.FirstOrDefault(t => clause.Contains(t.Start) && t.Start > trigger.End && t.Rule.IsVerb
+                        && t.Rule.Type == EventType.Agreement && Yields().IsMatch(text.AsSpan(t.Start, t.End - t.Start))) is { } yields)
+                {
+                    trigger = yields;
+                }
                 if (!Factual(text, context, clause, trigger))
                 {
                     // "the first leader to visit since the 1950-53 Korean War": a past event that a noun dates is a fact
@@ -869,6 +875,9 @@ public static partial class MentionFinder
 
     [GeneratedRegex(@"^\s+(?:that\s+)?(?:he|she|it|they|we|the\s+[\w-]+|[A-Z][\w.-]+)\s+(?:would|will)\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex WouldOf();
+
+    [GeneratedRegex(@"^(?:produc|yield|reach)", RegexOptions.CultureInvariant)]
+    private static partial Regex Yields();
 
     [GeneratedRegex(@"\bby\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex ByGerund();

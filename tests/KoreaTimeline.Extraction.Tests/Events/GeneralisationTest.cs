@@ -731,5 +731,17 @@ public sealed class GeneralisationTest
 
         Assert.Equal(type, e.Type);
     }
+
+    [Fact]
+    public void Talks_that_produce_an_agreement_are_the_agreement_of_the_six_parties()
+    {
+        const string text = "2024\n\nFeb. 13 -- Six-party talks in Beijing produce an agreement on the reactor.";
+
+        var e = Assert.Single(Extract(text));
+
+        Assert.Equal(EventType.Agreement, e.Type);
+        Assert.Equal(DateInterval.Day(new DateOnly(2024, 2, 13)), e.Date);
+        Assert.Equal(6, e.Actors.Count(a => a.Kind == "country"));
+    }
 }
 
