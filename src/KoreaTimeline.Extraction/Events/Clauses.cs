@@ -147,7 +147,8 @@ public static partial class ClauseSplitter
     {
         for (var i = sentence.Start; i < sentence.End; i++)
         {
-            if (text[i] == ',' && !protectedSpans.Any(p => i >= p.Start && i < p.End))
+            // (not the comma of a number: "about 8,000 troops")
+            if (text[i] == ',' && (i + 1 >= sentence.End || char.IsWhiteSpace(text[i + 1])) && !protectedSpans.Any(p => i >= p.Start && i < p.End))
             {
                 // Only a short fronted phrase is an intro; a long one is the sentence itself.
                 return i - sentence.Start <= 120 ? i : -1;

@@ -97,5 +97,13 @@ public sealed class ClauseSplitterTest
             [("On June 26", ClauseRole.Intro), ("a day before the drills began", ClauseRole.Subordinate), ("the navy fired a missile", ClauseRole.Main)],
             clauses);
     }
+
+    [Fact]
+    public void The_comma_of_a_number_closes_no_fronted_phrase()
+    {
+        var clauses = Clauses("On Monday the envoy said about 8,000 troops had crossed the river.", "Monday");
+
+        Assert.Equal([("On Monday the envoy said about 8,000 troops had crossed the river", ClauseRole.Main)], clauses);
+    }
 }
 
