@@ -137,7 +137,10 @@ public static partial class MentionFinder
                 {
                     var next = ci + 1 < clauses.Count ? clauses[ci + 1] : (Clause?)null;
                     // A reported plan or hedge without a date of its own is no event; saying it is the statement.
+                    // "Rutte says North Korean units have been deployed to Kursk": a state the speaker asserts is the statement.
                     if (Reported(text, triggers, trigger, clause, next) is { } reported
+                        && !(trigger.Rule.IsSpeech && PassivePerfectBefore().IsMatch(text.AsSpan(Math.Max(trigger.End, reported.Start - 20), reported.Start - Math.Max(trigger.End, reported.Start - 20)))
+                            && !context.Dates.Exists(d => d.Start >= reported.End && clause.Contains(d.Start)))
                         && (Factual(text, context, clause, reported) || !trigger.Rule.IsSpeech))
                     {
                         // "The JCS said the North fired two missiles": what was said is the event, not the saying. When the
@@ -878,6 +881,9 @@ public static partial class MentionFinder
 
     [GeneratedRegex(@"^(?:produc|yield|reach)", RegexOptions.CultureInvariant)]
     private static partial Regex Yields();
+
+    [GeneratedRegex(@"\b(?:has|have)\s+been\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex PassivePerfectBefore();
 
     [GeneratedRegex(@"\bby\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex ByGerund();

@@ -743,5 +743,13 @@ public sealed class GeneralisationTest
         Assert.Equal(DateInterval.Day(new DateOnly(2024, 2, 13)), e.Date);
         Assert.Equal(6, e.Actors.Count(a => a.Kind == "country"));
     }
+
+    [Fact]
+    public void A_state_a_speaker_asserts_in_the_passive_perfect_is_the_statement()
+    {
+        var e = Assert.Single(Extract("On Monday the alliance's chief said foreign troops have been deployed to the border region."));
+
+        Assert.Equal(EventType.Statement, e.Type);
+    }
 }
 
