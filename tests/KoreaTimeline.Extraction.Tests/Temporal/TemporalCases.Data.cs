@@ -34,6 +34,8 @@ public static class TemporalCases
         The deadline is 5 p.m. EST Nov. 9. | 1989-11-02 | 5 p.m. EST Nov. 9 | TIME 1989-11-09T17:00 | 1989-11-09..1989-11-09 day
         Net rose for the quarter ended Sept. 30. | 1989-10-26 | the quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
         Net sales for this year's third quarter rose. | 1989-10-26 | this year's third quarter | DATE 1989-Q3 | 1989-07-01..1989-09-30 quarter
+        Jan 5: The army fires a cruise missile. | 2022-12-18 | Jan 5 | DATE 2022-01-05 | 2022-01-05..2022-01-05 day
+        FEB. 9 - The army tests a rocket. | 2024-12-28 | FEB. 9 | DATE 2024-02-09 | 2024-02-09..2024-02-09 day
         """;
 
     public const string Deictic = """

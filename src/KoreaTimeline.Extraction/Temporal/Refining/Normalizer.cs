@@ -188,8 +188,16 @@ internal sealed partial class Normalizer(TemporalResources res)
     }
 
     /// <summary>A month (and day) without a year is the instance nearest the reference date, weighed by tense; on a tie, the past one.</summary>
+    // The tense of a chronology's entry: on or before the reference date, however far back.
+    private const int EntryPast = -2;
+
     private static int NearestYear(DateOnly reference, int month, int? day, int tense)
     {
+        if (tense == EntryPast)
+        {
+            return new DateOnly(reference.Year, month, Math.Min(day ?? 1, DateTime.DaysInMonth(reference.Year, month))) <= reference
+                ? reference.Year : reference.Year - 1;
+        }
         var best = reference.Year;
         var bestDistance = int.MaxValue;
         foreach (var y in (ReadOnlySpan<int>)[reference.Year - 1, reference.Year, reference.Year + 1])
@@ -276,6 +284,12 @@ internal sealed partial class Normalizer(TemporalResources res)
             return 1;
         }
 
+        // "Jan 5: North Korea fires ...": a chronology's entry records what happened.
+        if ((start == 0 || text[start - 1] == '\n') && EntryMark().IsMatch(text.AsSpan(end, Math.Min(4, text.Length - end))))
+        {
+            return EntryPast;
+        }
+
         var to = Math.Min(text.Length, end + 60);
         var after = text.AsSpan(end, to - end);
         var stop = after.IndexOfAny('.', ';', '\n');
@@ -294,6 +308,9 @@ internal sealed partial class Normalizer(TemporalResources res)
 
         return PastMarker().IsMatch(before) || PastMarker().IsMatch(after) || RegularPast().IsMatch(before) ? -1 : 0;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?::|--|-|–|—)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex EntryMark();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:was|were|had|did|ended|began|became|changed|took|came|went|met|held|launched|fired|signed|occurred|happened|started|completed|closed|said|pledged|vowed|promised|declared|announced|warned|told|urged)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex PastMarker();
@@ -741,7 +758,7 @@ internal sealed partial class Normalizer(TemporalResources res)
         {
             var offset = c[Slot.Rel] is { } rel ? RelOffset(rel).Offset : 0;
             date = offset == 0 ? NearestHoliday(r, rule) : Calendar.Holiday(r.Year, rule);
-            if (offset == 0 && date is { } near && Tense(a.Text, c.Start, c.End) is var tense and not 0
+            if (offset == 0 && date is { } near && Math.Sign(Tense(a.Text, c.Start, c.End)) is var tense and not 0
                 && (tense < 0 ? near > r : near < r) && Calendar.Valid(near.Year + tense))
             {
                 // "pledged in his New Year's Day message" in October: the one before, not the coming one.
