@@ -166,7 +166,7 @@ public sealed partial class Gazetteer
             var (actor, isShort) = _actorsByAlias[alias];
             // "Kim Jong Gyu", "Kim Song Il": a family name (or a shorter name) that opens a longer Korean name the gazetteer lacks is that person.
             if (actor.Kind == "person"
-                && KoreanName().Match(text, index) is { Success: true } longer && longer.Index == index && longer.Length > alias.Length
+                && KoreanName().Match(text, index, Math.Min(60, text.Length - index)) is { Success: true } longer && longer.Index == index && longer.Length > alias.Length
                 && !_actorsByAlias.ContainsKey(longer.Groups["name"].Value))
             {
                 continue;
