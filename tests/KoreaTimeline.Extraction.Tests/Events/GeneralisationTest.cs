@@ -584,7 +584,7 @@ public sealed class GeneralisationTest
     [Fact]
     public void A_list_entry_is_dated_by_its_own_date_not_by_a_date_its_phrase_names()
     {
-        const string text = "2024\n\nFeb. 6 -- After missing the year-end deadline, the ministry says it sent the report to the council.";
+        const string text = "2024\n\nFeb. 6 -- Weeks past its year-end target, the ministry says it sent the report to the council.";
 
         var e = Assert.Single(Extract(text));
 
@@ -671,7 +671,7 @@ public sealed class GeneralisationTest
     public void A_reply_on_social_media_is_a_statement_and_what_its_quotation_says_over_two_sentences_is_no_event()
     {
         const string text = "The army test-fired a cruise missile on Monday. Minutes after the launch was reported, Premier Lars Lindqvist "
-            + "responded on Twitter on Monday night: \"They have just launched another missile. Does this army have nothing better to do? "
+            + "responded on Twitter on Monday night: \"Their army fired one more cruise missile today. Is there nothing else to spend money on? "
             + "We fired three more in May and nobody cared at all.\"";
 
         var events = Extract(text);
@@ -701,8 +701,8 @@ public sealed class GeneralisationTest
     }
 
     [Theory]
-    [InlineData("On Monday the army launched a surprise cross-border incursion into the region.")]
-    [InlineData("On Monday the army fired some 200 artillery rounds near the island.")]
+    [InlineData("On Monday the rebels mounted a night-time offensive on the port.")]
+    [InlineData("On Monday the army fired about 150 shells into the bay.")]
     [InlineData("On Monday one of the drones crashed near the border.")]
     [InlineData("Monday -- The ministry shuts down the reactor at the complex.")]
     public void Incursions_barrages_crashes_and_shutdowns_are_events(string text)
@@ -735,12 +735,12 @@ public sealed class GeneralisationTest
     [Fact]
     public void Talks_that_produce_an_agreement_are_the_agreement_of_the_six_parties()
     {
-        const string text = "2024\n\nFeb. 13 -- Six-party talks in Beijing produce an agreement on the reactor.";
+        const string text = "2024\n\nMarch 2 -- Six-party talks in Geneva produce an accord on the plant.";
 
         var e = Assert.Single(Extract(text));
 
         Assert.Equal(EventType.Agreement, e.Type);
-        Assert.Equal(DateInterval.Day(new DateOnly(2024, 2, 13)), e.Date);
+        Assert.Equal(DateInterval.Day(new DateOnly(2024, 3, 2)), e.Date);
         Assert.Equal(6, e.Actors.Count(a => a.Kind == "country"));
     }
 
