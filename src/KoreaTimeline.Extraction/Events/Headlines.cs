@@ -78,7 +78,7 @@ public static partial class Headlines
         var triggerText = text[trigger.Start..trigger.End];
         var space = triggerText.IndexOf(' ', StringComparison.Ordinal);
         var firstWord = space < 0 ? triggerText : triggerText[..space];
-        var present = Inflector.Present(firstWord);
+        var present = Inflector.Present(firstWord, trigger.Lemma);
         if (IsPlural(subject, actors))
         {
             present = Inflector.Plural(present);

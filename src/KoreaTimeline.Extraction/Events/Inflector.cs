@@ -18,11 +18,17 @@ internal static class Inflector
     // Stems that lost a final e before -ed or -ing ("arriv-ed", "announc-ing").
     private static readonly string[] ESuffixes = ["v", "c", "z", "g", "at", "it", "ut", "ar", "os", "us", "id", "ud", "ir", "ur", "as", "u"];
 
-    public static string Present(string verb)
+    /// <param name="lemma">The verb's lemma when known: "led" (lemma "lead") → "leads".</param>
+    public static string Present(string verb, string? lemma = null)
     {
         if (Irregular.TryGetValue(verb, out var known))
         {
             return known;
+        }
+        if (lemma is { Length: > 0 } && !verb.Equals(lemma, StringComparison.OrdinalIgnoreCase)
+            && !verb.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !verb.EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+        {
+            return ThirdPerson(lemma);
         }
         string stem;
         if (verb.EndsWith("ied", StringComparison.OrdinalIgnoreCase))

@@ -220,6 +220,10 @@ public static partial class MentionFinder
                 mentions.AddRange(seconds.Select(second => Named(article, context, clause, second.Noun, second.Date)).SelectMany(m => EachDate(text, context.Dates, m)));
             }
             DropSayingsOfEvents(text, mentions, sentenceStart, clauses);
+            if (mentions.Count == sentenceStart && Unlisted(article, context) is { } unlisted)
+            {
+                mentions.Add(unlisted);
+            }
         }
         return mentions;
     }

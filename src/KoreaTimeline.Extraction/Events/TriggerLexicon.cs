@@ -18,7 +18,11 @@ public sealed record TriggerRule(EventType Type, bool IsVerb, Regex Pattern, Reg
     bool ContextBefore = false, bool AgentOnly = false, IReadOnlyList<string>? Parties = null, bool Mutual = false);
 
 /// <summary>A trigger found in the text.</summary>
-public sealed record TriggerMatch(int Start, int End, TriggerRule Rule);
+public sealed record TriggerMatch(int Start, int End, TriggerRule Rule)
+{
+    /// <summary>The verb's lemma where the parser gave it (a verb no rule lists), for the headline's present tense.</summary>
+    public string? Lemma { get; init; }
+}
 
 /// <summary>Finds event triggers with the rules kept as data; where two rules match the same words, the earlier rule wins.</summary>
 public sealed class TriggerLexicon

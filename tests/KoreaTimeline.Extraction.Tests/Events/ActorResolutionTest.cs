@@ -128,7 +128,8 @@ public sealed class ActorResolutionTest
     [Fact]
     public void Without_a_dateline_a_body_without_a_country_is_no_one_in_particular()
     {
-        var e = Assert.Single(Extract("Protesters gathered downtown on Sunday. The military fired artillery rounds into the sea on Monday."));
+        var e = Assert.Single(Extract("Protesters gathered downtown on Sunday. The military fired artillery rounds into the sea on Monday."),
+            x => x.Title.Contains("artillery", StringComparison.Ordinal));
 
         Assert.DoesNotContain("South Korea", Names(e));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KoreaTimeline.Extraction.Pipeline;
 
 namespace KoreaTimeline.Extraction.Tests.Events;
@@ -751,5 +752,39 @@ public sealed class GeneralisationTest
 
         Assert.Equal(EventType.Statement, e.Type);
     }
-}
 
+    [Theory]
+    [InlineData("A fishing trawler ran aground off the island on Tuesday.", "2025-03-11", "A fishing trawler runs aground off the island")]
+    [InlineData("The envoy left the capital on Tuesday.", "2025-03-11", "The envoy leaves the capital")]
+    [InlineData("In 2019 he threw an egg at the minister's car, for which he was fined.", "2019", null)]
+    public void A_dated_sentence_of_fact_whose_verb_no_rule_lists_is_an_event_of_its_own(string text, string date, string? title)
+    {
+        var e = Assert.Single(Extract(text));
+
+        Assert.Equal(EventType.Other, e.Type);
+        Assert.Equal(date.Length == 4 ? DateInterval.Year(int.Parse(date, CultureInfo.InvariantCulture)) : DateInterval.Day(DateOnly.Parse(date, CultureInfo.InvariantCulture)), e.Date);
+        if (title is not null)
+        {
+            Assert.Equal(title, e.Title);
+        }
+    }
+
+    [Fact]
+    public void A_noun_of_a_kind_in_the_clause_gives_an_unlisted_verb_its_kind()
+    {
+        var e = Assert.Single(Extract("The old accord was superseded in 2001 by a defense treaty."));
+
+        Assert.Equal(EventType.Agreement, e.Type);
+        Assert.Equal(DateInterval.Year(2001), e.Date);
+    }
+
+    [Theory]
+    [InlineData("A fishing trawler ran aground off the island.")]
+    [InlineData("The ferry did not sail on Tuesday.")]
+    [InlineData("The ferry could sail on Tuesday.")]
+    [InlineData("The ferry has sailed daily since 2019.")]
+    [InlineData("\"The ferry sailed on Tuesday.\"")]
+    [InlineData("Analysts counted more than 40 launches in 2022.")]
+    public void Undated_hedged_negated_quoted_lasting_or_tallied_sentences_give_no_such_event(string text) =>
+        Assert.Empty(Extract(text));
+}
