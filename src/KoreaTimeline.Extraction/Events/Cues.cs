@@ -40,6 +40,15 @@ public static class Cues
     /// <summary>A verb of saying before another kind of event.</summary>
     public static Regex Speech { get; } = ByName["speech"].Pattern;
 
+    /// <summary>Opening at an unlisted main verb: a verb of telling, judging or publishing (a statement).</summary>
+    public static Regex UnlistedStatement { get; } = ByName["unlisted-statement"].Pattern;
+
+    /// <summary>Opening at an unlisted main verb: a verb of travelling to or hosting someone (a meeting).</summary>
+    public static Regex UnlistedMeeting { get; } = ByName["unlisted-meeting"].Pattern;
+
+    /// <summary>In the clause of an unlisted main verb: words of sanctions.</summary>
+    public static Regex UnlistedSanctions { get; } = ByName["unlisted-sanctions"].Pattern;
+
     private static Dictionary<string, CueList> Load()
     {
         var file = EmbeddedResources.ReadJson<CuesFile>("events/cues.json");

@@ -71,6 +71,11 @@ public sealed record Mention
     /// </summary>
     public bool DatedBySaying { get; init; }
 
+    /// <summary>
+    /// Found through a main verb no trigger rule lists: news of its own that joins no event and that no other mention joins.
+    /// </summary>
+    public bool Unlisted { get; init; }
+
     /// <summary>Told in the perfect ("has ratified the treaty"): done by the day it is told, maybe days before.</summary>
     public bool Perfect { get; init; }
 

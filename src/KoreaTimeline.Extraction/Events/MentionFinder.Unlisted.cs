@@ -47,11 +47,23 @@ public static partial class MentionFinder
         {
             return null;
         }
-        var trigger = new TriggerMatch(root.Start, root.End, noun is null ? UnlistedVerb : UnlistedVerb with { Type = noun.Rule.Type }) { Lemma = root.Lemma };
+        var trigger = new TriggerMatch(root.Start, root.End, UnlistedVerb with { Type = KindOf(text, clause, root, noun) }) { Lemma = root.Lemma };
         // "has led the country since 2000": a state that lasts is background, not news of a day.
         return Factual(text, context, clause, trigger)
             && Stated(article, context, clause, trigger, []) is { Date: not null, DateSource: DateSource.Own or DateSource.Intro } stated
             && stated.Timex?.Signal != "since"
-                ? stated : null;
+                ? stated with { Unlisted = true } : null;
+    }
+
+    // The kind of an unlisted verb's event: a verb of telling or of travelling says it, else a noun of a kind in the clause
+    // ("was superseded by a defense treaty"), else words of sanctions; otherwise it is of the kind "other".
+    private static EventType KindOf(string text, Clause clause, ParsedToken verb, TriggerMatch? noun)
+    {
+        var rest = text.AsSpan(verb.Start, clause.End - verb.Start);
+        return Cues.UnlistedStatement.IsMatch(rest) ? EventType.Statement
+            : Cues.UnlistedMeeting.IsMatch(rest) ? EventType.Meeting
+            : noun is not null ? noun.Rule.Type
+            : Cues.UnlistedSanctions.IsMatch(rest) ? EventType.Sanctions
+            : EventType.Other;
     }
 }

@@ -96,7 +96,7 @@ public static partial class MentionMerger
 
     private static bool SameEvent(List<Mention> group, Mention m)
     {
-        if (m.Separate && m.IsVerb)
+        if (m.Separate && m.IsVerb || m.Unlisted || group[0].Unlisted)
         {
             return false;
         }

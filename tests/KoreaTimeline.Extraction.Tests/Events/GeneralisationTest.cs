@@ -787,4 +787,19 @@ public sealed class GeneralisationTest
     [InlineData("Analysts counted more than 40 launches in 2022.")]
     public void Undated_hedged_negated_quoted_lasting_or_tallied_sentences_give_no_such_event(string text) =>
         Assert.Empty(Extract(text));
+
+    [Theory]
+    [InlineData("The minister likened the new tariffs to a blockade on Monday.", EventType.Statement)]
+    [InlineData("The envoy landed in Hanoi on Tuesday.", EventType.Meeting)]
+    [InlineData("The parliament put three banks on a blacklist on Monday.", EventType.Sanctions)]
+    public void An_unlisted_verb_of_telling_or_travelling_or_words_of_sanctions_give_the_kind(string text, EventType type) =>
+        Assert.Equal(type, Assert.Single(Extract(text)).Type);
+
+    [Fact]
+    public void An_event_of_an_unlisted_verb_stays_apart_from_the_days_other_statements()
+    {
+        const string text = "The premier thanked the envoy for his help on Monday. The envoy said on Monday that the talks had gone well.";
+
+        Assert.Equal(2, Extract(text).Count(e => e.Type == EventType.Statement));
+    }
 }
