@@ -10,34 +10,76 @@ public static partial class MentionFinder
     // Stands for a verb the trigger files do not list; it matches no text of its own.
     private static readonly TriggerRule UnlistedVerb = new(EventType.Other, IsVerb: true, new Regex("(?!)"), Context: null, Example: "");
 
+    // "employed 54,000 workers as of August": a count on a day, not an event of it.
+    [GeneratedRegex(@"\bas of\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsOf();
+
     private static readonly HashSet<string> Modals = new(StringComparer.OrdinalIgnoreCase) { "would", "could", "might", "may", "should", "must", "can" };
 
     /// <summary>
-    /// A dated sentence of fact whose verb no trigger file lists ("A third drone was found on a hillside on April 6"):
-    /// news the lexicon has not met is still an event of the timeline, of kind <see cref="EventType.Other"/> unless a
-    /// noun of the clause names its kind. The sentence is parsed, and its main verb must have a subject, no modal and no
-    /// negation, and a date of its own clause or of the fronted phrase.
+    /// Dated news whose verb no trigger file lists ("A third drone was found on a hillside on April 6"): news the lexicon
+    /// has not met is still an event of the timeline, of kind <see cref="EventType.Other"/> unless its words name a kind.
+    /// The sentence is parsed. A sentence that told nothing gives its main verb, dated by its own clause or the fronted
+    /// phrase; any clause that told nothing and holds a date of its own gives its head verb ("..., then hurled a missile
+    /// on Sept. 15"). The verb needs a subject before it, no modal and no negation.
     /// </summary>
-    private static Mention? Unlisted(ArticleContext article, SentenceContext context)
+    private static IEnumerable<Mention> Unlisted(ArticleContext article, SentenceContext context, IReadOnlyList<Mention> told)
     {
         var (text, sentence) = (article.Doc.Text, context.Sentence);
-        if (!context.Dates.Exists(d => d.Type is TimexType.Date or TimexType.Time && !d.Value.EndsWith("_REF", StringComparison.Ordinal)))
+        var dated = context.Dates.Where(d => d.Type is TimexType.Date or TimexType.Time && !d.Value.EndsWith("_REF", StringComparison.Ordinal)).ToList();
+        if (dated.Count == 0)
         {
-            return null;
+            yield break;
         }
         var parsed = SyntaxModel.Default.Parse(EnglishTokenizer.Tokenize(text, sentence.Start, sentence.Length));
-        // "The last managers left on May 3": a verb the parser hung on its subject is still the main verb.
-        var root = parsed.Root is { Upos: "NOUN" or "PROPN" } nominal && parsed.Children(nominal, "acl").FirstOrDefault(v => v.Upos == "VERB" && v.Text != v.Lemma) is { } hung
-            ? hung : parsed.Root;
-        if (root is not { Upos: "VERB" }
-            || !parsed.Tokens.Take(root.Index).Any(t => t.Upos is "NOUN" or "PROPN" or "PRON")
-            || parsed.Children(root).Any(c => c.DepRel is "aux" && Modals.Contains(c.Text) || c.Lemma is "not" or "never"))
+        Clause? done = null;
+        if (told.Count == 0)
         {
-            return null;
+            // "The last managers left on May 3": a verb the parser hung on its subject is still the main verb.
+            var root = parsed.Root is { Upos: "NOUN" or "PROPN" } nominal && parsed.Children(nominal, "acl").FirstOrDefault(v => v.Upos == "VERB" && v.Text != v.Lemma) is { } hung
+                ? hung : parsed.Root;
+            // "In 2010 he threw ...": a fronted phrase that holds the main verb is the main clause.
+            if (root is { Upos: "VERB" }
+                && context.Clauses.FirstOrDefault(c => c.Contains(root.Start)) is { Role: ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Intro } main
+                && Event(article, context, main, parsed, root, ownDate: false) is { } news)
+            {
+                done = main;
+                yield return news;
+            }
         }
-        // "In 2010 he threw ...": a fronted phrase that holds the main verb is the main clause.
-        if (context.Clauses.FirstOrDefault(c => c.Contains(root.Start)) is not { Role: ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Intro } clause
-            || context.Quotations.Exists(q => root.Start >= q.Start && root.Start < q.End))
+        foreach (var clause in context.Clauses)
+        {
+            if (clause == done || clause.Role is not (ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Subordinate or ClauseRole.Participle)
+                || !dated.Exists(d => clause.Contains(d.Start))
+                || told.Any(m => m.Evidence.Start < clause.End && clause.Start < m.Evidence.End)
+                || context.Triggers.Exists(t => clause.Contains(t.Start))) // the finder judged its triggers ("..., a U.S. official said on Friday")
+            {
+                continue;
+            }
+            // The clause's head: its first verb whose head lies outside it (not an infinitive: "to discuss").
+            var head = parsed.Tokens.FirstOrDefault(t => t.Upos == "VERB" && clause.Contains(t.Start)
+                && (t.Head < 0 || !clause.Contains(parsed.Tokens[t.Head].Start))
+                && !(t.Index > 0 && parsed.Tokens[t.Index - 1].Text == "to"));
+            // Past news, not a state told in the present ("who holds the presidency this month"), a participle or the
+            // background of a pluperfect ("had already warned its neighbours in July").
+            if (head is null || head.Text == head.Lemma || head.Text.EndsWith("ing", StringComparison.Ordinal) || head.Text.EndsWith('s')
+                || parsed.Children(head).Any(c => c.DepRel is "aux" or "aux:pass" && c.Lemma == "have" && c.Text != "has" && c.Text != "have"))
+            {
+                continue;
+            }
+            if (Event(article, context, clause, parsed, head, ownDate: true) is { } news)
+            {
+                yield return news;
+            }
+        }
+    }
+
+    private static Mention? Event(ArticleContext article, SentenceContext context, Clause clause, ParsedSentence parsed, ParsedToken verb, bool ownDate)
+    {
+        var text = article.Doc.Text;
+        if (!parsed.Tokens.Take(verb.Index).Any(t => t.Upos is "NOUN" or "PROPN" or "PRON")
+            || parsed.Children(verb).Any(c => c.DepRel is "aux" && Modals.Contains(c.Text) || c.Lemma is "not" or "never")
+            || context.Quotations.Exists(q => verb.Start >= q.Start && verb.Start < q.End))
         {
             return null;
         }
@@ -47,11 +89,12 @@ public static partial class MentionFinder
         {
             return null;
         }
-        var trigger = new TriggerMatch(root.Start, root.End, UnlistedVerb with { Type = KindOf(text, clause, root, noun) }) { Lemma = root.Lemma };
+        var trigger = new TriggerMatch(verb.Start, verb.End, UnlistedVerb with { Type = KindOf(text, clause, verb, noun) }) { Lemma = verb.Lemma };
         // "has led the country since 2000": a state that lasts is background, not news of a day.
         return Factual(text, context, clause, trigger)
-            && Stated(article, context, clause, trigger, []) is { Date: not null, DateSource: DateSource.Own or DateSource.Intro } stated
-            && stated.Timex?.Signal != "since"
+            && Stated(article, context, clause, trigger, []) is { Date: not null } stated
+            && (stated.DateSource == DateSource.Own || !ownDate && stated.DateSource == DateSource.Intro)
+            && (stated.Timex is not { } when || when.Signal != "since" && !AsOf().IsMatch(text.AsSpan(Math.Max(0, when.Start - 6), Math.Min(6, when.Start))))
                 ? stated with { Unlisted = true } : null;
     }
 

@@ -220,10 +220,7 @@ public static partial class MentionFinder
                 mentions.AddRange(seconds.Select(second => Named(article, context, clause, second.Noun, second.Date)).SelectMany(m => EachDate(text, context.Dates, m)));
             }
             DropSayingsOfEvents(text, mentions, sentenceStart, clauses);
-            if (mentions.Count == sentenceStart && Unlisted(article, context) is { } unlisted)
-            {
-                mentions.Add(unlisted);
-            }
+            mentions.AddRange(Unlisted(article, context, mentions[sentenceStart..]));
         }
         return mentions;
     }

@@ -802,4 +802,21 @@ public sealed class GeneralisationTest
 
         Assert.Equal(2, Extract(text).Count(e => e.Type == EventType.Statement));
     }
+
+    [Fact]
+    public void A_clause_with_a_date_of_its_own_and_an_unlisted_verb_is_an_event_beside_the_sentences_other()
+    {
+        var events = Extract("The navy fired a missile on Monday, and the coast guard towed the wreck to port on Tuesday.");
+
+        Assert.Equal(2, events.Count);
+        var towed = Assert.Single(events, e => e.Type == EventType.Other);
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 11)), towed.Date);
+    }
+
+    [Theory]
+    [InlineData("The navy fired a missile on Monday, a spokesman said on Tuesday.")]
+    [InlineData("The navy, which employed 3,000 sailors as of May, fired a missile on Monday.")]
+    [InlineData("The navy fired a missile on Monday, though it had already alarmed its neighbours in July.")]
+    public void Attributions_counts_on_a_day_and_pluperfect_background_are_no_clause_events(string text) =>
+        Assert.Equal(EventType.MissileTest, Assert.Single(Extract(text)).Type);
 }
