@@ -31,6 +31,15 @@ public static partial class MentionFinder
         {
             yield break;
         }
+        // Parsing costs more than the rest of extraction: only a sentence that may hold such news is parsed.
+        var open = context.Clauses.Where(clause => clause.Role is ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Subordinate or ClauseRole.Participle
+            && dated.Exists(d => clause.Contains(d.Start))
+            && !told.Any(m => m.Evidence.Start < clause.End && clause.Start < m.Evidence.End)
+            && !context.Triggers.Exists(t => clause.Contains(t.Start))).ToList(); // the finder judged its triggers ("..., a U.S. official said on Friday")
+        if (told.Count > 0 && open.Count == 0)
+        {
+            yield break;
+        }
         var parsed = SyntaxModel.Default.Parse(EnglishTokenizer.Tokenize(text, sentence.Start, sentence.Length));
         Clause? done = null;
         if (told.Count == 0)
@@ -47,15 +56,8 @@ public static partial class MentionFinder
                 yield return news;
             }
         }
-        foreach (var clause in context.Clauses)
+        foreach (var clause in open.Where(c => c != done))
         {
-            if (clause == done || clause.Role is not (ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Subordinate or ClauseRole.Participle)
-                || !dated.Exists(d => clause.Contains(d.Start))
-                || told.Any(m => m.Evidence.Start < clause.End && clause.Start < m.Evidence.End)
-                || context.Triggers.Exists(t => clause.Contains(t.Start))) // the finder judged its triggers ("..., a U.S. official said on Friday")
-            {
-                continue;
-            }
             // The clause's head: its first verb whose head lies outside it (not an infinitive: "to discuss").
             var head = parsed.Tokens.FirstOrDefault(t => t.Upos == "VERB" && clause.Contains(t.Start)
                 && (t.Head < 0 || !clause.Contains(parsed.Tokens[t.Head].Start))
