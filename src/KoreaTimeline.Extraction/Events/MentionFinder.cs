@@ -1005,8 +1005,17 @@ public static partial class MentionFinder
     {
         var windowStart = Math.Max(0, timex.Start - 60);
         var m = FirstSince().Match(text, windowStart, timex.Start - windowStart);
-        return m.Success && m.Groups["first"].Index < trigger.End && trigger.End <= timex.Start;
+        // "fly off the coast, the farthest north any bomber has flown in the 21st century", "closer than at any time this
+        // century": a superlative or comparison after the event's
+        // words compares it with a period, which dates nothing ("its largest test in September" is dated by its month).
+        return m.Success && m.Groups["first"].Index < trigger.End && trigger.End <= timex.Start
+            || trigger.End <= timex.Start && Math.Max(trigger.End, timex.Start - 100) is var from
+                && Comparison().Match(text, from, timex.Start - from) is { Success: true } c
+                && (c.Groups["in"].Success || timex.Text.StartsWith("this ", StringComparison.OrdinalIgnoreCase));
     }
+
+    [GeneratedRegex(@"\b(?:than\s+(?:at\s+)?any\s+(?:time|point|year)|largest|biggest|farthest|furthest|closest|highest|longest|strongest|heaviest|deadliest|worst|best|most(?!\s+recent)|fewest|fastest|earliest|lowest|greatest|toughest|sharpest|newest|oldest|deepest|widest|fiercest|harshest|bloodiest|costliest)\s+(?:(?!since\b)[\w'’.,-]+\s+){0,12}?(?<in>(?:ever\s+)?(?:in|during)\s+(?:the\s+)?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Comparison();
 
     /// <summary>
     /// The date an undated statement of fact takes when no event carries it on. Wire copy often states the news

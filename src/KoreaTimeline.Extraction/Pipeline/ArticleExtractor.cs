@@ -18,7 +18,7 @@ namespace KoreaTimeline.Extraction.Pipeline;
 public sealed class ArticleExtractor(TemporalTagger tagger, Gazetteer gazetteer, TriggerLexicon lexicon)
 {
     /// <summary>Stored with every article; bump it when extraction changes so <c>reextract</c> knows what is stale.</summary>
-    public const string Version = "0.10.0";
+    public const string Version = "0.11.0";
 
     public static ArticleExtractor Default { get; } = new(TemporalTagger.Default, Gazetteer.Default, TriggerLexicon.Default);
 

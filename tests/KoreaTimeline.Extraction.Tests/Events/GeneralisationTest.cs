@@ -819,4 +819,10 @@ public sealed class GeneralisationTest
     [InlineData("The navy fired a missile on Monday, though it had already alarmed its neighbours in July.")]
     public void Attributions_counts_on_a_day_and_pluperfect_background_are_no_clause_events(string text) =>
         Assert.Equal(EventType.MissileTest, Assert.Single(Extract(text)).Type);
+
+    [Theory]
+    [InlineData("On Monday, Air Force bombers flew along the coast, the farthest south any bomber has flown in the 21st century.")]
+    [InlineData("On Monday, Air Force bombers flew closer to the coast than at any time this century.")]
+    public void A_period_a_superlative_or_comparison_names_dates_nothing(string text) =>
+        Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), Assert.Single(Extract(text)).Date);
 }
