@@ -10,18 +10,18 @@ public static partial class MentionFinder
     // Stands for a verb the trigger files do not list; it matches no text of its own.
     private static readonly TriggerRule UnlistedVerb = new(EventType.Other, IsVerb: true, new Regex("(?!)"), Context: null, Example: "");
 
-    // "employed 54,000 workers as of August": a count on a day, not an event of it.
+    // "counted 300 members as of May": a count on a day, not an event of it.
     [GeneratedRegex(@"\bas of\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsOf();
 
     private static readonly HashSet<string> Modals = new(StringComparer.OrdinalIgnoreCase) { "would", "could", "might", "may", "should", "must", "can" };
 
     /// <summary>
-    /// Dated news whose verb no trigger file lists ("A third drone was found on a hillside on April 6"): news the lexicon
+    /// Dated news whose verb no trigger file lists ("A fishing trawler ran aground off the island on Tuesday"): news the lexicon
     /// has not met is still an event of the timeline, of kind <see cref="EventType.Other"/> unless its words name a kind.
     /// The sentence is parsed. A sentence that told nothing gives its main verb, dated by its own clause or the fronted
-    /// phrase; any clause that told nothing and holds a date of its own gives its head verb ("..., then hurled a missile
-    /// on Sept. 15"). The verb needs a subject before it, no modal and no negation.
+    /// phrase; any clause that told nothing and holds a date of its own gives its head verb ("..., and the coast guard towed
+    /// the wreck to port on Tuesday"). The verb needs a subject before it, no modal and no negation.
     /// </summary>
     private static IEnumerable<Mention> Unlisted(ArticleContext article, SentenceContext context, IReadOnlyList<Mention> told)
     {
@@ -44,10 +44,10 @@ public static partial class MentionFinder
         Clause? done = null;
         if (told.Count == 0)
         {
-            // "The last managers left on May 3": a verb the parser hung on its subject is still the main verb.
+            // "The envoys left on Friday": a verb the parser hung on its subject is still the main verb.
             var root = parsed.Root is { Upos: "NOUN" or "PROPN" } nominal && parsed.Children(nominal, "acl").FirstOrDefault(v => v.Upos == "VERB" && v.Text != v.Lemma) is { } hung
                 ? hung : parsed.Root;
-            // "In 2010 he threw ...": a fronted phrase that holds the main verb is the main clause.
+            // "In 2019 the navy scrapped its oldest frigate, ...": a fronted phrase that holds the main verb is the main clause.
             if (root is { Upos: "VERB" }
                 && context.Clauses.FirstOrDefault(c => c.Contains(root.Start)) is { Role: ClauseRole.Main or ClauseRole.Coordinate or ClauseRole.Intro } main
                 && Event(article, context, main, parsed, root, ownDate: false) is { } news)
@@ -62,8 +62,8 @@ public static partial class MentionFinder
             var head = parsed.Tokens.FirstOrDefault(t => t.Upos == "VERB" && clause.Contains(t.Start)
                 && (t.Head < 0 || !clause.Contains(parsed.Tokens[t.Head].Start))
                 && !(t.Index > 0 && parsed.Tokens[t.Index - 1].Text == "to"));
-            // Past news, not a state told in the present ("who holds the presidency this month"), a participle or the
-            // background of a pluperfect ("had already warned its neighbours in July").
+            // Past news, not a state told in the present ("who chairs the panel this month"), a participle or the
+            // background of a pluperfect ("had already moved its fleet in July").
             if (head is null || head.Text == head.Lemma || head.Text.EndsWith("ing", StringComparison.Ordinal) || head.Text.EndsWith('s')
                 || parsed.Children(head).Any(c => c.DepRel is "aux" or "aux:pass" && c.Lemma == "have" && c.Text != "has" && c.Text != "have"))
             {

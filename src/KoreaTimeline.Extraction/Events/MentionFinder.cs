@@ -1005,9 +1005,9 @@ public static partial class MentionFinder
     {
         var windowStart = Math.Max(0, timex.Start - 60);
         var m = FirstSince().Match(text, windowStart, timex.Start - windowStart);
-        // "fly off the coast, the farthest north any bomber has flown in the 21st century", "closer than at any time this
-        // century": a superlative or comparison after the event's
-        // words compares it with a period, which dates nothing ("its largest test in September" is dated by its month).
+        // "flew along the coast, the longest patrol of its kind in the 21st century", "more of them than at any point this
+        // century": a superlative or comparison after the event's words compares it with a period, which dates nothing
+        // ("its largest test in September" is dated by its month).
         return m.Success && m.Groups["first"].Index < trigger.End && trigger.End <= timex.Start
             || trigger.End <= timex.Start && Math.Max(trigger.End, timex.Start - 100) is var from
                 && Comparison().Match(text, from, timex.Start - from) is { Success: true } c

@@ -756,7 +756,7 @@ public sealed class GeneralisationTest
     [Theory]
     [InlineData("A fishing trawler ran aground off the island on Tuesday.", "2025-03-11", "A fishing trawler runs aground off the island")]
     [InlineData("The envoy left the capital on Tuesday.", "2025-03-11", "The envoy leaves the capital")]
-    [InlineData("In 2019 he threw an egg at the minister's car, for which he was fined.", "2019", null)]
+    [InlineData("In 2019 the navy scrapped its oldest frigate, which had served for forty years.", "2019", null)]
     public void A_dated_sentence_of_fact_whose_verb_no_rule_lists_is_an_event_of_its_own(string text, string date, string? title)
     {
         var e = Assert.Single(Extract(text));
@@ -816,13 +816,13 @@ public sealed class GeneralisationTest
     [Theory]
     [InlineData("The navy fired a missile on Monday, a spokesman said on Tuesday.")]
     [InlineData("The navy, which employed 3,000 sailors as of May, fired a missile on Monday.")]
-    [InlineData("The navy fired a missile on Monday, though it had already alarmed its neighbours in July.")]
+    [InlineData("The navy fired a missile on Monday, though it had already moved its fleet in July.")]
     public void Attributions_counts_on_a_day_and_pluperfect_background_are_no_clause_events(string text) =>
         Assert.Equal(EventType.MissileTest, Assert.Single(Extract(text)).Type);
 
     [Theory]
-    [InlineData("On Monday, Air Force bombers flew along the coast, the farthest south any bomber has flown in the 21st century.")]
-    [InlineData("On Monday, Air Force bombers flew closer to the coast than at any time this century.")]
+    [InlineData("On Monday, Air Force bombers flew along the coast, the longest patrol of its kind in the 21st century.")]
+    [InlineData("On Monday, Air Force bombers flew over the strait, more of them than at any point this century.")]
     public void A_period_a_superlative_or_comparison_names_dates_nothing(string text) =>
         Assert.Equal(DateInterval.Day(new DateOnly(2025, 3, 10)), Assert.Single(Extract(text)).Date);
 }
